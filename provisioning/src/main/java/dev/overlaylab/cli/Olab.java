@@ -1,0 +1,47 @@
+package dev.overlaylab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code olab} command line. Exit codes: 0 success, 1 a run that failed, 2 bad input (lab file,
+ * arguments). Each subcommand is one class in this package.
+ */
+@Command(name = "olab",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Builds flannel overlay-network labs: nodes, etcd, flanneld, docker, and a cross-node check.",
+        subcommands = {
+            ValidateCommand.class,
+            RenderCommand.class,
+        })
+public final class Olab implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the house exit codes (bad arguments → 2). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Olab());
+        cl.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+        cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+        return cl;
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.overlaylab.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One lab, as read from a lab file and validated. Immutable; every part has a documented default
+ * (docs/lab-file.md). Built by {@code LabLoader}; nothing else creates labs from user input.
+ *
+ * @param name     lab name, used as a prefix for VMs, nspawn machines, bridges and the key folder
+ * @param provider where nodes come from: {@code virtualbox}, {@code virtualbox-soap}, {@code local}, {@code hosts}
+ * @param profile  the guest OS profile name (a file in vm-profiles/)
+ * @param source   the file the lab was loaded from, if any (relative paths in the lab resolve against it)
+ */
+public record Lab(
+        String name,
+        String provider,
+        String profile,
+        HostNetwork network,
+        List<Node> nodes,
+        EtcdSettings etcd,
+        FlannelSettings flannel,
+        DockerSettings docker,
+        VerifySettings verify,
+        Optional<Path> source) {
+
+    public Lab {
+        nodes = List.copyOf(nodes);
+    }
+
+    /** The nodes that run an etcd member: the first {@code etcd.members()} nodes, master first. */
+    public List<Node> etcdNodes() {
+        return nodes.subList(0, Math.min(etcd.members(), nodes.size()));
+    }
+
+    /** The first node: runs etcd (and is where the network config is written through). */
+    public Node master() {
+        return nodes.get(0);
+    }
+
+    public Optional<Node> node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    }
+
+    /** etcd client endpoints as flanneld sees them, on the host-only addresses. */
+    public List<String> etcdEndpoints() {
+        return etcdNodes().stream().map(n -> "http://" + n.ip() + ":" + etcd.clientPort()).toList();
+    }
+
+    public Lab withFlannel(FlannelSettings f) {
+        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, source);
+    }
+}

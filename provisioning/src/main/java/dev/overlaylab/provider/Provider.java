@@ -1,0 +1,34 @@
+package dev.overlaylab.provider;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.plan.ProgressListener;
+import java.util.List;
+
+/**
+ * Where nodes come from. A provider makes the lab's nodes exist and reachable over SSH; everything
+ * after that (files, services, etcd) is the same engine for every provider.
+ */
+public interface Provider {
+
+    /** Provider id as written in lab files: {@code virtualbox}, {@code local}, {@code hosts}... */
+    String id();
+
+    /** Why this provider cannot be used on this machine, or empty when it can. Shown in the wizard. */
+    java.util.Optional<String> unavailableReason();
+
+    /** The commands or actions {@link #up} would perform, in order, touching nothing. */
+    List<String> plan(Lab lab);
+
+    /**
+     * Creates or starts the lab's nodes (doing nothing for those already running) and waits until
+     * SSH answers on each. Returns the nodes with their SSH endpoints filled in.
+     */
+    List<Node> up(Lab lab, ProgressListener progress);
+
+    /** The nodes with their SSH endpoints, for a lab that is already up; no changes made. */
+    List<Node> endpoints(Lab lab);
+
+    /** Removes everything {@link #up} made for this lab, and nothing else. Safe after a failed up. */
+    void down(Lab lab, ProgressListener progress);
+}
