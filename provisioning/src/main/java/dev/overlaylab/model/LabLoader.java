@@ -40,17 +40,17 @@ public final class LabLoader {
     /** Node n (0-based) gets host-only address .(101+n) unless it names one, as in the seeds. */
     static final int FIRST_NODE_HOST = 101;
 
-    private static final Set<String> ROOT = Set.of("name", "provider", "profile", "network", "nodes", "etcd",
+    private static final Set<String> ROOT = YamlSection.fields("name", "provider", "profile", "network", "nodes", "etcd",
             "flannel", "docker", "verify");
-    private static final Set<String> NETWORK = Set.of("cidr", "hostIp");
-    private static final Set<String> NODE = Set.of("name", "ip", "role", "ssh");
-    private static final Set<String> SSH = Set.of("host", "port", "user", "key", "sudo");
-    private static final Set<String> ETCD = Set.of("members", "clientPort", "peerPort", "prefix", "api");
-    private static final Set<String> FLANNEL = Set.of("version", "network", "subnetLen", "subnetMin", "subnetMax",
+    private static final Set<String> NETWORK = YamlSection.fields("cidr", "hostIp");
+    private static final Set<String> NODE = YamlSection.fields("name", "ip", "role", "ssh");
+    private static final Set<String> SSH = YamlSection.fields("host", "port", "user", "key", "sudo");
+    private static final Set<String> ETCD = YamlSection.fields("members", "clientPort", "peerPort", "prefix", "api");
+    private static final Set<String> FLANNEL = YamlSection.fields("version", "network", "subnetLen", "subnetMin", "subnetMax",
             "backend", "iface", "ipMasq", "binary");
-    private static final Set<String> BINARY = Set.of("url", "sha256", "file");
-    private static final Set<String> DOCKER = Set.of("mtu");
-    private static final Set<String> VERIFY = Set.of("pods", "http", "mtuProbe", "image");
+    private static final Set<String> BINARY = YamlSection.fields("url", "sha256", "file");
+    private static final Set<String> DOCKER = YamlSection.fields("mtu");
+    private static final Set<String> VERIFY = YamlSection.fields("pods", "http", "mtuProbe", "image");
 
     private LabLoader() {
     }

@@ -26,6 +26,8 @@ final class YamlSection {
     static final class Context {
         final List<Problem> problems = new ArrayList<>();
         final Map<String, Mark> marks = new LinkedHashMap<>();
+        /** Where each field's name stands; an unknown field is shown there rather than at its value. */
+        final Map<String, Mark> keyMarks = new LinkedHashMap<>();
 
         void problem(String path, String message, Optional<Mark> mark) {
             int line = mark.map(m -> m.getLine() + 1).orElse(0);
@@ -39,6 +41,10 @@ final class YamlSection {
                 return p;
             }
             String path = p.path();
+            Mark key = keyMarks.get(path);
+            if (key != null && p.message().startsWith("unknown field")) {
+                return new Problem(p.path(), p.message(), key.getLine() + 1, key.getColumn() + 1);
+            }
             while (!path.isEmpty()) {
                 Mark m = marks.get(path);
                 if (m != null) {
@@ -91,9 +97,15 @@ final class YamlSection {
                 continue;
             }
             s.values.put(key, t.getValueNode());
+            keyNode.getStartMark().ifPresent(m -> ctx.keyMarks.put(fieldPath, m));
             t.getValueNode().getStartMark().ifPresent(m -> ctx.marks.put(fieldPath, m));
         }
         return s;
+    }
+
+    /** A field-name set that keeps the documented order (used when listing the known names). */
+    static Set<String> fields(String... names) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(names)));
     }
 
     static String join(String parent, String key) {
