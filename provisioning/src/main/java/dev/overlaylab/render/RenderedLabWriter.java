@@ -5,7 +5,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +22,33 @@ public final class RenderedLabWriter {
     /** Where the flannel network config goes, relative to the output folder. */
     public static final String NETWORK_CONFIG_FILE = "etcd/network-config.json";
 
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     private RenderedLabWriter() {
     }
 
     /** Writes everything and returns how many files each node got (in node order). */
     public static Map<String, Integer> write(RenderedLab lab, Path dir) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Set<Path> made = new HashSet<>();
         for (Map.Entry<String, List<RenderedFile>> e : lab.files().entrySet()) {
             Path nodeDir = dir.resolve(e.getKey());
             for (RenderedFile f : e.getValue()) {
-                write(nodeDir.resolve(f.path().replaceFirst("^/+", "")), f.bytes(), f.mode());
+                write(nodeDir.resolve(f.path().replaceFirst("^/+", "")), f.bytes(), f.mode(), made);
             }
             counts.put(e.getKey(), e.getValue().size());
         }
-        write(dir.resolve(NETWORK_CONFIG_FILE), (lab.networkConfigJson() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644);
+        write(dir.resolve(NETWORK_CONFIG_FILE), (lab.networkConfigJson() + "\n").getBytes(StandardCharsets.UTF_8), 0644, made);
         return counts;
     }
 
-    private static void write(Path target, byte[] bytes, int mode) throws IOException {
-        Files.createDirectories(target.getParent());
+    private static void write(Path target, byte[] bytes, int mode, Set<Path> made) throws IOException {
+        // a 200-node lab writes 800 files into a few folders each: ask the file system once per folder
+        if (made.add(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
         Files.write(target, bytes);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (POSIX) {
             Files.setPosixFilePermissions(target, permissions(mode));
         }
     }
