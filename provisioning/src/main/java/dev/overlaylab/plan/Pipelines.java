@@ -80,6 +80,8 @@ public final class Pipelines {
         return Stage.of("base", ALL_NODES,
                 new HostnameStep(),
                 new WriteFilesStep("network"),
+                new DaemonReloadStep(),
+                new ServicesStep("network", null),
                 new HostOnlyAddressStep(),
                 new FlannelBinaryStep(),
                 new KernelModuleStep());

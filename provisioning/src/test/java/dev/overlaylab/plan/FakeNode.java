@@ -129,7 +129,7 @@ final class FakeNode implements NodeShell {
         if (c.startsWith("journalctl ")) {
             return ok("-- journal of " + name + " --\n");
         }
-        if (c.contains("etcdctl") && c.endsWith("endpoint health")) {
+        if (c.contains("etcdctl") && c.contains("endpoint health")) {
             return Boolean.TRUE.equals(active.get("etcd")) ? ok("healthy") : fail(1, "connection refused");
         }
         if (c.startsWith("rm -f ")) {

@@ -22,8 +22,10 @@ public final class EtcdHealthyStep implements Step {
     }
 
     static String command(StepContext ctx) {
-        return "ETCDCTL_API=3 etcdctl --dial-timeout=2s --command-timeout=3s --endpoints=http://" + ctx.node().ip() + ":"
-                + ctx.lab().etcd().clientPort() + " endpoint health";
+        String url = "http://" + ctx.node().ip() + ":" + ctx.lab().etcd().clientPort();
+        // etcd 2.x (old profiles) ships an etcdctl without the v3 API: fall back to its cluster-health
+        return "ETCDCTL_API=3 etcdctl --dial-timeout=2s --command-timeout=3s --endpoints=" + url + " endpoint health"
+                + " || ETCDCTL_API=2 etcdctl --endpoints=" + url + " cluster-health";
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class HostOnlyAddressStep implements Step {
             if (f.path().startsWith("/etc/network/interfaces")) {
                 Matcher m = IFACE.matcher(f.content());
                 if (m.find()) {
-                    return Optional.of("ifdown " + m.group(1) + " 2>/dev/null; ifup " + m.group(1));
+                    return Optional.of("ifdown --force " + m.group(1) + " 2>/dev/null; ifup " + m.group(1));
                 }
             }
         }

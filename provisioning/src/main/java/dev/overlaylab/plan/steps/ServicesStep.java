@@ -17,7 +17,7 @@ public final class ServicesStep implements Step {
     private final String component;
     private final String defaultUnit;
 
-    /** @param defaultUnit the service when no rendered file names its readers (etcd, flanneld, docker) */
+    /** @param defaultUnit the service when no rendered file names its readers (etcd, flanneld, docker), or null for none */
     public ServicesStep(String component, String defaultUnit) {
         this.component = component;
         this.defaultUnit = defaultUnit;
@@ -33,7 +33,7 @@ public final class ServicesStep implements Step {
         for (RenderedFile f : ctx.files(component)) {
             units.addAll(f.restarts());
         }
-        if (units.isEmpty()) {
+        if (units.isEmpty() && defaultUnit != null) {
             units.add(defaultUnit);
         }
         return units;
@@ -41,6 +41,9 @@ public final class ServicesStep implements Step {
 
     @Override
     public List<String> plan(StepContext ctx) {
+        if (units(ctx).isEmpty()) {
+            return List.of("no services read the " + component + " files");
+        }
         return units(ctx).stream()
                 .map(u -> "enable " + u + "; restart it if a file it reads changed, start it if not active")
                 .toList();
@@ -48,6 +51,9 @@ public final class ServicesStep implements Step {
 
     @Override
     public StepResult apply(StepContext ctx) {
+        if (units(ctx).isEmpty()) {
+            return StepResult.skipped("no services read the " + component + " files");
+        }
         List<String> done = new ArrayList<>();
         for (String unit : units(ctx)) {
             if (!ctx.probe(Systemd.isEnabled(unit)).ok()) {
