@@ -24,14 +24,22 @@ public final class SshBannerWait {
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-    private final VBoxManage.Pause pause;
+    /** Reads the banner of host:port once, or empty. */
+    @FunctionalInterface
+    public interface Probe {
+        Optional<String> banner(String host, int port);
+    }
 
-    public SshBannerWait(VBoxManage.Pause pause) {
+    private final VBoxManage.Pause pause;
+    private final Probe probe;
+
+    public SshBannerWait(VBoxManage.Pause pause, Probe probe) {
         this.pause = pause;
+        this.probe = probe;
     }
 
     public static SshBannerWait real() {
-        return new SshBannerWait(d -> Thread.sleep(d.toMillis()));
+        return new SshBannerWait(d -> Thread.sleep(d.toMillis()), SshBannerWait::banner);
     }
 
     /** The banner line, or empty when {@code timeout} passed without one. */
@@ -44,7 +52,7 @@ public final class SshBannerWait {
         progress.on(ProgressEvent.of(stage, node, step, Status.STARTED,
                 "waiting for the SSH banner on " + host + ":" + port + " (up to " + timeout.toSeconds() + " s)"));
         for (long attempt = 0; attempt < maxAttempts && System.nanoTime() < deadline; attempt++) {
-            Optional<String> banner = banner(host, port);
+            Optional<String> banner = probe.banner(host, port);
             long now = System.nanoTime();
             if (banner.isPresent()) {
                 progress.on(new ProgressEvent(stage, node, step, Status.CHANGED, Duration.ofNanos(now - start),
