@@ -81,7 +81,7 @@ public final class LabLoader {
                     .composeString(yaml).orElse(null);
         } catch (MarkedYamlEngineException e) {
             String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " " + e.getContext();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             ctx.problem("(yaml)", "malformed YAML: " + what + context, e.getProblemMark().or(e::getContextMark));
             throw new LabFileException(ctx.problems);
         } catch (YamlEngineException e) {

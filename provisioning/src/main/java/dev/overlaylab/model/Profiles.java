@@ -33,6 +33,9 @@ public final class Profiles {
             "etcdUnit");
     private static final Set<String> NETWORK_TOOLS = Set.of("ifupdown", "netplan", "networkd");
 
+    /** Parsed classpath profiles; they never change while the program runs. */
+    private static final Map<String, Profile> BUILT_IN_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Profiles() {
     }
 
@@ -63,12 +66,18 @@ public final class Profiles {
                 throw new UncheckedIOException("cannot read profile " + user.get(), e);
             }
         }
+        Profile cached = BUILT_IN_CACHE.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         String resource = "vm-profiles/" + name + ".yaml";
         try (InputStream in = Profiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource));
+            Profile p = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
+            BUILT_IN_CACHE.put(name, p);
+            return Optional.of(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read profile " + resource, e);
         }

@@ -111,7 +111,9 @@ public final class Validator {
             out.add(Problem.at("network.cidr", text + " is too small for the host and the nodes; use a /24 such as 192.168.56.0/24"));
         }
         boolean virtualBox = lab.provider().startsWith("virtualbox");
-        if (virtualBox && !VBOX_HOST_ONLY_ALLOWED.contains(net) && !allowedByNetworksConf(net)) {
+        // networks.conf is read only for a VirtualBox on this machine; a SOAP host's file is out of reach.
+        boolean allowedHere = "virtualbox".equals(lab.provider()) && allowedByNetworksConf(net);
+        if (virtualBox && !VBOX_HOST_ONLY_ALLOWED.contains(net) && !allowedHere) {
             out.add(Problem.at("network.cidr", net + " is outside 192.168.56.0/21, the only host-only range VirtualBox"
                     + " 6.1.28 and later allows by default, so the VMs would not start (\"not within the allowed ranges\");"
                     + " choose a network inside 192.168.56.0/21 such as 192.168.56.0/24, or add the line '* " + net
