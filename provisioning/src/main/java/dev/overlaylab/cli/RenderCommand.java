@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * the etcd value as DIR/etcd/network-config.json. Everything is rendered in memory first, so a bad
  * lab file or a broken template writes nothing.
  */
-@Command(name = "render", description = "Render every node's files into a folder, touching no node.")
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Render every node's files into a folder, touching no node.")
 final class RenderCommand implements Callable<Integer> {
     private static final int SUMMARY_NODES = 12;
 
