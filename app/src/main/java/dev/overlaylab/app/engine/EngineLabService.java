@@ -24,7 +24,7 @@ public final class EngineLabService implements LabService {
     static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "virtualbox-soap", "hosts");
 
     /** Profiles documented for vm-profiles/ (issue 2). */
-    static final List<String> KNOWN_PROFILES = List.of("debian-12", "ubuntu-22.04", "ubuntu-16.04");
+    static final List<String> KNOWN_PROFILES = List.of("debian-12-nspawn", "debian-12", "ubuntu-22.04", "ubuntu-16.04");
 
     private static final Map<Feature, String> MISSING = Map.of(
             Feature.RENDER, "Rendering is not in this build yet (the renderer has not landed).",
@@ -51,8 +51,10 @@ public final class EngineLabService implements LabService {
     }
 
     @Override
-    public List<String> profiles() {
-        return KNOWN_PROFILES;
+    public List<String> profiles(String provider) {
+        // docs/lab-file.md: profiles ending in -nspawn are for the local provider only, and it takes only those.
+        boolean local = "local".equals(provider);
+        return KNOWN_PROFILES.stream().filter(p -> p.endsWith("-nspawn") == local).toList();
     }
 
     @Override

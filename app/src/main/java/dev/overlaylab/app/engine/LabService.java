@@ -21,8 +21,8 @@ public interface LabService {
     /** Every provider the app knows, usable or not (with the reason). */
     List<ProviderChoice> providers();
 
-    /** Guest OS profile names offered in the wizard. */
-    List<String> profiles();
+    /** Guest OS profile names the given provider can use (the wizard's choices). */
+    List<String> profiles(String provider);
 
     /** Why a feature cannot run in this build, or empty when it can. Cheap; safe on the event thread. */
     Optional<String> unavailable(Feature feature);

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code ProgressEvent}s. The provisioning grid shows one column per stage.
  */
 public final class Stages {
-    public static final List<String> ALL = List.of("nodes", "base", "etcd", "network-config", "flanneld", "docker");
+    public static final List<String> ALL = List.of(
+            "nodes", "base", "etcd", "network-config", "flanneld", "docker", "verify");
 
     private Stages() {
     }

@@ -31,6 +31,7 @@ final class FlannelStep extends StepPanel {
     private final JCheckBox ipMasq = new JCheckBox(Messages.get("wizard.ipMasq"));
     private final JCheckBox mtuFromFlannel = new JCheckBox(Messages.get("wizard.mtu.fromFlannel"));
     private final JSpinner mtu = new JSpinner(new SpinnerNumberModel(1450, 576, 9000, 10));
+    private final JTextField binary = new JTextField(30);
     private boolean loading;
 
     FlannelStep() {
@@ -48,7 +49,7 @@ final class FlannelStep extends StepPanel {
                 // columns
                 "[right]12[grow, fill]",
                 // rows
-                "[][]16[top][]16[][]"));
+                "[][]16[top][]16[][][]"));
         body.add(new JLabel(Messages.get("wizard.flannelNetwork")));
         body.add(network, "wmax 200");
         body.add(new JLabel(Messages.get("wizard.subnetLen")));
@@ -101,6 +102,13 @@ final class FlannelStep extends StepPanel {
         body.add(mtu, "w 90!, growx 0");
         field("flannel.ipMasq", ipMasq);
         field("docker", mtu);
+        binary.setName("wizard.flannelBinary");
+        binary.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, Messages.get("wizard.flannelBinary.placeholder"));
+        body.add(new JLabel(Messages.get("wizard.flannelBinary")));
+        body.add(binary, "wmax 420");
+        field("flannel.binary", binary);
+        field("flannel.version", binary);
+        binary.getDocument().addDocumentListener(changes());
 
         network.getDocument().addDocumentListener(changes());
         subnetLen.addChangeListener(e -> changed());
@@ -146,10 +154,29 @@ final class FlannelStep extends StepPanel {
         body.revalidate();
     }
 
+    /**
+     * A local lab on this machine is usually offline: offer the flanneld that the local-lab recipe
+     * caches (LOCAL-LAB.md), when it is there.
+     */
+    void providerChanged(WizardDraft d) {
+        if (binary.getText().isBlank() && "local".equals(d.provider) && java.nio.file.Files.isRegularFile(CACHED_FLANNELD)) {
+            loading = true;
+            try {
+                binary.setText(CACHED_FLANNELD.toString());
+            } finally {
+                loading = false;
+            }
+            d.flannelBinaryFile = java.util.Optional.of(CACHED_FLANNELD.toString());
+        }
+    }
+
+    static final java.nio.file.Path CACHED_FLANNELD = java.nio.file.Path.of("/var/cache/overlay-lab/flannel/flanneld-v0.28.9");
+
     @Override
     void configure(WizardDraft d) {
         loading = true;
         try {
+            binary.setText(d.flannelBinaryFile.orElse(""));
             network.setText(d.flannelNetwork);
             subnetLen.setValue(d.subnetLen);
             backends.get(d.backend).setSelected(true);
@@ -176,5 +203,7 @@ final class FlannelStep extends StepPanel {
         }
         d.ipMasq = ipMasq.isSelected();
         d.dockerMtu = mtuFromFlannel.isSelected() ? OptionalInt.empty() : OptionalInt.of((Integer) mtu.getValue());
+        String b = binary.getText().trim();
+        d.flannelBinaryFile = b.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(b);
     }
 }

@@ -26,8 +26,8 @@ public final class LabYamlWriter {
         y.append("flannel:\n");
         y.append("  network: ").append(scalar(d.flannelNetwork)).append('\n');
         y.append("  subnetLen: ").append(d.subnetLen).append('\n');
-        if (!d.ipMasq) {
-            y.append("  ipMasq: false\n");
+        if (d.ipMasq) {
+            y.append("  ipMasq: true\n");
         }
         y.append("  backend:\n");
         y.append("    type: ").append(d.backend.type()).append('\n');
@@ -40,6 +40,8 @@ public final class LabYamlWriter {
         if (d.backend.directRouting()) {
             y.append("    DirectRouting: true\n");
         }
+        d.flannelBinaryFile.filter(f -> !f.isBlank()).ifPresent(f ->
+                y.append("  binary:\n    file: ").append(scalar(f)).append('\n'));
         if (d.dockerMtu.isPresent()) {
             y.append("docker:\n");
             y.append("  mtu: ").append(d.dockerMtu.getAsInt()).append('\n');

@@ -43,7 +43,10 @@ public final class NewLabWizard extends JDialog {
     private final JButton cancel = new JButton(Messages.get("wizard.cancel"));
     private final Timer debounce = new Timer(200, e -> validateNow());
     private final ProviderStep providerStep;
+    private final NodesStep nodesStep = new NodesStep();
+    private String profilesFor;
     private final ReviewStep reviewStep = new ReviewStep();
+    private final FlannelStep flannelStep = new FlannelStep();
     private final FinishStep finishStep;
     private WizardStep current = WizardStep.PROVIDER;
     private List<Problem> problems = List.of();
@@ -58,8 +61,8 @@ public final class NewLabWizard extends JDialog {
         providerStep = new ProviderStep(ctx.service().providers());
         finishStep = new FinishStep(ctx.service().unavailable(Feature.UP));
         pages.put(WizardStep.PROVIDER, providerStep);
-        pages.put(WizardStep.NODES, new NodesStep(ctx.service().profiles()));
-        pages.put(WizardStep.FLANNEL, new FlannelStep());
+        pages.put(WizardStep.NODES, nodesStep);
+        pages.put(WizardStep.FLANNEL, flannelStep);
         pages.put(WizardStep.REVIEW, reviewStep);
         pages.put(WizardStep.PROVISION, finishStep);
 
@@ -113,6 +116,11 @@ public final class NewLabWizard extends JDialog {
     /** Any field changed: copy fields into the draft now, validate shortly (after typing pauses). */
     private void edited() {
         pages.values().forEach(p -> p.modifyDraft(draft));
+        if (!draft.provider.equals(profilesFor)) {
+            profilesFor = draft.provider;
+            nodesStep.setProfiles(ctx.service().profiles(draft.provider), draft);
+            flannelStep.providerChanged(draft);
+        }
         generation++;
         validating = true;
         updateButtons();

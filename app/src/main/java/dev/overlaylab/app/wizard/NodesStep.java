@@ -28,9 +28,9 @@ final class NodesStep extends StepPanel {
     private WizardDraft draft;
     private boolean loading;
 
-    NodesStep(List<String> profiles) {
+    NodesStep() {
         super(WizardStep.NODES);
-        profile = new JComboBox<>(profiles.toArray(String[]::new));
+        profile = new JComboBox<>();
         profile.setName("wizard.profile");
         profile.setEditable(true);
         hostCidr.setName("wizard.hostCidr");
@@ -78,6 +78,25 @@ final class NodesStep extends StepPanel {
         });
         count.addChangeListener(e -> countEdited());
         rows.addTableModelListener(e -> changed());
+    }
+
+    /** The profiles the chosen provider can use; keeps the current choice when it is still offered. */
+    void setProfiles(List<String> names, WizardDraft d) {
+        loading = true;
+        try {
+            Object keep = profile.getSelectedItem();
+            profile.removeAllItems();
+            names.forEach(profile::addItem);
+            if (keep != null && names.contains(keep.toString())) {
+                profile.setSelectedItem(keep);
+            } else if (!names.isEmpty()) {
+                profile.setSelectedIndex(0);
+            }
+            Object sel = profile.getSelectedItem();
+            d.profile = sel == null ? "" : sel.toString();
+        } finally {
+            loading = false;
+        }
     }
 
     @Override

@@ -29,7 +29,10 @@ public final class WizardDraft {
     public BackendChoice backend = BackendChoice.VXLAN;
     public int vni = 1;
     public int port = BackendChoice.VXLAN.defaultPort();
-    public boolean ipMasq = true;
+    /** flanneld {@code --ip-masq}; off by default, as in the seeds. */
+    public boolean ipMasq;
+    /** A local flanneld binary to copy (offline labs); empty: download the release. */
+    public Optional<String> flannelBinaryFile = Optional.empty();
     public OptionalInt dockerMtu = OptionalInt.empty();
     public Optional<Path> savedAs = Optional.empty();
 

@@ -57,7 +57,7 @@ class StageGridModelTest {
         assertThat(m.progress()).isZero();
         m.apply(ev("nodes", "a", "boot", Status.CHANGED, 1));
         m.apply(ev("nodes", "b", "boot", Status.STARTED, 0));
-        assertThat(m.progress()).isEqualTo(1.0 / 12);
+        assertThat(m.progress()).isEqualTo(1.0 / 14);
     }
 
     @Test
