@@ -9,7 +9,10 @@ import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.HostsProvider;
 import dev.overlaylab.provider.hosts.KeyInstaller;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
+import dev.overlaylab.model.Profiles;
+import dev.overlaylab.render.RenderException;
 import dev.overlaylab.render.RenderedLab;
+import dev.overlaylab.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +31,13 @@ final class Wiring {
         }
     }
 
+    /** Every node's files from the built-in templates and the lab's profile; a template failure is bad input. */
     static RenderedLab render(Lab lab) {
-        throw new IllegalStateException("this build has no renderer yet (render layer not merged)");
+        try {
+            return Renderer.builtIn().render(lab, Profiles.of(lab));
+        } catch (RenderException | IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
     }
 
     static NodeShellFactory shells() {
