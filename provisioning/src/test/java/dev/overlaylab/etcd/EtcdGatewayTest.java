@@ -29,7 +29,7 @@ class EtcdGatewayTest {
     static final String LEASE = "{\"PublicIP\":\"192.168.56.101\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
             + "\"BackendData\":{\"VtepMAC\":\"ae:1b:9f:2a:10:01\"}}";
 
-    @TempDir
+    @TempDir(factory = dev.overlaylab.ssh.OltTempDir.class)
     static Path tmp;
     static EtcdServer etcd;
 

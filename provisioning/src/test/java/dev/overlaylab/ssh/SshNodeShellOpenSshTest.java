@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The SSH layer against a real OpenSSH sshd on loopback (port range 22200-22299). */
 @Tag("integration")
 class SshNodeShellOpenSshTest {
-    @TempDir
+    @TempDir(factory = OltTempDir.class)
     Path tmp;
 
     private OpenSshServer sshd;
