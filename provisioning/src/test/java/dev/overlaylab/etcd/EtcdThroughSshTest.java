@@ -13,6 +13,7 @@ import dev.overlaylab.ssh.OpenSshServer;
 import dev.overlaylab.ssh.SshConnector;
 import dev.overlaylab.ssh.SshNodeShell;
 import dev.overlaylab.ssh.SshTimeouts;
+import dev.overlaylab.ssh.TestNetns;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ class EtcdThroughSshTest {
     static void startMaster() throws Exception {
         OpenSshServer.requirePrereqs();
         EtcdServer.requireEtcd();
-        netns = TestNetns.create("olt-s1", "olts1h", "olts1n", "10.200.1.1/24", NS_ADDRESS + "/24");
+        netns = TestNetns.create("olt-s1", "olts1h", "olts1n", "10.200.1.1/28", NS_ADDRESS + "/28");
         LabKeys keys = LabKeys.in(tmp.resolve("keys"), "overlay-lab:netns");
         sshd = new OpenSshServer(tmp.resolve("sshd"), NS_ADDRESS, SSH_PORT, netns.name()).start(keys.publicKeyLine());
         etcd = new EtcdServer(tmp.resolve("etcd"), List.of(NS_ADDRESS, "127.0.0.1"), CLIENT_PORT, CLIENT_PORT + 5, netns.name()).start(true);
@@ -86,7 +87,8 @@ class EtcdThroughSshTest {
             assertThat(gw.health().healthy()).as(gw.health().detail()).isTrue();
             assertThat(gw.writeConfig(EtcdGatewayTest.CONFIG, false)).isEqualTo(ConfigWrite.CREATED);
             assertThat(gw.writeConfig(EtcdGatewayTest.CONFIG, false)).isEqualTo(ConfigWrite.UNCHANGED);
-            assertThatThrownBy(() -> gw.writeConfig(EtcdGatewayTest.FOREIGN_CONFIG, false)).isInstanceOf(ConfigConflictException.class);
+            assertThatThrownBy(() -> gw.writeConfig(EtcdGatewayTest.FOREIGN_CONFIG, false)).isInstanceOf(ConfigConflictException.class)
+                    .hasMessageContaining("127.0.0.1:" + CLIENT_PORT + " via ssh to master");
         }
         // the same value is visible from inside the master, with etcdctl, like flanneld would see it
         if (api == Api.V3) {

@@ -1,4 +1,4 @@
-package dev.overlaylab.etcd;
+package dev.overlaylab.ssh;
 
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ProcessRunner;
@@ -11,7 +11,7 @@ import java.util.List;
  * host side, {@code nsAddress} inside, loopback up. Removing the namespace removes the veth too.
  * Names and addresses come from the caller's assigned ranges.
  */
-final class TestNetns implements AutoCloseable {
+public final class TestNetns implements AutoCloseable {
     private static final ProcessRunner RUN = new ProcessRunner();
     private final String name;
     private final String hostVeth;
@@ -22,7 +22,7 @@ final class TestNetns implements AutoCloseable {
     }
 
     /** e.g. {@code create("olt-s1", "olts1h", "olts1n", "10.200.1.1/24", "10.200.1.2/24")}. */
-    static TestNetns create(String name, String hostVeth, String nsVeth, String hostCidr, String nsCidr) {
+    public static TestNetns create(String name, String hostVeth, String nsVeth, String hostCidr, String nsCidr) {
         Prereq.requireRoot();
         Prereq.requireProgram("ip");
         // Leftovers of an earlier, killed run of this same test would make "add" fail.
@@ -54,6 +54,11 @@ final class TestNetns implements AutoCloseable {
         List<String> full = new java.util.ArrayList<>(List.of("ip", "netns", "exec", name));
         full.addAll(argv);
         return RUN.run(full, Duration.ofSeconds(30));
+    }
+
+    /** Takes the host side of the link down or up: the node vanishes from the network, or comes back. */
+    public void link(boolean up) {
+        ip("link", "set", hostVeth, up ? "up" : "down");
     }
 
     private static void ip(String... args) {
