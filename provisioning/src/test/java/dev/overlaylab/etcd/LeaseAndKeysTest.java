@@ -44,4 +44,15 @@ class LeaseAndKeysTest {
         assertThat(Json.parse("[1, \"a\\\"b\\u0041\", true, null, {}]"))
                 .isEqualTo(java.util.Arrays.asList(new java.math.BigDecimal("1"), "a\"bA", true, null, Map.of()));
     }
+
+    @Test
+    void autoPicksTheApiTheFlannelVersionReads() {
+        var auto = dev.overlaylab.model.EtcdSettings.EtcdApi.AUTO;
+        assertThat(EtcdGateway.Api.resolve(auto, "0.10.0")).isEqualTo(EtcdGateway.Api.V2);
+        assertThat(EtcdGateway.Api.resolve(auto, "v0.17.0")).isEqualTo(EtcdGateway.Api.V2);
+        assertThat(EtcdGateway.Api.resolve(auto, "0.18.0")).isEqualTo(EtcdGateway.Api.V3);
+        assertThat(EtcdGateway.Api.resolve(auto, "0.28.9")).isEqualTo(EtcdGateway.Api.V3);
+        assertThat(EtcdGateway.Api.resolve(dev.overlaylab.model.EtcdSettings.EtcdApi.V2, "0.28.9")).isEqualTo(EtcdGateway.Api.V2);
+        assertThatThrownBy(() -> EtcdGateway.Api.resolve(auto, "latest")).hasMessageContaining("etcd.api");
+    }
 }
