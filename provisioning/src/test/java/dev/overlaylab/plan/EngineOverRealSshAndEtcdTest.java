@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The engine against real parts: OpenSSH sshd in two network namespaces, etcd 3.4 in the first,
- * reached through the {@code hosts} provider. The namespaces share this machine's filesystem and
+ * reached through the {@code hosts} provider, the sshj SSH layer and the etcd gateway over an SSH forward. The namespaces share this machine's filesystem and
  * run no systemd, so this proves SSH, etcd health, compare-and-set of the network config (v3 and
  * v2) and file idempotence with {@code .olab-bak}; service restarts need the local provider's nspawn
  * nodes. Rendered file paths point into a temporary folder per node — test data, not a product option.
@@ -115,11 +115,13 @@ class EngineOverRealSshAndEtcdTest {
 
     private RunResult run(Lab lab, RenderedLab r, boolean force, boolean withProvider) {
         events.clear();
-        NodeShellFactory shells = (l, n) -> nodes.shell(n.name().equals("node1") ? 0 : 1);
+        var connector = nodes.connector();
+        NodeShellFactory shells = (l, n) -> connector.connect(n.name(), n.ssh());
         HostsProvider hosts = new HostsProvider(shells, (l, n, pw) -> {
             throw new AssertionError("the lab key is authorized: no password install expected");
         }, PasswordPrompt.NONE);
-        Engine engine = new Engine(shells, EtcdctlConfigStore::new, null);
+        // the product's store: the etcd gateway (jetcd, or the v2 keys API) over an SSH forward from node1
+        Engine engine = new Engine(shells, EtcdGatewayStore::open, null);
         return engine.run(pipeline(), lab, r, withProvider ? hosts : null, RunOptions.defaults().withForce(force), events::add);
     }
 
@@ -149,6 +151,8 @@ class EngineOverRealSshAndEtcdTest {
         assertThat(Files.getPosixFilePermissions(fileOf("node2", "etc/flannel.env"))).hasSize(2);
         assertThat(etcdGet("3", "/olab-it/network/config")).isEqualTo(config);
         assertThat(results()).anySatisfy(e -> assertThat(e.step()).isEqualTo("ssh banner"));
+        assertThat(nodes.firstKeys).as("host keys recorded on first contact, once")
+                .containsExactlyInAnyOrder("node1 10.200.2.11:22322", "node2 10.200.2.12:22322");
         long mtime = Files.getLastModifiedTime(fileOf("node1", "etc/default/etcd")).toMillis();
 
         RunResult second = run(lab, rendered(config, "1"), false, true);
@@ -214,7 +218,7 @@ class EngineOverRealSshAndEtcdTest {
             assertThat(r.failures()).singleElement().satisfies(f -> {
                 assertThat(f.node()).isEqualTo("node2");
                 assertThat(f.step()).isEqualTo("ssh login");
-                assertThat(f.what()).contains("ssh to node2 (10.200.2.12:22322) failed").contains("refused");
+                assertThat(f.what()).contains("node2").contains("10.200.2.12:22322");
                 assertThat(f.fix()).contains("run up again");
             });
             assertThat(events).noneMatch(e -> e.stage().equals("files"));

@@ -26,14 +26,14 @@ final class NetnsNodes implements AutoCloseable {
 
     final ExecRunner run = new ProcessRunner();
     final Path dir;
-    final Path key;
     final Path knownHosts;
+    dev.overlaylab.ssh.LabKeys labKeys;
+    final java.util.List<String> firstKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<Process> sshd = new ArrayList<>(List.of());
     Process etcd;
 
     NetnsNodes() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "olt-e-it");
-        key = dir.resolve("id_ed25519");
         knownHosts = dir.resolve("known_hosts");
     }
 
@@ -53,11 +53,9 @@ final class NetnsNodes implements AutoCloseable {
             sh("ip -n " + NS[i] + " link set lo up && ip -n " + NS[i] + " link set olte" + n + "n up"
                     + " && ip -n " + NS[i] + " addr add " + IP[i] + "/24 dev olte" + n + "n");
         }
-        sh("ssh-keygen -q -t ed25519 -N '' -f " + key + " -C olab-it");
-        Files.copy(Path.of(key + ".pub"), dir.resolve("authorized_keys"));
+        labKeys = dev.overlaylab.ssh.LabKeys.in(dir.resolve("keys"), "olab-it");
+        Files.writeString(dir.resolve("authorized_keys"), labKeys.publicKeyLine() + "\n");
         sh("ssh-keygen -q -t ed25519 -N '' -f " + dir.resolve("host_key"));
-        String hostPub = Files.readString(Path.of(dir.resolve("host_key") + ".pub")).strip().replaceAll(" [^ ]*$", "");
-        Files.writeString(knownHosts, "[" + IP[0] + "]:" + SSH_PORT + " " + hostPub + "\n[" + IP[1] + "]:" + SSH_PORT + " " + hostPub + "\n");
         // sshd's privilege-separation folder; shared with any other sshd on the machine, so created, never removed
         Files.createDirectories(Path.of("/run/sshd"));
         for (int i = 0; i < 2; i++) {
@@ -82,6 +80,7 @@ final class NetnsNodes implements AutoCloseable {
                 "KbdInteractiveAuthentication no",
                 "UsePAM no",
                 "UseDNS no",
+                "Subsystem sftp internal-sftp",
                 "StrictModes no",
                 "PidFile " + dir.resolve("sshd" + (i + 1) + ".pid"),
                 "") + "\n");
@@ -100,8 +99,10 @@ final class NetnsNodes implements AutoCloseable {
         p.waitFor(10, TimeUnit.SECONDS);
     }
 
-    OpenSshShell shell(int i) {
-        return new OpenSshShell(run, "node" + (i + 1), IP[i], SSH_PORT, key, knownHosts);
+    /** The product's SSH layer: sshj, the test's own known_hosts (first key recorded), the lab key. */
+    dev.overlaylab.ssh.SshConnector connector() {
+        return new dev.overlaylab.ssh.SshConnector(new dev.overlaylab.ssh.KnownHostsStore(knownHosts), labKeys,
+                (node, hostPort, type, fingerprint) -> firstKeys.add(node + " " + hostPort), dev.overlaylab.ssh.SshTimeouts.defaults());
     }
 
     private void sh(String command) {
