@@ -67,6 +67,15 @@ class LocalProviderTest {
             ExecResult back = ssh(nodes.get(1), knownHosts, "ping -c 2 -W 2 192.168.60.10");
             assertThat(back.ok()).as("worker1 pings master on host-only: %s", back.stdout() + back.stderr()).isTrue();
 
+            try (CliSshShell master = new CliSshShell(nodes.get(0), knownHosts)) {
+                assertThat(master.exec("systemctl start docker", Duration.ofSeconds(60)).ok()).isTrue();
+                assertThat(PodImage.ensure(master)).as("first ensure makes the image").isTrue();
+                assertThat(PodImage.ensure(master)).as("second ensure finds it").isFalse();
+                ExecResult pod = master.exec("docker run --rm olab/busybox ping -c 1 -W 2 "
+                        + "$(ip -4 -o addr show dev docker0 | awk '{print $4}' | cut -d/ -f1)", Duration.ofSeconds(30));
+                assertThat(pod.ok()).as("a pod pings docker0: %s", pod.stdout() + pod.stderr()).isTrue();
+            }
+
             long t1 = System.nanoTime();
             List<Node> again = provider.up(lab, log);
             System.out.printf("re-up: %d ms%n", (System.nanoTime() - t1) / 1_000_000);
