@@ -13,10 +13,12 @@ import java.util.Optional;
 final class CliSshShell implements NodeShell {
     private final Node node;
     private final Path knownHosts;
+    private final Path key;
     private final ProcessRunner runner = new ProcessRunner();
 
-    CliSshShell(Node node, Path knownHosts) {
+    CliSshShell(Node node, Path key, Path knownHosts) {
         this.node = node;
+        this.key = key;
         this.knownHosts = knownHosts;
     }
 
@@ -27,7 +29,7 @@ final class CliSshShell implements NodeShell {
 
     @Override
     public ExecResult exec(String command, Duration timeout) {
-        return runner.run(List.of("ssh", "-i", node.ssh().keyFile().orElseThrow(), "-o", "BatchMode=yes",
+        return runner.run(List.of("ssh", "-i", node.ssh().keyFile().orElse(key.toString()), "-o", "BatchMode=yes",
                 "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
                 "-o", "ConnectTimeout=5", "-p", Integer.toString(node.ssh().port()),
                 node.ssh().user() + "@" + node.ssh().host(), command), timeout);
