@@ -1,0 +1,45 @@
+package dev.overlaylab.diagnose.rule;
+
+import dev.overlaylab.diagnose.DiagnosisContext;
+import dev.overlaylab.diagnose.Finding;
+import dev.overlaylab.diagnose.Rule;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.verify.ForwardChain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * #4: the FORWARD policy is DROP (docker ≥ 1.13 sets it) and nothing accepts the flannel Network: packets
+ * arrive on the peer node and never reach its containers. Only judged where flanneld runs (a flanneld that
+ * never started never had the chance to add its FLANNEL-FWD rules; that is another cause).
+ */
+public final class ForwardDropRule implements Rule {
+
+    @Override
+    public Optional<Finding> apply(DiagnosisContext ctx) {
+        var net = ctx.flannelNetwork();
+        List<String> evidence = new ArrayList<>();
+        for (Node n : ctx.lab().nodes()) {
+            if (!ctx.active(n, "flanneld")) {
+                continue;
+            }
+            Optional<ForwardChain> chain = ctx.obs().node(n.name()).flatMap(o -> o.forwardChain());
+            if (chain.isPresent() && !chain.get().lets(net)) {
+                evidence.add(n.name() + ": -P FORWARD " + chain.get().policy() + " and no ACCEPT rule for " + net
+                        + " (iptables -S FORWARD)");
+                for (Node[] p : ctx.pairs()) {
+                    if (p[1] == n && ctx.pairFailed("pod-ping", p[0], p[1])) {
+                        ctx.pairLine("pod-ping", p[0], p[1]).ifPresent(evidence::add);
+                    }
+                }
+            }
+        }
+        if (evidence.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.mode(4, "the FORWARD chain drops overlay traffic (policy DROP, no ACCEPT for " + net + ")",
+                evidence, "let flanneld add its rules (--iptables-forward-rules, the default) or add them yourself: "
+                        + "iptables -A FORWARD -s " + net + " -j ACCEPT; iptables -A FORWARD -d " + net + " -j ACCEPT"));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.overlaylab.verify;
+
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import java.time.Duration;
+
+/**
+ * Every command the verifier and the observer run on nodes, in one place. Timeouts are tight on purpose:
+ * a two-node verify must finish in about ten seconds, and a healthy answer takes milliseconds.
+ */
+public final class NodeCommands {
+    /** The throwaway container on each node; one per node, shared by every pair check, removed at the end. */
+    public static final String POD = "olab-verify-pod";
+    public static final int HTTP_PORT = 8080;
+    public static final Duration QUICK = Duration.ofSeconds(5);
+    public static final Duration PING_TIMEOUT = Duration.ofSeconds(6);
+    public static final Duration POD_TIMEOUT = Duration.ofSeconds(30);
+
+    private NodeCommands() {
+    }
+
+    /** {@code systemctl is-active} prints one line per unit, in the order given. */
+    public static String services(boolean etcdNode) {
+        return etcdNode ? "systemctl is-active etcd flanneld docker" : "systemctl is-active flanneld docker";
+    }
+
+    public static String subnetEnv() {
+        return "cat " + SubnetEnv.PATH;
+    }
+
+    public static String docker0Address() {
+        return "ip -o -4 addr show dev docker0";
+    }
+
+    public static String docker0Mtu() {
+        return "cat /sys/class/net/docker0/mtu";
+    }
+
+    /** flanneld ≥ 0.15 keeps its ACCEPT rules in FLANNEL-FWD; print it too when it exists. */
+    public static String forwardChain() {
+        return "iptables -S FORWARD && { iptables -S FLANNEL-FWD 2>/dev/null || true; }";
+    }
+
+    public static String inputChain() {
+        return "iptables -S INPUT";
+    }
+
+    /** etcd's own health through the node's host-only address (the one flanneld on other nodes uses). */
+    public static String etcdHealth(Lab lab, Node node) {
+        return "ETCDCTL_API=3 etcdctl --endpoints=http://" + node.ip() + ":" + lab.etcd().clientPort()
+                + " --dial-timeout=2s --command-timeout=2s endpoint health";
+    }
+
+    /** Endpoints for reading etcd on the master itself: loopback first, the host-only address second. */
+    public static String masterEndpoints(Lab lab) {
+        return "http://127.0.0.1:" + lab.etcd().clientPort() + ",http://" + lab.master().ip() + ":" + lab.etcd().clientPort();
+    }
+
+    /**
+     * Starts the node's verify pod (replacing a leftover one) and prints its IP and PID. docker creates the
+     * {@code -w} folder, so the image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and
+     * {@code sleep 300} bounds the pod's life should the final removal never happen.
+     */
+    public static String startPod(String image, String nodeName) {
+        String script = "echo olab-verify " + nodeName + " > index.html; httpd -p " + HTTP_PORT
+                + " -h /www; exec sleep 300";
+        return "docker rm -f " + POD + " >/dev/null 2>&1; docker run -d --rm --name " + POD + " -w /www "
+                + Commands.quote(image) + " sh -c " + Commands.quote(script) + " >/dev/null && docker inspect -f "
+                + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}}") + " " + POD;
+    }
+
+    public static String stopPod() {
+        return "docker rm -f " + POD;
+    }
+
+    /** iputils ping on the node: two echoes 0.2 s apart, at most 2 s in all. */
+    public static String ping(String target) {
+        return "ping -c 2 -i 0.2 -W 1 -w 2 " + target;
+    }
+
+    /** busybox ping inside the pod. */
+    public static String podPing(String target) {
+        return "docker exec " + POD + " ping -c 2 -i 0.2 -w 2 " + target;
+    }
+
+    public static String podHttp(String target) {
+        return "docker exec " + POD + " wget -qO- -T 3 http://" + target + ":" + HTTP_PORT + "/index.html";
+    }
+
+    /** The text the peer pod's httpd serves. */
+    public static String httpBody(String nodeName) {
+        return "olab-verify " + nodeName;
+    }
+
+    /**
+     * A do-not-fragment ping of exactly {@code mtu} bytes on the wire, from inside the pod's network
+     * namespace. busybox ping has no {@code -M do}, so the node's iputils ping runs in the pod's namespace
+     * through {@code nsenter}: same interface, same MTU, same route as the pod itself.
+     */
+    public static String mtuProbe(long podPid, int mtu, String target) {
+        return "nsenter -t " + podPid + " -n ping -M do -s " + (mtu - 28) + " -c 2 -i 0.2 -W 1 -w 2 " + target;
+    }
+}

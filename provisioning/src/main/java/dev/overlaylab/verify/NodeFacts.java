@@ -1,0 +1,66 @@
+package dev.overlaylab.verify;
+
+import dev.overlaylab.model.Node;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What the verifier read from one node before judging it. Probes that were not run (pods switched off,
+ * docker down) are empty.
+ */
+public record NodeFacts(
+        Node node,
+        boolean etcdNode,
+        Probe services,
+        Probe subnetEnv,
+        Optional<Probe> podStart,
+        Probe docker0Address,
+        Probe docker0Mtu,
+        Probe forward,
+        Optional<Probe> etcdHealth) {
+
+    /** {@code systemctl is-active} state of each unit asked for, e.g. {@code flanneld → active}. */
+    public Map<String, String> serviceStates() {
+        return serviceStates(services);
+    }
+
+    static Map<String, String> serviceStates(Probe services) {
+        String[] units = services.command().replace("systemctl is-active ", "").split(" ");
+        String[] lines = services.stdout().strip().split("\n");
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < units.length; i++) {
+            String state = i < lines.length && !lines[i].isBlank() ? lines[i].strip() : "unknown";
+            states.put(units[i], state);
+        }
+        return states;
+    }
+
+    public boolean active(String unit) {
+        return "active".equals(serviceStates().get(unit));
+    }
+
+    public Optional<SubnetEnv> parsedSubnetEnv() {
+        return subnetEnv.ok() ? Optional.of(SubnetEnv.parse(subnetEnv.stdout())).filter(SubnetEnv::complete) : Optional.empty();
+    }
+
+    public Optional<Ipv4Cidr> docker0() {
+        return docker0Address.ok() ? InterfaceAddress.firstInet(docker0Address.stdout()) : Optional.empty();
+    }
+
+    public OptionalInt docker0MtuValue() {
+        try {
+            return docker0Mtu.ok() ? OptionalInt.of(Integer.parseInt(docker0Mtu.stdout().strip())) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    public Optional<VerifyPod> pod() {
+        return podStart.filter(Probe::ok).flatMap(p -> VerifyPod.parse(p.stdout()));
+    }
+
+    public String name() {
+        return node.name();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.overlaylab.verify;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.ssh.NodeShell;
+import dev.overlaylab.verify.check.Docker0MtuCheck;
+import dev.overlaylab.verify.check.Docker0PingCheck;
+import dev.overlaylab.verify.check.Docker0SubnetCheck;
+import dev.overlaylab.verify.check.EtcdHealthCheck;
+import dev.overlaylab.verify.check.ForwardPolicyCheck;
+import dev.overlaylab.verify.check.HostOnlyPingCheck;
+import dev.overlaylab.verify.check.LeasePublicIpCheck;
+import dev.overlaylab.verify.check.MtuProbeCheck;
+import dev.overlaylab.verify.check.NodeCheck;
+import dev.overlaylab.verify.check.NodeContext;
+import dev.overlaylab.verify.check.PairCheck;
+import dev.overlaylab.verify.check.PairContext;
+import dev.overlaylab.verify.check.PodHttpCheck;
+import dev.overlaylab.verify.check.PodPingCheck;
+import dev.overlaylab.verify.check.ServiceActiveCheck;
+import dev.overlaylab.verify.check.SubnetEnvCheck;
+import dev.overlaylab.verify.check.VerifyPodCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the verification matrix on a lab that is up. Three phases, each parallel across nodes or pairs:
+ * read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd) while the leases
+ * are read from etcd; judge the per-node checks; run the pair checks (bounded pool, pairs in parallel, the
+ * checks of one pair in order). The verify pods are removed at the end whatever happened.
+ */
+public final class Verifier {
+    static final String STAGE = "verify";
+    private static final int MAX_PARALLEL = 8;
+
+    /** The per-node checks, in matrix order. */
+    public static final List<NodeCheck> NODE_CHECKS = List.of(
+            new ServiceActiveCheck("etcd"), new ServiceActiveCheck("flanneld"), new ServiceActiveCheck("docker"),
+            new EtcdHealthCheck(), new SubnetEnvCheck(), new LeasePublicIpCheck(), new Docker0SubnetCheck(),
+            new Docker0MtuCheck(), new ForwardPolicyCheck(), new VerifyPodCheck());
+
+    /** The checks of one ordered pair, in the order they run (cheapest, lowest layer first). */
+    public static final List<PairCheck> PAIR_CHECKS = List.of(
+            new HostOnlyPingCheck(), new Docker0PingCheck(), new PodPingCheck(), new PodHttpCheck(), new MtuProbeCheck());
+
+    public VerificationReport run(Lab lab, NodeAccess access, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        progress.on(ProgressEvent.of(STAGE, "", "verify", ProgressEvent.Status.STARTED,
+                lab.nodes().size() + " nodes, " + lab.nodes().size() * (lab.nodes().size() - 1) + " pairs"));
+        Map<String, NodeShell> shells = new LinkedHashMap<>();
+        for (Node n : lab.nodes()) {
+            shells.put(n.name(), access.shellOrUnreachable(n.name()));
+        }
+        boolean pods = lab.verify().pods() || lab.verify().http() || lab.verify().mtuProbe();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, Math.max(2, lab.nodes().size() + 1)), r -> {
+            Thread t = new Thread(r, "olab-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        List<CheckResult> results = new ArrayList<>();
+        LeaseView leases = new LeaseView(List.of(), Optional.empty());
+        try {
+            Future<LeaseView> leaseFuture = pool.submit(() -> LeaseView.read(access.leases()));
+            List<Future<NodeFacts>> factFutures = new ArrayList<>();
+            for (Node n : lab.nodes()) {
+                factFutures.add(pool.submit(() -> NodeReader.read(lab, n, shells.get(n.name()), pods)));
+            }
+            leases = get(leaseFuture);
+            Map<String, NodeFacts> facts = new LinkedHashMap<>();
+            for (Future<NodeFacts> f : factFutures) {
+                NodeFacts nf = get(f);
+                facts.put(nf.name(), nf);
+            }
+            for (NodeFacts nf : facts.values()) {
+                NodeContext ctx = new NodeContext(lab, nf, leases);
+                for (NodeCheck c : NODE_CHECKS) {
+                    if (c.appliesTo(ctx)) {
+                        results.add(report(progress, c.check(ctx)));
+                    }
+                }
+            }
+            List<Callable<List<CheckResult>>> pairs = new ArrayList<>();
+            for (Node a : lab.nodes()) {
+                for (Node b : lab.nodes()) {
+                    if (a != b) {
+                        PairContext ctx = new PairContext(lab, facts.get(a.name()), facts.get(b.name()), shells.get(a.name()));
+                        pairs.add(() -> runPair(ctx, progress));
+                    }
+                }
+            }
+            for (Future<List<CheckResult>> f : pool.invokeAll(pairs)) {
+                results.addAll(get(f));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (pods) {
+                removePods(lab, shells, pool);
+            }
+            pool.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        VerificationReport report = new VerificationReport(lab.name(), results, leases.leases(), elapsed);
+        progress.on(new ProgressEvent(STAGE, "", "verify", report.allPassed() ? ProgressEvent.Status.UNCHANGED
+                : ProgressEvent.Status.FAILED, elapsed, report.failures().size() + " of " + results.size() + " checks failed"));
+        return report;
+    }
+
+    private static List<CheckResult> runPair(PairContext ctx, ProgressListener progress) {
+        List<CheckResult> out = new ArrayList<>();
+        for (PairCheck c : PAIR_CHECKS) {
+            out.add(report(progress, c.check(ctx)));
+        }
+        return out;
+    }
+
+    private static CheckResult report(ProgressListener progress, CheckResult r) {
+        ProgressEvent.Status s = switch (r.status()) {
+            case PASS -> ProgressEvent.Status.UNCHANGED;
+            case FAIL -> ProgressEvent.Status.FAILED;
+            case SKIP -> ProgressEvent.Status.SKIPPED;
+        };
+        progress.on(new ProgressEvent(STAGE, r.node(), r.id() + r.peer().map(p -> " → " + p).orElse(""), s, r.duration(),
+                r.status() + ": " + r.summary()));
+        return r;
+    }
+
+    private static void removePods(Lab lab, Map<String, NodeShell> shells, ExecutorService pool) {
+        List<Callable<Probe>> stops = new ArrayList<>();
+        for (Node n : lab.nodes()) {
+            stops.add(() -> Probe.run(shells.get(n.name()), NodeCommands.stopPod(), NodeCommands.QUICK));
+        }
+        try {
+            pool.invokeAll(stops);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("verification step failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+    }
+}

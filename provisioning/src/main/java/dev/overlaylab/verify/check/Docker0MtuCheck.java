@@ -1,0 +1,37 @@
+package dev.overlaylab.verify.check;
+
+import dev.overlaylab.verify.CheckResult;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * {@code docker0-mtu}: docker0's MTU ≤ FLANNEL_MTU. Read after the verify pod is attached: an empty Linux
+ * bridge reports its own default until a port joins, while with a port it reports the port's MTU, which
+ * docker sets from {@code --mtu}.
+ */
+public final class Docker0MtuCheck implements NodeCheck {
+
+    @Override
+    public String id() {
+        return "docker0-mtu";
+    }
+
+    @Override
+    public CheckResult check(NodeContext ctx) {
+        var facts = ctx.facts();
+        var ev = List.of(facts.docker0Mtu().evidence(), facts.subnetEnv().evidence());
+        OptionalInt overlay = facts.parsedSubnetEnv().map(e -> e.mtu()).orElse(OptionalInt.empty());
+        if (overlay.isEmpty()) {
+            return CheckResult.skip(id(), ctx.node(), "no FLANNEL_MTU to compare docker0 with (see subnet-env)");
+        }
+        OptionalInt mtu = facts.docker0MtuValue();
+        if (mtu.isEmpty()) {
+            return CheckResult.fail(id(), ctx.node(), "docker0 does not exist", ev).withDuration(facts.docker0Mtu().took());
+        }
+        boolean ok = mtu.getAsInt() <= overlay.getAsInt();
+        return CheckResult.of(ok, id(), ctx.node(), ok
+                ? "docker0 MTU " + mtu.getAsInt() + " ≤ FLANNEL_MTU " + overlay.getAsInt()
+                : "docker0 MTU " + mtu.getAsInt() + " > FLANNEL_MTU " + overlay.getAsInt(), ev)
+                .withDuration(facts.docker0Mtu().took());
+    }
+}

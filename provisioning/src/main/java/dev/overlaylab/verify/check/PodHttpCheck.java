@@ -1,0 +1,36 @@
+package dev.overlaylab.verify.check;
+
+import dev.overlaylab.verify.CheckResult;
+import dev.overlaylab.verify.NodeCommands;
+import dev.overlaylab.verify.Probe;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code pod-http}: the source pod fetches a page from the peer pod's busybox httpd (TCP across the overlay). */
+public final class PodHttpCheck implements PairCheck {
+
+    @Override
+    public String id() {
+        return "pod-http";
+    }
+
+    @Override
+    public CheckResult check(PairContext ctx) {
+        if (!ctx.lab().verify().http()) {
+            return skip(ctx, "switched off (verify.http: false)");
+        }
+        Optional<String> blocked = PodPingCheck.podsBlocked(ctx);
+        if (blocked.isPresent()) {
+            return skip(ctx, blocked.get());
+        }
+        String target = ctx.to().pod().orElseThrow().ip();
+        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podHttp(target), NodeCommands.PING_TIMEOUT);
+        String expected = NodeCommands.httpBody(ctx.to().name());
+        boolean ok = p.ok() && p.stdout().strip().equals(expected);
+        String summary = ok ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ answered \"" + expected + "\""
+                : p.ok() ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ answered something else"
+                : "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ failed";
+        return CheckResult.of(ok, id(), ctx.from().name(), summary, List.of(p.evidence()))
+                .withPeer(ctx.to().name()).withDuration(p.took());
+    }
+}

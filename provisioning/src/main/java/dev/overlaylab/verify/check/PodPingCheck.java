@@ -1,0 +1,47 @@
+package dev.overlaylab.verify.check;
+
+import dev.overlaylab.verify.CheckResult;
+import dev.overlaylab.verify.NodeCommands;
+import dev.overlaylab.verify.PingOutput;
+import dev.overlaylab.verify.Probe;
+import dev.overlaylab.verify.VerifyPod;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code pod-ping}: the source node's pod pings the peer's pod (container → docker0 → overlay → docker0 → container). */
+public final class PodPingCheck implements PairCheck {
+
+    @Override
+    public String id() {
+        return "pod-ping";
+    }
+
+    @Override
+    public CheckResult check(PairContext ctx) {
+        if (!ctx.lab().verify().pods()) {
+            return skip(ctx, "switched off (verify.pods: false)");
+        }
+        Optional<String> blocked = podsBlocked(ctx);
+        if (blocked.isPresent()) {
+            return skip(ctx, blocked.get());
+        }
+        String target = ctx.to().pod().orElseThrow().ip();
+        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podPing(target), NodeCommands.PING_TIMEOUT);
+        boolean ok = PingOutput.ok(p.result());
+        return CheckResult.of(ok, id(), ctx.from().name(), "pod → pod " + target + ": " + PingOutput.describe(p.result()),
+                List.of(p.evidence())).withPeer(ctx.to().name()).withDuration(p.took());
+    }
+
+    /** Why the pod checks of this pair cannot run: a pod missing on either side, or the peer pod off the overlay. */
+    static Optional<String> podsBlocked(PairContext ctx) {
+        Optional<VerifyPod> mine = ctx.from().pod();
+        Optional<VerifyPod> theirs = ctx.to().pod();
+        if (mine.isEmpty()) {
+            return Optional.of("no verify pod on " + ctx.from().name() + " (see verify-pod)");
+        }
+        if (theirs.isEmpty()) {
+            return Optional.of("no verify pod on " + ctx.to().name() + " (see verify-pod)");
+        }
+        return ctx.whyNotOverlayTarget("pod", theirs.get().ip());
+    }
+}

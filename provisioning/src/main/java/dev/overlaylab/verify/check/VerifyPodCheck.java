@@ -1,0 +1,32 @@
+package dev.overlaylab.verify.check;
+
+import dev.overlaylab.verify.CheckResult;
+import java.util.List;
+
+/** {@code verify-pod}: the node's throwaway container started and got an address (needed by the pod pair checks). */
+public final class VerifyPodCheck implements NodeCheck {
+
+    @Override
+    public String id() {
+        return "verify-pod";
+    }
+
+    @Override
+    public boolean appliesTo(NodeContext ctx) {
+        var v = ctx.lab().verify();
+        return v.pods() || v.http() || v.mtuProbe();
+    }
+
+    @Override
+    public CheckResult check(NodeContext ctx) {
+        var start = ctx.facts().podStart();
+        if (start.isEmpty()) {
+            return CheckResult.skip(id(), ctx.node(), "docker is not active: no pod started");
+        }
+        var pod = ctx.facts().pod();
+        return CheckResult.of(pod.isPresent(), id(), ctx.node(), pod
+                .map(p -> "pod " + p.ip() + " from " + ctx.lab().verify().image())
+                .orElse("could not start a pod from " + ctx.lab().verify().image()), List.of(start.get().evidence()))
+                .withDuration(start.get().took());
+    }
+}
