@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             ApplyCommand.class,
             DownCommand.class,
+            HaltCommand.class,
+            ResumeCommand.class,
+            SnapshotCommand.class,
         })
 public final class Olab implements Runnable {
 

@@ -1,6 +1,8 @@
 package dev.overlaylab.cli;
 
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.plan.Engine;
 import dev.overlaylab.plan.EtcdctlConfigStore;
 import dev.overlaylab.plan.NodeShellFactory;
@@ -9,6 +11,8 @@ import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.HostsProvider;
 import dev.overlaylab.provider.hosts.KeyInstaller;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
+import dev.overlaylab.provider.virtualbox.SshGuestLogin;
+import dev.overlaylab.provider.virtualbox.VirtualBoxProvider;
 import dev.overlaylab.render.RenderedLab;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +51,13 @@ final class Wiring {
     static Providers providers(PasswordPrompt prompt) {
         List<Provider> all = new ArrayList<>();
         all.add(new HostsProvider(shells(), keyInstaller(), prompt));
+        all.add(VirtualBoxProvider.forThisMachine(Wiring::profile, SshGuestLogin.standard()));
         return new Providers(all);
+    }
+
+    static Profile profile(String name) {
+        return Profiles.find(name).orElseThrow(() -> new BadInput("profile: no profile named '" + name + "'; known: "
+                + String.join(", ", Profiles.names())));
     }
 
     static Engine engine() {

@@ -120,7 +120,14 @@ public final class VirtualBoxProvider implements Provider {
         new VirtualBoxLifecycle(ctx, driver(), lab).down(progress);
     }
 
-    /** halt / resume / snapshots for the CLI and the app. */
+    /** Starts the lab's stopped VMs and waits for SSH on each; returns the nodes with endpoints. */
+    public List<Node> resume(Lab lab, ProgressListener progress) {
+        lifecycle(lab).resume(progress);
+        List<Integer> ports = endpoints(lab).stream().map(n -> n.ssh().port()).toList();
+        return new SshReadiness(ctx, lab, ctx.profiles().apply(lab.profile())).awaitAll(ports, progress);
+    }
+
+    /** halt / snapshots for the CLI and the app. */
     public VirtualBoxLifecycle lifecycle(Lab lab) {
         return new VirtualBoxLifecycle(ctx, driver(), lab);
     }
