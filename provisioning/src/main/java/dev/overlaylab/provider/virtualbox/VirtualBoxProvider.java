@@ -134,13 +134,15 @@ public final class VirtualBoxProvider implements Provider {
 
     private void preflight(VBoxDriver d, Lab lab, long memoryNeededMb) {
         Set<String> hostOnlyNames = new HashSet<>();
-        d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         List<VBoxLists.BridgedIf> bridged = d.bridgedIfs();
         if (d.usesHostOnlyNetworks()) {
-            // on macOS the host side of a host-only network shows up as a bridgeNNN interface on its subnet
+            // macOS + 7.x has no host-only interfaces; the host side of a host-only network shows up as a
+            // bridgeNNN interface on its subnet, which is the network itself, not a conflict
             d.hostOnlyNets().forEach(h -> hostOnlyNames.add(h.name()));
             bridged = bridged.stream().filter(b -> !b.name().startsWith("bridge")).toList();
+        } else {
+            d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         }
         Preflight.Input in = new Preflight.Input(net, d.version(), ctx.os(), d.usesHostOnlyNetworks(),
                 AllowedRanges.read(ctx.settings().networksConf()), bridged, hostOnlyNames, d.hostInfo(), memoryNeededMb);
