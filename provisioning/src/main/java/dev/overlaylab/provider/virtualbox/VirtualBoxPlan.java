@@ -36,13 +36,18 @@ final class VirtualBoxPlan {
     }
 
     List<String> lines(Optional<VBoxDriver> live) {
+        return lines(live, "VBoxManage was not found on this machine");
+    }
+
+    /** @param whyAssumed why no live driver is used (shown when {@code live} is empty) */
+    List<String> lines(Optional<VBoxDriver> live, String whyAssumed) {
         VBoxDriver d = live.orElseGet(() -> VBoxDrivers.forVersion(
                 new VBoxManage("VBoxManage", (argv, env, t) -> refuse(argv), 1, Duration.ZERO, x -> { }), ASSUMED, ctx.os()));
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         if (live.isPresent()) {
             comment("VirtualBox " + d.version() + " (" + d.getClass().getSimpleName() + "), " + d.vboxManage().program());
         } else {
-            comment("VBoxManage was not found on this machine: commands shown for VirtualBox " + ASSUMED.family()
+            comment(whyAssumed + ": commands shown for VirtualBox " + ASSUMED.family()
                     + "; 'up' picks the driver from 'VBoxManage --version'");
         }
         cmd(List.of("--version"));

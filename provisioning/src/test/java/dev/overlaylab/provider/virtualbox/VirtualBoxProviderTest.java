@@ -223,6 +223,19 @@ class VirtualBoxProviderTest {
     }
 
     @Test
+    void dryRunOnAnUnsupportedVirtualBoxStillShowsTheCommandsAndWhy() {
+        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V61);
+        fake.versionOutput = "6.0.24r139119\n";
+
+        List<String> plan = provider(fake, HostOs.LINUX, true).plan(seeds);
+
+        assertThat(plan.get(0)).startsWith("# VirtualBox here cannot be used (VirtualBox 6.0.24 is too old for Overlay Lab")
+                .endsWith("commands shown for VirtualBox 7.1; 'up' picks the driver from 'VBoxManage --version'");
+        assertThat(plan).contains("VBoxManage startvm seeds-master --type headless");
+        assertThat(fake.calls).containsExactly(List.of("--version"));
+    }
+
+    @Test
     void haltPressesThePowerButtonAndWaitsForPoweroff() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V70);
         VirtualBoxProvider p = provider(fake, HostOs.LINUX, true);
