@@ -40,7 +40,7 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         return CliRun.guard(spec, () -> {
             if (action != Action.list && (name == null || name.isBlank())) {
-                throw new Wiring.BadInput("olab snapshot " + action + ": give the snapshot NAME, e.g. 'olab snapshot " + action
+                throw new BadInput("olab snapshot " + action + ": give the snapshot NAME, e.g. 'olab snapshot " + action
                         + " " + lab + " after-provision'");
             }
             VirtualBoxLab in = VirtualBoxLab.open(lab, "snapshot");
