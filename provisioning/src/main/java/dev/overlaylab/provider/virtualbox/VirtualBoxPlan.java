@@ -28,6 +28,7 @@ final class VirtualBoxPlan {
     private final Lab lab;
     private final Profile profile;
     private final List<String> out = new ArrayList<>();
+    private boolean missingSaid;
 
     VirtualBoxPlan(VirtualBoxContext ctx, Lab lab, Profile profile) {
         this.ctx = ctx;
@@ -123,7 +124,11 @@ final class VirtualBoxPlan {
         } else if (src instanceof BoxSource.Clone c) {
             cmd(d.cloneArgs(c.baseVm(), c.snapshot(), vm), c.snapshot().isPresent() ? "(linked clone)" : "(full clone: the base VM has no snapshot)");
         } else {
-            comment("base image '" + profile.box() + "' not found here yet; 'up' stops with: " + firstLine(((BoxSource.Missing) src).message()));
+            if (!missingSaid) {
+                missingSaid = true;
+                comment("base image '" + profile.box() + "' is not on this machine yet (no .ova/.box file, Vagrant box or VM of that"
+                        + " name); 'up' stops until it is, e.g. after 'vagrant box add " + profile.box() + " --provider virtualbox'");
+            }
             cmd(d.importArgs(profile.box(), vm), "(once the base image is available)");
         }
     }
@@ -157,11 +162,6 @@ final class VirtualBoxPlan {
 
     private void comment(String text) {
         out.add("# " + text);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static ExecResult refuse(List<String> argv) {
