@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs a pipeline: stages in order, the nodes of a stage in parallel (bounded), each node's steps
@@ -31,11 +32,25 @@ public final class Engine {
     private final NodeShellFactory shells;
     private final NetworkConfigStore.Factory stores;
     private final Optional<VerifyStage> verifier;
+    private final Function<String, String> pendingFiles;
 
     public Engine(NodeShellFactory shells, NetworkConfigStore.Factory stores, VerifyStage verifier) {
+        this(shells, stores, verifier, node -> NodeRun.PENDING_FILE);
+    }
+
+    private Engine(NodeShellFactory shells, NetworkConfigStore.Factory stores, VerifyStage verifier, Function<String, String> pendingFiles) {
         this.shells = shells;
         this.stores = stores;
         this.verifier = Optional.ofNullable(verifier);
+        this.pendingFiles = pendingFiles;
+    }
+
+    /**
+     * Where each node keeps what a run still owes it ({@link NodeRun}); {@value NodeRun#PENDING_FILE}
+     * by default. Tests whose "nodes" share one filesystem give each its own file.
+     */
+    public Engine withPendingFiles(Function<String, String> fileOfNode) {
+        return new Engine(shells, stores, verifier.orElse(null), fileOfNode);
     }
 
     /** Brings the whole lab up (or, in a dry run, reports what that would do). */
@@ -56,7 +71,8 @@ public final class Engine {
         Counter counter = new Counter(listener);
         List<Failure> failures = List.of();
         List<String> restarts;
-        try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, stores, verifier)) {
+        try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, stores, verifier,
+                pendingFiles)) {
             for (Stage stage : stages) {
                 failures = options.dryRun() ? plan(stage, run) : apply(stage, run);
                 if (!failures.isEmpty()) {

@@ -31,7 +31,7 @@ final class HostCleanup {
                 "  if [ -e \"$f" + bak + "\" ]; then mv -f \"$f" + bak + "\" \"$f\" && echo \"restored $f\"; else rm -f \"$f\" && echo \"removed $f\"; fi",
                 "done",
                 "if [ -n \"$bin\" ] && [ -f \"$bin\" ]; then rm -f \"$bin\" && echo \"removed $bin\"; fi",
-                "rm -rf /run/flannel /var/lib/overlay-lab",
+                "rm -rf /run/flannel && rm -f " + dev.overlaylab.plan.NodeRun.PENDING_FILE,
                 "systemctl daemon-reload",
                 // etcd and docker read restored files: running ones restart, stopped ones stay stopped
                 "systemctl try-restart etcd docker >/dev/null 2>&1 || true",
