@@ -50,6 +50,7 @@ class EngineTest {
         List<String> c = fake.node2.commands;
         assertThat(c.indexOf("systemctl stop docker")).isLessThan(c.indexOf("systemctl restart flanneld"));
         assertThat(fake.node1.file(NodeRun.PENDING_FILE)).as("nothing left owed").isNull();
+        assertThat(fake.node2.podImage).as("pod image made for the verification").isTrue();
     }
 
     @Test
