@@ -1,10 +1,14 @@
 package dev.overlaylab.plan;
 
+import dev.overlaylab.exec.CommandFailedException;
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.plan.ProgressEvent.Status;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.render.RenderedLab;
+import dev.overlaylab.ssh.SshException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -159,8 +163,20 @@ public final class Engine {
                 Failure f = new Failure(stage.id(), shown, step.name(), e.what(), e.commandLine(), e.evidence(), e.fix());
                 fail(out, f, t0, failures);
                 return;
+            } catch (CommandFailedException e) {
+                ExecResult r = e.result();
+                String evidence = r.stderr().isBlank() ? r.stdout() : r.stderr();
+                Failure f = new Failure(stage.id(), shown, step.name(), "a command failed (exit " + r.exitCode() + ")",
+                        r.commandLine(), Commands.excerpt(evidence.strip(), 1500), "fix the cause shown, then run up again to continue");
+                fail(out, f, t0, failures);
+                return;
+            } catch (SshException e) {
+                // its message already names the node, the address, what failed and what to do
+                Failure f = new Failure(stage.id(), shown, step.name(), e.getMessage(), "", "", "then run up again: it continues from where it stopped");
+                fail(out, f, t0, failures);
+                return;
             } catch (RuntimeException e) {
-                // an SSH connection lost, a node gone: still name where it happened
+                // a node gone, an unexpected error: still name where it happened
                 Failure f = new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
                         "check that " + node + " is running and reachable, then run up again to continue");
                 fail(out, f, t0, failures);

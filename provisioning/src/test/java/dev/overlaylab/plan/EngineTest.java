@@ -148,6 +148,20 @@ class EngineTest {
     }
 
     @Test
+    void bookkeepingCommandFailureStillShowsCommandAndStderr() {
+        fake.node1.failOn("rm -f " + NodeRun.PENDING_FILE, 1, "rm: cannot remove: Read-only file system");
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.node()).isEqualTo("node1");
+            assertThat(f.command()).contains("rm -f " + NodeRun.PENDING_FILE);
+            assertThat(f.evidence()).isEqualTo("rm: cannot remove: Read-only file system");
+            assertThat(f.fix()).contains("run up again");
+        });
+    }
+
+    @Test
     void nodeLostMidStageNamesTheNode() {
         fake.node2.reachable = false;
 
