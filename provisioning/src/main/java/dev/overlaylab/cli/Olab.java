@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             ValidateCommand.class,
             RenderCommand.class,
+            UpCommand.class,
+            StatusCommand.class,
+            DiffCommand.class,
+            ApplyCommand.class,
+            DownCommand.class,
         })
 public final class Olab implements Runnable {
 

@@ -1,7 +1,12 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.model.LabFileException;
+import dev.overlaylab.model.LabLoader;
+import dev.overlaylab.model.Problem;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -11,8 +16,25 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
     Path lab;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("validate: not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            LabLoader.load(lab);
+            out.println("ok");
+            out.flush();
+            return Olab.EXIT_OK;
+        } catch (LabFileException e) {
+            for (Problem p : e.problems()) {
+                err.println(p);
+            }
+            err.println(lab + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+            err.flush();
+            return Olab.EXIT_BAD_INPUT;
+        }
     }
 }

@@ -41,6 +41,27 @@ public record FlannelSettings(
     public record BinarySource(Optional<String> url, Optional<String> sha256, Optional<String> file) {
     }
 
+    /** MTU of the NIC the overlay runs over: VirtualBox NICs and nspawn veths use 1500. */
+    public static final int DEFAULT_LINK_MTU = 1500;
+
+    /**
+     * The MTU flannel gives the overlay (and writes as {@code FLANNEL_MTU}): the link MTU less the
+     * encapsulation: udp 28 (seed 000's 1472), vxlan 50 (flannel's {@code MTU} option, when set, replaces
+     * the link MTU as the size of the outgoing encapsulated packets), host-gw 0.
+     */
+    public int overlayMtu(int linkMtu) {
+        return switch (backend.type()) {
+            case "udp" -> linkMtu - 28;
+            case "vxlan" -> (backend.options().get("MTU") instanceof Integer mtu ? mtu : linkMtu) - 50;
+            default -> linkMtu;
+        };
+    }
+
+    /** {@link #overlayMtu(int)} over a {@value #DEFAULT_LINK_MTU}-byte link. */
+    public int overlayMtu() {
+        return overlayMtu(DEFAULT_LINK_MTU);
+    }
+
     /** True when this flannel version reads its config through etcd's v2 keys API (flannel ≤ 0.17). */
     public boolean usesEtcdV2() {
         String[] p = version.split("\\.");

@@ -48,6 +48,14 @@ public record Lab(
         return etcdNodes().stream().map(n -> "http://" + n.ip() + ":" + etcd.clientPort()).toList();
     }
 
+    /** The etcd API flannel's config is written through: {@code etcd.api}, or by flannel version when AUTO. */
+    public EtcdSettings.EtcdApi etcdApi() {
+        if (etcd.api() != EtcdSettings.EtcdApi.AUTO) {
+            return etcd.api();
+        }
+        return flannel.usesEtcdV2() ? EtcdSettings.EtcdApi.V2 : EtcdSettings.EtcdApi.V3;
+    }
+
     public Lab withFlannel(FlannelSettings f) {
         return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, source);
     }

@@ -2,20 +2,29 @@ package dev.overlaylab.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One file a node gets, rendered in memory.
  *
- * @param path      absolute path on the node, e.g. {@code /etc/systemd/system/flanneld.service}
- * @param content   the file's text
- * @param mode      POSIX mode, e.g. {@code 0644}
- * @param component which stage owns it: {@code etcd}, {@code flannel}, {@code docker}, {@code network}
- * @param restarts  systemd units that read this file and must restart when it changes (in this order)
+ * @param path         absolute path on the node, e.g. {@code /etc/systemd/system/flanneld.service}
+ * @param content      the file's text
+ * @param mode         POSIX mode, e.g. {@code 0644}
+ * @param component    which stage owns it: {@code etcd}, {@code flannel}, {@code docker}, {@code network}
+ * @param restarts     systemd units that read this file and must restart when it changes (in this order)
+ * @param applyCommand a shell command that makes a change take effect when no unit restart does
+ *                     (e.g. {@code netplan apply}); empty for most files
  */
-public record RenderedFile(String path, String content, int mode, String component, List<String> restarts) {
+public record RenderedFile(String path, String content, int mode, String component, List<String> restarts,
+                           Optional<String> applyCommand) {
 
     public RenderedFile {
         restarts = List.copyOf(restarts);
+    }
+
+    /** A file whose changes take effect by restarting {@code restarts} alone. */
+    public RenderedFile(String path, String content, int mode, String component, List<String> restarts) {
+        this(path, content, mode, component, restarts, Optional.empty());
     }
 
     public byte[] bytes() {

@@ -1,0 +1,52 @@
+package dev.overlaylab.cli;
+
+import dev.overlaylab.plan.Pipelines;
+import dev.overlaylab.plan.RunOptions;
+import dev.overlaylab.plan.RunResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code olab apply LAB --only etcd|flannel|docker}: push one component's files and restart what reads them. */
+@Command(name = "apply", description = {
+    "Push one component's files to a running lab and restart the services that read a changed file",
+    "(the 'regenerate unit files' use). flannel also re-checks the network config in etcd."})
+final class ApplyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
+    Path lab;
+
+    @Option(names = "--only", required = true, paramLabel = "COMPONENT", description = "etcd, flannel or docker")
+    String only;
+
+    @Option(names = "--dry-run", description = "print what would be done, touching nothing")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "replace a different flannel network config already in etcd")
+    boolean force;
+
+    @Option(names = "--json", description = "one JSON object per event, then a summary object")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return CliRun.guard(spec, () -> {
+            Pipelines.Component component;
+            try {
+                component = Pipelines.Component.parse(only);
+            } catch (IllegalArgumentException e) {
+                throw new Wiring.BadInput("--only: " + e.getMessage());
+            }
+            LabInput in = LabInput.open(lab);
+            RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
+            RunResult r = Wiring.engine().apply(in.lab(), in.rendered(), in.provider(), component,
+                    RunOptions.defaults().withDryRun(dryRun).withForce(force), output.listener());
+            return output.finish(r, lab.toString(), dryRun);
+        });
+    }
+}

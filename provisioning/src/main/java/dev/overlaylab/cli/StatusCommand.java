@@ -1,0 +1,66 @@
+package dev.overlaylab.cli;
+
+import dev.overlaylab.plan.LabInspector;
+import dev.overlaylab.plan.LabInspector.NodeStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code olab status LAB}: per node — reachable, services active, flannel lease, docker0. Exit 1 when a node is not healthy. */
+@Command(name = "status", description = {
+    "Show each node: reachable over SSH, etcd/flanneld/docker active, its flannel lease and docker0.",
+    "Exit 0 when every node is healthy, 1 otherwise."})
+final class StatusCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
+    Path lab;
+
+    @Option(names = "--json", description = "one JSON object per node")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return CliRun.guard(spec, () -> {
+            LabInput in = LabInput.open(lab);
+            List<NodeStatus> all = new LabInspector(Wiring.shells()).status(in.lab(), in.provider().endpoints(in.lab()));
+            PrintWriter out = spec.commandLine().getOut();
+            for (NodeStatus s : all) {
+                out.println(json ? Json.write(asMap(s)) : line(s));
+            }
+            out.flush();
+            return all.stream().allMatch(NodeStatus::healthy) ? Olab.EXIT_OK : Olab.EXIT_FAILED;
+        });
+    }
+
+    private static String line(NodeStatus s) {
+        if (!s.reachable()) {
+            return String.format("%-12s unreachable: %s", s.node(), s.error());
+        }
+        String services = s.services().entrySet().stream().map(e -> e.getKey() + (e.getValue() ? " active" : " INACTIVE"))
+                .collect(Collectors.joining(", "));
+        return String.format("%-12s %-8s %s; lease %s; docker0 %s", s.node(), s.healthy() ? "ok" : "NOT OK", services,
+                s.lease().isEmpty() ? "none" : s.lease(), s.docker0().isEmpty() ? "absent" : s.docker0());
+    }
+
+    private static Map<String, Object> asMap(NodeStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", s.node());
+        m.put("reachable", s.reachable());
+        m.put("healthy", s.healthy());
+        m.put("error", s.error());
+        m.put("services", new LinkedHashMap<String, Object>(s.services()));
+        m.put("lease", s.lease());
+        m.put("docker0", s.docker0());
+        return m;
+    }
+}

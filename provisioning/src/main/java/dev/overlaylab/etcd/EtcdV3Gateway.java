@@ -1,0 +1,152 @@
+package dev.overlaylab.etcd;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The etcd v3 API through jetcd: what flannel ≥ 0.18 reads. One {@link Client} per lab. */
+public final class EtcdV3Gateway implements EtcdGateway {
+    private final String endpoint;
+    private final EtcdKeys keys;
+    private final Duration timeout;
+    private final Client client;
+    private final KV kv;
+
+    public EtcdV3Gateway(String endpoint, EtcdKeys keys, Duration timeout) {
+        this.endpoint = endpoint;
+        this.keys = keys;
+        this.timeout = timeout;
+        this.client = Client.builder().endpoints(endpoint).connectTimeout(timeout).build();
+        this.kv = client.getKVClient();
+    }
+
+    @Override
+    public Api api() {
+        return Api.V3;
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public EtcdKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public Optional<String> readConfig() {
+        return current().map(kvp -> text(kvp.getValue()));
+    }
+
+    private Optional<KeyValue> current() {
+        GetResponse r = await(kv.get(bytes(keys.config())), "read " + keys.config());
+        return r.getKvs().stream().findFirst();
+    }
+
+    @Override
+    public ConfigWrite writeConfig(String json, boolean force) {
+        ByteSequence key = bytes(keys.config());
+        Optional<KeyValue> existing = current();
+        if (existing.isEmpty()) {
+            // createRevision == 0 means "the key does not exist": nobody wrote it since we looked.
+            TxnResponse r = await(kv.txn().If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
+                    .Then(Op.put(key, bytes(json), PutOption.DEFAULT)).commit(), "create " + keys.config());
+            if (!r.isSucceeded()) {
+                throw raced();
+            }
+            return ConfigWrite.CREATED;
+        }
+        String old = text(existing.get().getValue());
+        if (EtcdGateway.sameJson(old, json)) {
+            return ConfigWrite.UNCHANGED;
+        }
+        if (!force) {
+            throw new ConfigConflictException(endpoint, keys.config(), old, json);
+        }
+        long seen = existing.get().getModRevision();
+        TxnResponse r = await(kv.txn().If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(seen)))
+                .Then(Op.put(key, bytes(json), PutOption.DEFAULT)).commit(), "overwrite " + keys.config());
+        if (!r.isSucceeded()) {
+            throw raced();
+        }
+        return ConfigWrite.OVERWRITTEN;
+    }
+
+    private EtcdException raced() {
+        return new EtcdException(endpoint, keys.config() + " changed while it was being written (someone else writes it too)",
+                "find the other writer (another olab run, a script), then run again", null);
+    }
+
+    @Override
+    public List<Lease> leases() {
+        GetOption prefix = GetOption.builder().isPrefix(true).withSortField(GetOption.SortTarget.KEY)
+                .withSortOrder(GetOption.SortOrder.ASCEND).build();
+        GetResponse r = await(kv.get(bytes(keys.subnets()), prefix), "list " + keys.subnets());
+        List<Lease> leases = new ArrayList<>();
+        for (KeyValue each : r.getKvs()) {
+            leases.add(Lease.parse(keys, text(each.getKey()), text(each.getValue())));
+        }
+        return leases;
+    }
+
+    @Override
+    public Health health() {
+        try {
+            var status = client.getMaintenanceClient().statusMember(endpoint).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Health(true, status.getVersion(), "v3 status answered (leader " + Long.toHexString(status.getLeader()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Health(false, "", "interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            return new Health(false, "", "no v3 status answer within " + timeout.toSeconds() + " s: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getClass().getSimpleName()));
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new EtcdException(endpoint, "no answer within " + timeout.toSeconds() + " s to " + what,
+                    "check etcd runs on the master (`systemctl status etcd`) and listens on the client port", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EtcdException(endpoint, "interrupted during " + what, null, e);
+        } catch (ExecutionException e) {
+            throw new EtcdException(endpoint, what + " failed", "check etcd's log on the master (`journalctl -u etcd`)", e.getCause());
+        }
+    }
+
+    private static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteSequence b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

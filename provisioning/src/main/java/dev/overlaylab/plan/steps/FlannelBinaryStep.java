@@ -1,0 +1,135 @@
+package dev.overlaylab.plan.steps;
+
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.model.FlannelSettings.BinarySource;
+import dev.overlaylab.plan.Step;
+import dev.overlaylab.plan.StepContext;
+import dev.overlaylab.plan.StepFailure;
+import dev.overlaylab.plan.StepResult;
+import dev.overlaylab.render.RenderedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the flanneld binary where the unit file's ExecStart expects it: copied from a local file
+ * (offline labs) or downloaded on the node from a release URL and checked against its sha256. The
+ * node's copy is compared by sha256 first, so an unchanged binary is never sent again.
+ */
+public final class FlannelBinaryStep implements Step {
+    public static final String DEFAULT_PATH = "/opt/bin/flanneld";
+    private static final Pattern EXEC_START = Pattern.compile("(?m)^ExecStart=\\s*-?(/\\S+flanneld)\\b");
+    static final Duration DOWNLOAD_LIMIT = Duration.ofMinutes(5);
+
+    @Override
+    public String name() {
+        return "flanneld binary";
+    }
+
+    /** Where flanneld goes on the node: the path in the rendered unit's ExecStart, else {@value #DEFAULT_PATH}. */
+    static String target(StepContext ctx) {
+        for (RenderedFile f : ctx.files("flannel")) {
+            Matcher m = EXEC_START.matcher(f.content());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return DEFAULT_PATH;
+    }
+
+    @Override
+    public List<String> plan(StepContext ctx) {
+        BinarySource src = ctx.lab().flannel().binary();
+        String to = target(ctx);
+        if (src.file().isPresent()) {
+            return List.of("copy " + localFile(ctx, src.file().get()) + " to " + to + " unless its sha256 already matches");
+        }
+        if (src.url().isPresent()) {
+            return List.of("download " + src.url().get() + " to " + to + " on the node, check sha256 " + src.sha256().orElse("(none given)"));
+        }
+        return List.of("expect flanneld at " + to + " (no source given in the lab)");
+    }
+
+    @Override
+    public StepResult apply(StepContext ctx) {
+        BinarySource src = ctx.lab().flannel().binary();
+        String to = target(ctx);
+        Optional<String> have = remoteSha(ctx, to);
+        if (src.file().isPresent()) {
+            Path file = localFile(ctx, src.file().get());
+            byte[] bytes = readLocal(file);
+            String want = sha256(bytes);
+            if (have.filter(want::equals).isPresent()) {
+                return StepResult.unchanged(to + " sha256 " + want.substring(0, 12));
+            }
+            ctx.progress("copying " + (bytes.length / 1024 / 1024) + " MB to " + to);
+            ctx.shell().write(to, bytes, 0755, "root");
+            ctx.nodeRun().oweRestart("flanneld");
+            return StepResult.changed("copied " + file.getFileName() + " to " + to);
+        }
+        if (src.url().isPresent()) {
+            String want = src.sha256().orElseThrow(() -> new StepFailure("flannel.binary.url has no sha256", "", "",
+                    "add flannel.binary.sha256 (from the release's checksum file) to the lab"));
+            if (have.filter(want::equalsIgnoreCase).isPresent()) {
+                return StepResult.unchanged(to + " sha256 " + want.substring(0, 12));
+            }
+            String tmp = to + ".olab-tmp";
+            String url = src.url().get();
+            String cmd = "mkdir -p " + Commands.quote(Path.of(to).getParent().toString()) + " && curl -fsSL --max-time "
+                    + DOWNLOAD_LIMIT.toSeconds() + " -o " + Commands.quote(tmp) + " " + Commands.quote(url)
+                    + " && echo " + Commands.quote(want.toLowerCase() + "  " + tmp) + " | sha256sum -c - >/dev/null"
+                    + " && chmod 0755 " + Commands.quote(tmp) + " && mv -f " + Commands.quote(tmp) + " " + Commands.quote(to);
+            ctx.progress("downloading " + url);
+            ctx.run(cmd, DOWNLOAD_LIMIT.plusSeconds(30), "downloading flanneld failed or its sha256 did not match",
+                    "check the node reaches " + url + " and that flannel.binary.sha256 is the release's; offline: use flannel.binary.file");
+            ctx.nodeRun().oweRestart("flanneld");
+            return StepResult.changed("downloaded " + url);
+        }
+        if (have.isPresent()) {
+            return StepResult.unchanged(to + " present");
+        }
+        throw new StepFailure("flanneld is not on the node and the lab names no source for it", "test -x " + to, "",
+                "set flannel.binary.url (+ sha256) or flannel.binary.file in the lab");
+    }
+
+    private static Optional<String> remoteSha(StepContext ctx, String path) {
+        var r = ctx.probe("sha256sum " + Commands.quote(path));
+        if (!r.ok() || r.stdout().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(r.stdout().strip().split("\\s+")[0]);
+    }
+
+    static Path localFile(StepContext ctx, String file) {
+        Path p = Path.of(file);
+        if (!p.isAbsolute() && ctx.lab().source().isPresent() && ctx.lab().source().get().getParent() != null) {
+            p = ctx.lab().source().get().getParent().resolve(p);
+        }
+        return p.normalize();
+    }
+
+    private static byte[] readLocal(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StepFailure("cannot read the flanneld binary " + file, "", e.toString(),
+                    "check flannel.binary.file in the lab (relative paths are resolved against the lab file's folder)");
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.overlaylab.plan.steps;
+
+import dev.overlaylab.plan.Step;
+import dev.overlaylab.plan.StepContext;
+import dev.overlaylab.plan.StepResult;
+import java.util.List;
+
+/** For runs on a lab that is already up ({@code apply}): ask the provider where the nodes are, changing nothing. */
+public final class ProviderEndpointsStep implements Step {
+    @Override
+    public String name() {
+        return "node endpoints";
+    }
+
+    @Override
+    public List<String> plan(StepContext ctx) {
+        return List.of("ask provider '" + ctx.lab().provider() + "' for the running nodes' SSH endpoints");
+    }
+
+    @Override
+    public StepResult apply(StepContext ctx) {
+        ctx.run().provider().ifPresent(p -> ctx.run().useNodes(p.endpoints(ctx.lab())));
+        return StepResult.unchanged(ctx.run().nodes().size() + " nodes");
+    }
+}

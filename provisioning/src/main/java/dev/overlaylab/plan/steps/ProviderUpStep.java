@@ -1,0 +1,38 @@
+package dev.overlaylab.plan.steps;
+
+import dev.overlaylab.model.Node;
+import dev.overlaylab.plan.Step;
+import dev.overlaylab.plan.StepContext;
+import dev.overlaylab.plan.StepResult;
+import dev.overlaylab.provider.Provider;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stage "nodes": the provider creates or starts the nodes (nothing for running ones) and waits for SSH. */
+public final class ProviderUpStep implements Step {
+    @Override
+    public String name() {
+        return "provider up";
+    }
+
+    @Override
+    public List<String> plan(StepContext ctx) {
+        List<String> lines = new ArrayList<>();
+        ctx.run().provider().ifPresentOrElse(p -> {
+            p.unavailableReason().ifPresent(r -> lines.add("note: provider '" + p.id() + "' cannot run on this machine: " + r));
+            lines.addAll(p.plan(ctx.lab()));
+        }, () -> lines.add("use the nodes' SSH endpoints from the lab file"));
+        return lines;
+    }
+
+    @Override
+    public StepResult apply(StepContext ctx) {
+        if (ctx.run().provider().isEmpty()) {
+            return StepResult.unchanged("nodes given by the lab file");
+        }
+        Provider p = ctx.run().provider().get();
+        List<Node> nodes = p.up(ctx.lab(), ctx.run().listener());
+        ctx.run().useNodes(nodes);
+        return StepResult.unchanged(p.id() + ": " + nodes.size() + " nodes reachable");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.overlaylab.plan.steps;
+
+import dev.overlaylab.plan.Step;
+import dev.overlaylab.plan.StepContext;
+import dev.overlaylab.plan.StepResult;
+import dev.overlaylab.render.RenderedFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Enables a component's services and makes them run: a service restarts only when a file it reads
+ * changed (now or on an interrupted run), and starts when it is not active. Otherwise nothing.
+ */
+public final class ServicesStep implements Step {
+    private final String component;
+    private final String defaultUnit;
+
+    /** @param defaultUnit the service when no rendered file names its readers (etcd, flanneld, docker), or null for none */
+    public ServicesStep(String component, String defaultUnit) {
+        this.component = component;
+        this.defaultUnit = defaultUnit;
+    }
+
+    @Override
+    public String name() {
+        return component + " service";
+    }
+
+    private Set<String> units(StepContext ctx) {
+        Set<String> units = new LinkedHashSet<>();
+        for (RenderedFile f : ctx.files(component)) {
+            units.addAll(f.restarts());
+        }
+        if (units.isEmpty() && defaultUnit != null) {
+            units.add(defaultUnit);
+        }
+        return units;
+    }
+
+    @Override
+    public List<String> plan(StepContext ctx) {
+        if (units(ctx).isEmpty()) {
+            return List.of("no services read the " + component + " files");
+        }
+        return units(ctx).stream()
+                .map(u -> "enable " + u + "; restart it if a file it reads changed, start it if not active")
+                .toList();
+    }
+
+    @Override
+    public StepResult apply(StepContext ctx) {
+        if (units(ctx).isEmpty()) {
+            return StepResult.skipped("no services read the " + component + " files");
+        }
+        List<String> done = new ArrayList<>();
+        for (String unit : units(ctx)) {
+            if (!ctx.probe(Systemd.isEnabled(unit)).ok()) {
+                ctx.run(Systemd.enable(unit), "cannot enable " + unit, "is " + unit + " installed on " + ctx.node().name() + "?");
+                done.add("enabled " + unit);
+            }
+            String action = null;
+            if (ctx.nodeRun().restartPending(unit)) {
+                action = "restart";
+                run(ctx, Systemd.restart(unit), unit);
+            } else if (!ctx.probe(Systemd.isActive(unit)).ok()) {
+                action = "start";
+                run(ctx, Systemd.start(unit), unit);
+            }
+            if (action != null) {
+                ctx.nodeRun().restarted(unit);
+                done.add(action.equals("restart") ? "restarted " + unit + " (a file it reads changed)" : "started " + unit);
+            }
+        }
+        return done.isEmpty() ? StepResult.unchanged(String.join(", ", units(ctx)) + " active") : StepResult.changed(String.join("; ", done));
+    }
+
+    private static void run(StepContext ctx, String command, String unit) {
+        var r = ctx.shell().exec(command, java.time.Duration.ofSeconds(120));
+        if (!r.ok()) {
+            // systemctl's own stderr only says "see journalctl": the journal is the real evidence
+            String journal = ctx.probe(Systemd.journal(unit)).stdout();
+            String evidence = (r.stderr().strip() + "\n" + journal.strip()).strip();
+            throw new dev.overlaylab.plan.StepFailure(unit + " did not start (exit " + r.exitCode() + ")", command,
+                    dev.overlaylab.exec.Commands.excerpt(evidence, 1500),
+                    "read the journal lines above; olab diff " + ctx.lab().name() + " shows the files it reads");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.overlaylab.provider.hosts;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.model.SshEndpoint;
+import dev.overlaylab.plan.NodeShellFactory;
+import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.provider.Provider;
+import dev.overlaylab.ssh.NodeShell;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import net.schmizz.sshj.userauth.UserAuthException;
+
+/**
+ * Nodes are machines that already exist (VMs, bare metal, cloud), reached by SSH at the endpoints
+ * the lab file gives. {@code up} only waits for SSH and makes sure the lab key logs in (asking for
+ * the password once to install it); {@code down} takes off what Overlay Lab put there and never
+ * touches the machine otherwise.
+ */
+public final class HostsProvider implements Provider {
+    public static final String ID = "hosts";
+    static final Duration BANNER_LIMIT = Duration.ofSeconds(60);
+
+    private final NodeShellFactory shells;
+    private final KeyInstaller keys;
+    private final PasswordPrompt prompt;
+
+    public HostsProvider(NodeShellFactory shells, KeyInstaller keys, PasswordPrompt prompt) {
+        this.shells = shells;
+        this.keys = keys;
+        this.prompt = prompt;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> plan(Lab lab) {
+        List<String> lines = new ArrayList<>();
+        for (Node n : lab.nodes()) {
+            SshEndpoint e = endpoint(n);
+            lines.add(n.name() + ": wait for the SSH banner on " + e.host() + ":" + e.port() + ", then log in as " + e.user()
+                    + " with the lab key (asking once for the password to install it if the key is refused)");
+        }
+        return lines;
+    }
+
+    @Override
+    public List<Node> up(Lab lab, ProgressListener progress) {
+        for (Node n : lab.nodes()) {
+            SshEndpoint e = endpoint(n);
+            long t0 = System.nanoTime();
+            String banner = SshBanner.await(e.host(), e.port(), BANNER_LIMIT, 120).orElseThrow(() -> new IllegalStateException(
+                    n.name() + ": no SSH server answered on " + e.host() + ":" + e.port() + " within " + BANNER_LIMIT.toSeconds()
+                            + " s; check the machine is on and the address and port in the lab file"));
+            progress.on(new ProgressEvent("nodes", n.name(), "ssh banner", Status.UNCHANGED, Duration.ofNanos(System.nanoTime() - t0), banner));
+            login(lab, n, progress);
+        }
+        return lab.nodes();
+    }
+
+    private void login(Lab lab, Node n, ProgressListener progress) {
+        try (NodeShell sh = shells.open(lab, n)) {
+            sh.exec("true", Duration.ofSeconds(15)).orThrow();
+            return;
+        } catch (RuntimeException e) {
+            if (!isAuthFailure(e)) {
+                throw e;
+            }
+        }
+        Optional<char[]> password = prompt.ask(n, "the lab key is not yet authorized for " + n.ssh().user() + "@" + n.ssh().host()
+                + "; its password is used once to install the key");
+        if (password.isEmpty()) {
+            throw new IllegalStateException(n.name() + ": the lab key was refused and no password was given; add the lab's public key to "
+                    + n.ssh().user() + "'s ~/.ssh/authorized_keys on " + n.ssh().host() + ", or run again and enter the password");
+        }
+        try {
+            keys.install(lab, n, password.get());
+        } finally {
+            Arrays.fill(password.get(), '\0');
+        }
+        progress.on(ProgressEvent.of("nodes", n.name(), "install lab key", Status.CHANGED, "lab key added to ~/.ssh/authorized_keys"));
+        try (NodeShell sh = shells.open(lab, n)) {
+            sh.exec("true", Duration.ofSeconds(15)).orThrow();
+        }
+    }
+
+    static boolean isAuthFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserAuthException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<Node> endpoints(Lab lab) {
+        lab.nodes().forEach(HostsProvider::endpoint);
+        return lab.nodes();
+    }
+
+    @Override
+    public void down(Lab lab, ProgressListener progress) {
+        List<String> failed = new ArrayList<>();
+        for (Node n : lab.nodes()) {
+            long t0 = System.nanoTime();
+            try (NodeShell sh = shells.open(lab, n)) {
+                String removed = HostCleanup.run(sh);
+                progress.on(new ProgressEvent("down", n.name(), "remove Overlay Lab files", Status.CHANGED,
+                        Duration.ofNanos(System.nanoTime() - t0), removed));
+            } catch (RuntimeException e) {
+                failed.add(n.name() + ": " + e.getMessage());
+                progress.on(new ProgressEvent("down", n.name(), "remove Overlay Lab files", Status.FAILED,
+                        Duration.ofNanos(System.nanoTime() - t0), String.valueOf(e.getMessage())));
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("down did not finish on every node (run it again when they are reachable):\n  "
+                    + String.join("\n  ", failed));
+        }
+    }
+
+    private static SshEndpoint endpoint(Node n) {
+        if (n.ssh() == null) {
+            throw new IllegalArgumentException("node " + n.name() + " has no ssh endpoint: the hosts provider needs nodes[].ssh in the lab file");
+        }
+        return n.ssh();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.overlaylab.provider.local;
+
+import dev.overlaylab.exec.ExecRunner;
+import dev.overlaylab.exec.ProcessRunner;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.model.SshEndpoint;
+import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.local.LocalLabState.Entry;
+import dev.overlaylab.provider.local.LocalLabState.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Nodes as systemd-nspawn containers on this Linux machine, each booted with its own systemd from
+ * an overlay of a cached Debian root filesystem. Two NICs per node, like a VirtualBox VM:
+ * {@code host0} on the lab's bridge (the host-only network, host side {@code .1}) and {@code nat0}
+ * with 10.0.2.15 and a default route that leads nowhere. SSH: root on the host-only address.
+ *
+ * <p>Everything made is recorded in {@code /var/lib/overlay-lab/<lab>/state} as it is made; see
+ * {@link LocalDown}. Recipe, timings and traps: docs/local-provider.md.
+ */
+public final class LocalProvider implements Provider {
+    public static final String ID = "local";
+    public static final Path DEFAULT_STATE_ROOT = Path.of("/var/lib/overlay-lab");
+    public static final Path DEFAULT_CACHE_ROOT = Path.of("/var/cache/overlay-lab");
+    static final Duration SSH_WAIT = Duration.ofSeconds(90);
+    static final Duration VETH_WAIT = Duration.ofSeconds(20);
+
+    private final ExecRunner runner;
+    private final Path stateRoot;
+    private final RootfsCache rootfs;
+
+    public LocalProvider() {
+        this(new ProcessRunner(), DEFAULT_STATE_ROOT, DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT);
+    }
+
+    public LocalProvider(ExecRunner runner, Path stateRoot, Path cacheRoot, RootfsSpec spec) {
+        this.runner = runner;
+        this.stateRoot = stateRoot;
+        this.rootfs = new RootfsCache(runner, cacheRoot, spec);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+            return Optional.of("the local provider runs nodes as systemd-nspawn containers, which needs Linux");
+        }
+        if (!HostChecks.isRoot()) {
+            return Optional.of("the local provider needs root: run as root or use sudo");
+        }
+        if (HostChecks.onPath("systemd-nspawn").isEmpty()) {
+            return Optional.of("systemd-nspawn is missing: apt-get install systemd-container");
+        }
+        if (!rootfs.ready() && HostChecks.onPath("debootstrap").isEmpty()) {
+            return Optional.of("debootstrap is missing (needed once, to build the node image): apt-get install debootstrap");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> plan(Lab lab) {
+        LocalNames names = names(lab);
+        List<String> lines = new ArrayList<>();
+        if (!rootfs.ready()) {
+            lines.addAll(rootfs.plan());
+        }
+        int len = Ipv4.prefixLength(lab.network().cidr());
+        lines.add("ip link add " + names.bridge() + " type bridge; ip addr add " + lab.network().hostIp() + "/" + len
+                + " dev " + names.bridge() + "; ip link set " + names.bridge() + " up");
+        for (int i = 0; i < lab.nodes().size(); i++) {
+            Node n = lab.nodes().get(i);
+            Path dir = names.nodeDir(n.name());
+            lines.add(String.join(" ", NodeRoot.mountArgv(rootfs.path(), dir.resolve("upper"), dir.resolve("work"),
+                    names.nodeRoot(n.name()))));
+            lines.add("write " + n.name() + ": /etc/hostname, /etc/systemd/network/10-host0.network (" + n.ip() + "/" + len
+                    + "), 10-nat0.network (" + LocalNames.NAT_ADDRESS + " via " + LocalNames.NAT_GATEWAY
+                    + "), /root/.ssh/authorized_keys, SSH host keys");
+            lines.add("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 SYSTEMD_NSPAWN_LOCK=0 setsid " + String.join(" ",
+                    NspawnMachine.nspawnArgv(names.nodeRoot(n.name()), names.machine(n.name()), names.hostOnlyVeth(i),
+                            names.natVeth(i))) + " > " + names.nspawnLog(n.name()) + " &");
+            lines.add("ip link set " + names.hostOnlyVeth(i) + " master " + names.bridge() + " up; ip link set "
+                    + names.natVeth(i) + " up  (no address: the NAT-like link leads nowhere)");
+        }
+        lines.add("wait until SSH answers on " + String.join(", ", lab.nodes().stream().map(n -> n.ip() + ":22").toList()));
+        return lines;
+    }
+
+    @Override
+    public List<Node> up(Lab lab, ProgressListener progress) {
+        unavailableReason().ifPresent(r -> {
+            throw new LocalProviderException(r);
+        });
+        LocalNames names = names(lab);
+        int len = Ipv4.prefixLength(lab.network().cidr());
+        Path lower = rootfs.ensure(progress);
+        Path key = TemporaryLabKey.ensure(runner, names.keysDir(), lab.name());
+        String publicKey = TemporaryLabKey.publicKey(key);
+
+        LocalLabState state = new LocalLabState(names.stateFile());
+        state.record(Kind.DIR, names.labDir().toString());
+        HostNetworking net = new HostNetworking(runner, names, state);
+        net.conflictingInterface(lab.network().cidr()).ifPresent(c -> {
+            throw new LocalProviderException("cannot use " + lab.network().cidr() + " for lab " + lab.name()
+                    + ": another interface of this machine is already on it (" + c + "). "
+                    + "Pick another host-only network in the lab file, or bring the other lab down.");
+        });
+        long t0 = System.nanoTime();
+        boolean bridgeChanged = net.ensureBridge(lab.network().hostIp(), len);
+        net.allowBridgedTraffic();
+        progress.on(timed("bridge", "", t0, bridgeChanged ? Status.CHANGED : Status.UNCHANGED, names.bridge() + " with " + lab.network().hostIp() + "/" + len));
+
+        NodeRoot roots = new NodeRoot(runner, names, state);
+        NspawnMachine nspawn = new NspawnMachine(runner);
+        List<Long> pids = new ArrayList<>();
+        List<Boolean> started = new ArrayList<>();
+        for (int i = 0; i < lab.nodes().size(); i++) {
+            Node node = lab.nodes().get(i);
+            String machine = names.machine(node.name());
+            Optional<Long> running = runningPid(state, machine);
+            if (running.isPresent()) {
+                pids.add(running.get());
+                started.add(false);
+                progress.on(ProgressEvent.of("nodes", node.name(), "boot", Status.UNCHANGED, machine + " runs (PID " + running.get() + ")"));
+                continue;
+            }
+            long t = System.nanoTime();
+            Path root = roots.mount(node.name(), lower);
+            roots.personalize(node, root, len, publicKey);
+            long pid = nspawn.start(NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i)),
+                    names.nspawnLog(node.name()));
+            state.record(Kind.PID, Long.toString(pid), machine);
+            awaitVeths(net, names, i, pid, machine, node.name());
+            net.attachNode(i);
+            pids.add(pid);
+            started.add(true);
+            progress.on(timed("boot", node.name(), t, Status.CHANGED, machine + " started (PID " + pid + ")"));
+        }
+        for (int i = 0; i < lab.nodes().size(); i++) {
+            Node node = lab.nodes().get(i);
+            long pid = pids.get(i);
+            String machine = names.machine(node.name());
+            long t = System.nanoTime();
+            if (!SshReadiness.await(node.ip(), 22, SSH_WAIT, 2000, () -> NspawnMachine.isOurs(pid, machine))) {
+                throw new LocalProviderException("node " + node.name() + " (" + machine + ") did not answer SSH on " + node.ip()
+                        + ":22 within " + SSH_WAIT.toSeconds() + " s. Its console log: " + names.nspawnLog(node.name())
+                        + "\n" + tail(names.nspawnLog(node.name())) + "\nRun 'olab down' to remove what was made.");
+            }
+            progress.on(timed("ssh", node.name(), t, started.get(i) ? Status.CHANGED : Status.UNCHANGED, "SSH answers on " + node.ip() + ":22"));
+        }
+        return endpoints(lab);
+    }
+
+    @Override
+    public List<Node> endpoints(Lab lab) {
+        Path key = names(lab).keysDir().resolve("id_ed25519");
+        return lab.nodes().stream()
+                .map(n -> new Node(n.name(), n.ip(), n.role(), new SshEndpoint(n.ip(), 22, "root", Optional.of(key.toString()), false)))
+                .toList();
+    }
+
+    @Override
+    public void down(Lab lab, ProgressListener progress) {
+        LocalNames names = names(lab);
+        new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
+    }
+
+    LocalNames names(Lab lab) {
+        return new LocalNames(lab.name(), stateRoot);
+    }
+
+    private static Optional<Long> runningPid(LocalLabState state, String machine) {
+        return state.entries().stream()
+                .filter(e -> e.kind() == Kind.PID && e.extra().equals(machine))
+                .map(Entry::value).map(Long::parseLong)
+                .filter(pid -> NspawnMachine.isOurs(pid, machine))
+                .findFirst();
+    }
+
+    /** nspawn makes the veth pairs before the node's init starts; fail with its log if it exits first. */
+    private void awaitVeths(HostNetworking net, LocalNames names, int index, long pid, String machine, String node) {
+        long deadline = System.nanoTime() + VETH_WAIT.toNanos();
+        for (int i = 0; i < 1000 && System.nanoTime() < deadline; i++) {
+            if (net.linkExists(names.hostOnlyVeth(index)) && net.linkExists(names.natVeth(index))) {
+                return;
+            }
+            if (!NspawnMachine.isOurs(pid, machine)) {
+                break;
+            }
+            NspawnMachine.sleepQuietly(50);
+        }
+        throw new LocalProviderException("systemd-nspawn for node " + node + " did not create its network links ("
+                + names.hostOnlyVeth(index) + ", " + names.natVeth(index) + "). Its log:\n" + tail(names.nspawnLog(node))
+                + "\nRun 'olab down' to remove what was made.");
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static ProgressEvent timed(String step, String node, long startNanos, Status status, String message) {
+        return new ProgressEvent("nodes", node, step, status, Duration.ofNanos(System.nanoTime() - startNanos), message);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.overlaylab.provider.local;
+
+import dev.overlaylab.exec.ExecRunner;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.provider.local.LocalLabState.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One node's root filesystem: an overlay whose lower layer is the shared, read-only cache and whose
+ * upper layer is the node's own folder, plus the few files that make the node itself (host name,
+ * static addresses, the lab's public key, its own SSH host keys).
+ */
+final class NodeRoot {
+    private static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ExecRunner runner;
+    private final LocalNames names;
+    private final LocalLabState state;
+
+    NodeRoot(ExecRunner runner, LocalNames names, LocalLabState state) {
+        this.runner = runner;
+        this.names = names;
+        this.state = state;
+    }
+
+    /** Mounts the node's overlay unless it is mounted already; returns the merged root. */
+    Path mount(String node, Path lower) {
+        Path dir = names.nodeDir(node);
+        Path upper = dir.resolve("upper");
+        Path work = dir.resolve("work");
+        Path root = names.nodeRoot(node);
+        try {
+            Files.createDirectories(upper);
+            Files.createDirectories(work);
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the node folder " + dir, e);
+        }
+        if (!isMountPoint(root)) {
+            state.record(Kind.MOUNT, root.toString());
+            runner.check(mountArgv(lower, upper, work, root), MOUNT_TIMEOUT);
+        }
+        return root;
+    }
+
+    static List<String> mountArgv(Path lower, Path upper, Path work, Path root) {
+        return List.of("mount", "-t", "overlay", "overlay", "-o",
+                "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work, root.toString());
+    }
+
+    boolean isMountPoint(Path p) {
+        return runner.run(List.of("mountpoint", "-q", p.toString()), MOUNT_TIMEOUT).ok();
+    }
+
+    void unmount(Path root) {
+        if (isMountPoint(root)) {
+            if (!runner.run(List.of("umount", root.toString()), MOUNT_TIMEOUT).ok()) {
+                // Something still holds a file open (a shell cd'ed into it): detach now, freed when closed.
+                runner.check(List.of("umount", "-l", root.toString()), MOUNT_TIMEOUT);
+            }
+        }
+    }
+
+    /** Writes what makes this node itself. Idempotent: the same files are written again on a re-up. */
+    void personalize(Node node, Path root, int prefixLength, String labPublicKey) {
+        try {
+            write(root.resolve("etc/hostname"), node.name() + "\n", "rw-r--r--");
+            write(root.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + node.name() + "\n", "rw-r--r--");
+            write(root.resolve("etc/systemd/network/10-" + LocalNames.HOST_ONLY_NIC + ".network"),
+                    hostOnlyNetwork(node.ip(), prefixLength), "rw-r--r--");
+            write(root.resolve("etc/systemd/network/10-" + LocalNames.NAT_NIC + ".network"), natNetwork(), "rw-r--r--");
+            Path ssh = root.resolve("root/.ssh");
+            Files.createDirectories(ssh);
+            Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+            write(ssh.resolve("authorized_keys"), labPublicKey.strip() + "\n", "rw-------");
+            installHostKeys(node.name(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write node files for " + node.name() + " under " + root, e);
+        }
+    }
+
+    static String hostOnlyNetwork(String ip, int prefixLength) {
+        return "# managed by Overlay Lab (local provider): the host-only NIC\n"
+                + "[Match]\nName=" + LocalNames.HOST_ONLY_NIC + "\n\n"
+                + "[Network]\nAddress=" + ip + "/" + prefixLength + "\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n";
+    }
+
+    /** Same address and default route on every node, as VirtualBox NAT gives every VM. */
+    static String natNetwork() {
+        return "# managed by Overlay Lab (local provider): the NAT-like NIC, same address on every node\n"
+                + "[Match]\nName=" + LocalNames.NAT_NIC + "\n\n"
+                + "[Network]\nAddress=" + LocalNames.NAT_ADDRESS + "\nGateway=" + LocalNames.NAT_GATEWAY + "\n"
+                + "LinkLocalAddressing=no\nIPv6AcceptRA=no\nConfigureWithoutCarrier=yes\n";
+    }
+
+    /**
+     * Host keys are made once per lab and node and kept beside the lab key, so a lab brought down
+     * and up again presents the same keys (the engine's known_hosts would otherwise refuse it).
+     */
+    private void installHostKeys(String node, Path root) throws IOException {
+        Path kept = names.keysDir().resolve("hostkeys").resolve(node);
+        Path keptSsh = kept.resolve("etc/ssh");
+        if (!Files.exists(keptSsh.resolve("ssh_host_ed25519_key"))) {
+            Files.createDirectories(keptSsh);
+            runner.check(List.of("ssh-keygen", "-A", "-f", kept.toString()), Duration.ofSeconds(60));
+        }
+        try (Stream<Path> keys = Files.list(keptSsh)) {
+            for (Path k : keys.toList()) {
+                Path target = root.resolve("etc/ssh").resolve(k.getFileName());
+                Files.copy(k, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static void write(Path file, String content, String perms) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".olab-tmp");
+        Files.writeString(tmp, content);
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(perms));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

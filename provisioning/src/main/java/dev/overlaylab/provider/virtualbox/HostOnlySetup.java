@@ -1,0 +1,82 @@
+package dev.overlaylab.provider.virtualbox;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyIf;
+import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyNet;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Gives the lab a host-only network: reuses an interface (or, on macOS with VirtualBox 7, a
+ * network) already on the lab's subnet, else creates one, gives the host the lab's host address
+ * ({@code .1}) and records it in the lab state so {@code down} can remove it later.
+ */
+final class HostOnlySetup {
+    static final String STAGE = "nodes";
+
+    private HostOnlySetup() {
+    }
+
+    static Optional<HostOnlyAttachment> findExisting(VBoxDriver d, Ipv4Net labNet) {
+        if (d.usesHostOnlyNetworks()) {
+            for (HostOnlyNet n : d.hostOnlyNets()) {
+                if (sameNet(n.lowerIp(), n.networkMask(), labNet)) {
+                    return Optional.of(new HostOnlyAttachment(true, n.name(), false));
+                }
+            }
+            return Optional.empty();
+        }
+        for (HostOnlyIf i : d.hostOnlyIfs()) {
+            if (sameNet(i.ipAddress(), i.networkMask(), labNet)) {
+                return Optional.of(new HostOnlyAttachment(false, i.name(), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static HostOnlyAttachment ensure(VBoxDriver d, Lab lab, LabState state, ProgressListener progress) {
+        Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
+        String step = "host-only network " + net;
+        Optional<HostOnlyAttachment> found = findExisting(d, net);
+        if (found.isPresent()) {
+            progress.on(ProgressEvent.of(STAGE, "", step, Status.UNCHANGED, "reusing " + found.get().name()));
+            return found.get();
+        }
+        progress.on(ProgressEvent.of(STAGE, "", step, Status.STARTED, "creating a host-only "
+                + (d.usesHostOnlyNetworks() ? "network" : "interface")));
+        if (d.usesHostOnlyNetworks()) {
+            String name = networkName(lab.name());
+            d.change(d.hostOnlyNetAddArgs(name, net));
+            state.recordCreatedNetwork(name);
+            state.save();
+            progress.on(ProgressEvent.of(STAGE, "", step, Status.CHANGED, "created host-only network " + name));
+            return new HostOnlyAttachment(true, name, true);
+        }
+        String name = d.createHostOnlyIf();
+        // recorded before ipconfig: if VirtualBox refuses the address, down still removes the interface
+        state.recordCreatedInterface(name);
+        state.save();
+        d.change(d.hostOnlyIfIpconfigArgs(name, lab.network().hostIp(), net.netmask()));
+        progress.on(ProgressEvent.of(STAGE, "", step, Status.CHANGED, "created " + name + " with the host at "
+                + lab.network().hostIp()));
+        return new HostOnlyAttachment(false, name, true);
+    }
+
+    static String networkName(String lab) {
+        return "olab-" + lab.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
+    private static boolean sameNet(String ip, String mask, Ipv4Net labNet) {
+        if (ip == null || ip.isBlank() || mask == null || mask.isBlank()) {
+            return false;
+        }
+        try {
+            return Ipv4Net.of(ip, mask).equals(labNet);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.overlaylab.provider.virtualbox;
+
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.ExecRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs VBoxManage through the one {@link ExecRunner} (which sets LANG=C). A call fails when the exit
+ * code is non-zero or when VBoxManage printed "VBoxManage: error:" (it sometimes exits 0 anyway).
+ * Only calls marked {@link Retry#ON_LOCK} are retried, and only for the lock errors VirtualBox gives
+ * right after a previous command released the VM; every retry is logged as {@code attempt n/N}.
+ */
+public final class VBoxManage {
+    private static final Logger LOG = LoggerFactory.getLogger(VBoxManage.class);
+    private static final Pattern ERROR_TEXT = Pattern.compile("VBoxManage(\\.exe)?: error:");
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Whether a failed call may be repeated. */
+    public enum Retry {
+        NEVER,
+        /** the VM may still be locked by the session of the command before (modifyvm/startvm/snapshot...) */
+        ON_LOCK
+    }
+
+    /** How long to wait between attempts; replaced in tests so nothing sleeps. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration d) throws InterruptedException;
+    }
+
+    private final String program;
+    private final ExecRunner runner;
+    private final int attempts;
+    private final Duration between;
+    private final Pause pause;
+    private volatile Consumer<String> notes = s -> { };
+
+    public VBoxManage(Path program, ExecRunner runner) {
+        this(program.toString(), runner, 4, Duration.ofSeconds(2), d -> Thread.sleep(d.toMillis()));
+    }
+
+    public VBoxManage(String program, ExecRunner runner, int attempts, Duration between, Pause pause) {
+        this.program = program;
+        this.runner = runner;
+        this.attempts = Math.max(1, attempts);
+        this.between = between;
+        this.pause = pause;
+    }
+
+    /** Where retry notes go besides the log (the provider turns them into progress events). */
+    public void onNote(Consumer<String> sink) {
+        this.notes = sink == null ? s -> { } : sink;
+    }
+
+    public String program() {
+        return program;
+    }
+
+    public ExecResult run(List<String> args) {
+        return run(args, Retry.NEVER, DEFAULT_TIMEOUT);
+    }
+
+    public ExecResult run(List<String> args, Retry retry) {
+        return run(args, retry, DEFAULT_TIMEOUT);
+    }
+
+    /** Runs {@code VBoxManage args...}; returns the result or throws {@link VBoxManageException}. */
+    public ExecResult run(List<String> args, Retry retry, Duration timeout) {
+        List<String> argv = new ArrayList<>(args.size() + 1);
+        argv.add(program);
+        argv.addAll(args);
+        int max = retry == Retry.ON_LOCK ? attempts : 1;
+        ExecResult r = null;
+        for (int attempt = 1; attempt <= max; attempt++) {
+            r = runner.run(argv, Map.of(), timeout);
+            if (!failed(r)) {
+                return r;
+            }
+            if (r.exitCode() == 127 && r.stdout().isEmpty()) {
+                throw new VirtualBoxUnavailableException("cannot run " + program + ": " + r.stderr().strip()
+                        + "\n  fix: check that VirtualBox is installed and VBoxManage is executable");
+            }
+            if (attempt < max && isLockError(r)) {
+                String note = "VBoxManage " + args.get(0) + ": the VM is still locked by the previous command; attempt "
+                        + (attempt + 1) + "/" + max + " in " + between.toSeconds() + " s";
+                LOG.info(note);
+                notes.accept(note);
+                try {
+                    pause.pause(between);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        throw new VBoxManageException(r, VBoxErrorHints.hintFor(r));
+    }
+
+    static boolean failed(ExecResult r) {
+        return r.exitCode() != 0 || ERROR_TEXT.matcher(r.stderr()).find();
+    }
+
+    static boolean isLockError(ExecResult r) {
+        String err = r.stderr();
+        return err.contains("VBOX_E_INVALID_OBJECT_STATE") || err.contains("is already locked")
+                || err.contains("E_ACCESSDENIED") && err.contains("LockMachine");
+    }
+}

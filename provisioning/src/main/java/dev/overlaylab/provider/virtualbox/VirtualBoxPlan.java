@@ -1,0 +1,164 @@
+package dev.overlaylab.provider.virtualbox;
+
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profile;
+import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
+import dev.overlaylab.provider.virtualbox.parse.VmInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The dry run: every VBoxManage command {@code up} would run, in order, as shell lines, with
+ * {@code #} comments for what is decided at run time. Works without VirtualBox (commands for the
+ * newest supported version, the profile's values, SSH ports {@code firstSshPort + n}); with
+ * VirtualBox installed it also reads (never changes) what exists, to show what would be reused.
+ */
+final class VirtualBoxPlan {
+    static final VBoxVersion ASSUMED = VBoxVersion.of(7, 1, 0);
+    static final String PORT_NOTE = "(port chosen at run time)";
+
+    private final VirtualBoxContext ctx;
+    private final Lab lab;
+    private final Profile profile;
+    private final List<String> out = new ArrayList<>();
+
+    VirtualBoxPlan(VirtualBoxContext ctx, Lab lab, Profile profile) {
+        this.ctx = ctx;
+        this.lab = lab;
+        this.profile = profile;
+    }
+
+    List<String> lines(Optional<VBoxDriver> live) {
+        VBoxDriver d = live.orElseGet(() -> VBoxDrivers.forVersion(
+                new VBoxManage("VBoxManage", (argv, env, t) -> refuse(argv), 1, Duration.ZERO, x -> { }), ASSUMED, ctx.os()));
+        Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
+        if (live.isPresent()) {
+            comment("VirtualBox " + d.version() + " (" + d.getClass().getSimpleName() + "), " + d.vboxManage().program());
+        } else {
+            comment("VBoxManage was not found on this machine: commands shown for VirtualBox " + ASSUMED.family()
+                    + "; 'up' picks the driver from 'VBoxManage --version'");
+        }
+        cmd(List.of("--version"));
+        cmd(List.of("list", "vms"));
+        cmd(List.of("list", "runningvms"));
+        List<String> registered = live.map(x -> x.listVms().stream().map(VBoxLists.VmRef::name).toList()).orElse(List.of());
+
+        comment("pre-flight: allowed host-only ranges, host interfaces on " + net + ", free memory");
+        cmd(List.of("list", d.usesHostOnlyNetworks() ? "hostonlynets" : "hostonlyifs"));
+        cmd(List.of("list", "bridgedifs"));
+        cmd(List.of("list", "hostinfo"));
+        rangeNote(d, net);
+
+        String hostOnly = hostOnlyLines(d, live, net);
+        comment("SSH ports already forwarded by other VMs are read with 'showvminfo VM --machinereadable'");
+        for (int i = 0; i < lab.nodes().size(); i++) {
+            nodeLines(d, lab.nodes().get(i), i, hostOnly, registered);
+        }
+        for (Node n : lab.nodes()) {
+            comment("wait for the SSH banner on node " + n.name() + "'s forwarded port (up to "
+                    + ctx.settings().bootTimeout().toSeconds() + " s), log in as " + profile.user()
+                    + " with the box's key, install the lab key");
+        }
+        return List.copyOf(out);
+    }
+
+    private String hostOnlyLines(VBoxDriver d, Optional<VBoxDriver> live, Ipv4Net net) {
+        Optional<HostOnlyAttachment> existing = live.flatMap(x -> HostOnlySetup.findExisting(x, net));
+        if (existing.isPresent()) {
+            comment("host-only " + (existing.get().network() ? "network " : "interface ") + existing.get().name()
+                    + " is already on " + net + ": reused");
+            return existing.get().name();
+        }
+        if (d.usesHostOnlyNetworks()) {
+            String name = HostOnlySetup.networkName(lab.name());
+            cmd(d.hostOnlyNetAddArgs(name, net));
+            return name;
+        }
+        String placeholder = ctx.os() == HostOs.WINDOWS ? "VirtualBox Host-Only Ethernet Adapter #N" : "vboxnetN";
+        cmd(d.hostOnlyIfCreateArgs(), "(VirtualBox names it; called " + placeholder + " below)");
+        cmd(d.hostOnlyIfIpconfigArgs(placeholder, lab.network().hostIp(), net.netmask()));
+        return placeholder;
+    }
+
+    private void nodeLines(VBoxDriver d, Node node, int index, String hostOnly, List<String> registered) {
+        String vm = VirtualBoxContext.vmName(lab, node);
+        comment("node " + node.name() + " (" + node.ip() + "): VM " + vm);
+        if (registered.contains(vm)) {
+            Optional<VmInfo> info = d.vmInfo(vm);
+            comment(vm + " exists (" + info.map(VmInfo::state).orElse("?") + "): not created again");
+            if (info.isEmpty() || !info.get().running()) {
+                cmd(d.startArgs(vm));
+            }
+            return;
+        }
+        diskLines(d, vm, registered);
+        cmd(d.resourcesArgs(vm, profile.memoryMb(), profile.cpus()));
+        cmd(d.natArgs(vm, ctx.settings().firstSshPort() + index), PORT_NOTE);
+        cmd(d.usesHostOnlyNetworks() ? d.hostOnlyNetArgs(vm, hostOnly)
+                : d.hostOnlyAdapterArgs(vm, hostOnly));
+        cmd(d.startArgs(vm));
+    }
+
+    private void diskLines(VBoxDriver d, String vm, List<String> registered) {
+        BoxSource src = BoxSource.resolve(profile.box(), lab.source().map(Path::getParent), ctx.settings().vagrantHome(),
+                ctx.settings().stateDir().resolve(lab.name()), registered, base -> d.vmInfo(base).flatMap(VmInfo::currentSnapshot));
+        if (src instanceof BoxSource.Import i) {
+            cmd(d.importArgs(i.appliance().toString(), vm));
+        } else if (src instanceof BoxSource.VagrantBoxFile b) {
+            line(Commands.toShellLine(List.of("tar", "-xf", b.box().toString(), "-C", b.unpackTo().toString())), "(once)");
+            cmd(d.importArgs(b.ovf().toString(), vm));
+        } else if (src instanceof BoxSource.Clone c) {
+            cmd(d.cloneArgs(c.baseVm(), c.snapshot(), vm), c.snapshot().isPresent() ? "(linked clone)" : "(full clone: the base VM has no snapshot)");
+        } else {
+            comment("base image '" + profile.box() + "' not found here yet; 'up' stops with: " + firstLine(((BoxSource.Missing) src).message()));
+            cmd(d.importArgs(profile.box(), vm), "(once the base image is available)");
+        }
+    }
+
+    private void rangeNote(VBoxDriver d, Ipv4Net net) {
+        if (d.usesHostOnlyNetworks() || !ctx.os().restrictsHostOnlyRanges() || d.version().compareTo(VBoxVersion.RANGES_ENFORCED) < 0) {
+            return;
+        }
+        AllowedRanges r = AllowedRanges.read(ctx.settings().networksConf());
+        if (!r.allows(net)) {
+            comment("WARNING: " + net + " is outside the allowed host-only ranges ("
+                    + r.ranges().stream().map(Ipv4Net::toString).collect(Collectors.joining(", "))
+                    + "); 'up' will stop at pre-flight (FAILURE-MODES #10)");
+        }
+    }
+
+    private void cmd(List<String> args) {
+        cmd(args, null);
+    }
+
+    private void cmd(List<String> args, String note) {
+        List<String> argv = new ArrayList<>();
+        argv.add("VBoxManage");
+        argv.addAll(args);
+        line(Commands.toShellLine(argv), note);
+    }
+
+    private void line(String shell, String note) {
+        out.add(note == null ? shell : shell + "  # " + note);
+    }
+
+    private void comment(String text) {
+        out.add("# " + text);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static ExecResult refuse(List<String> argv) {
+        throw new IllegalStateException("the dry run never runs VBoxManage: " + argv);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.overlaylab.render;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profile;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * Renders every file a lab's nodes get, in memory, from the FreeMarker templates in {@code templates/}
+ * on the classpath — or from a user folder of the same layout, whose files override single templates.
+ *
+ * <p>Strict on purpose: a variable a template uses but the model lacks is an error naming the
+ * template, line and node; nothing is locale- or time-dependent, so rendering twice gives the same
+ * bytes. One instance keeps its configuration and parsed templates for every node; it is safe to
+ * share between threads once built.
+ */
+public final class Renderer {
+    /** Every rendered file (except JSON, which has no comments) starts with a line containing this. */
+    public static final String MANAGED_MARKER = "managed by Overlay Lab";
+
+    private static final freemarker.template.Version FREEMARKER = Configuration.VERSION_2_3_34;
+
+    private final Configuration cfg;
+    private final Optional<Path> userTemplates;
+
+    private Renderer(Optional<Path> userTemplates) throws IOException {
+        this.userTemplates = userTemplates;
+        this.cfg = configure(userTemplates);
+    }
+
+    /** A renderer using only the built-in templates. */
+    public static Renderer builtIn() {
+        try {
+            return new Renderer(Optional.empty());
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in templates cannot be read", e);
+        }
+    }
+
+    /** A renderer whose templates come from {@code folder} first (e.g. {@code flannel/flanneld.service.ftl}), then the built-in ones. */
+    public static Renderer withUserTemplates(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("templates folder " + folder + " does not exist or is not a folder");
+        }
+        return new Renderer(Optional.of(folder.toAbsolutePath().normalize()));
+    }
+
+    public Optional<Path> userTemplates() {
+        return userTemplates;
+    }
+
+    /** Every node's files, in the lab's node order, and the flannel network config (the etcd value). */
+    public RenderedLab render(Lab lab, Profile profile) throws RenderException {
+        RenderModel model = new RenderModel(lab, profile);
+        Map<String, List<RenderedFile>> files = new LinkedHashMap<>();
+        for (Node node : lab.nodes()) {
+            files.put(node.name(), renderNode(lab, profile, model, node));
+        }
+        return new RenderedLab(files, networkConfigJson(model));
+    }
+
+    /** One node's files (e.g. to re-render a single node in the GUI's config view). */
+    public List<RenderedFile> renderNode(Lab lab, Profile profile, Node node) throws RenderException {
+        return renderNode(lab, profile, new RenderModel(lab, profile), node);
+    }
+
+    /** The flannel network config exactly as written to etcd: one line of JSON, keys in a stable order. */
+    public String networkConfigJson(Lab lab, Profile profile) throws RenderException {
+        return networkConfigJson(new RenderModel(lab, profile));
+    }
+
+    private List<RenderedFile> renderNode(Lab lab, Profile profile, RenderModel model, Node node) throws RenderException {
+        List<RenderedFile> out = new ArrayList<>();
+        for (NodeFiles.Spec spec : NodeFiles.of(lab, profile, node, model.etcdUnit())) {
+            String text = process(spec.template(), model.forNode(node, spec.template()), "node " + node.name());
+            out.add(new RenderedFile(spec.path(), text, spec.mode(), spec.component(), spec.restarts(), spec.applyCommand()));
+        }
+        return List.copyOf(out);
+    }
+
+    private String networkConfigJson(RenderModel model) throws RenderException {
+        String template = NodeFiles.NETWORK_CONFIG_TEMPLATE;
+        return process(template, model.forLab(template), "the flannel network config").strip();
+    }
+
+    private String process(String templateName, Map<String, Object> model, String forWhat) throws RenderException {
+        Template template;
+        try {
+            template = cfg.getTemplate(templateName);
+        } catch (TemplateNotFoundException e) {
+            throw new RenderException("template " + templateName + " not found (built-in templates"
+                    + userTemplates.map(p -> " or " + p).orElse("") + ")", e);
+        } catch (IOException e) {
+            // ParseException is an IOException: it already names the template, line and column.
+            throw new RenderException("template " + templateName + " cannot be read: " + e.getMessage(), e);
+        }
+        StringWriter w = new StringWriter(1024);
+        try {
+            template.process(model, w);
+        } catch (TemplateException e) {
+            throw new RenderException("template " + templateName + " failed for " + forWhat + " at line "
+                    + e.getLineNumber() + ": " + e.getMessageWithoutStackTop().strip(), e);
+        } catch (IOException e) {
+            throw new RenderException("template " + templateName + " failed for " + forWhat + ": " + e.getMessage(), e);
+        }
+        return w.toString();
+    }
+
+    private static Configuration configure(Optional<Path> userTemplates) throws IOException {
+        Configuration c = new Configuration(FREEMARKER);
+        TemplateLoader builtIn = new ClassTemplateLoader(Renderer.class.getClassLoader(), "templates");
+        if (userTemplates.isPresent()) {
+            c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+                new FileTemplateLoader(userTemplates.get().toFile()), builtIn}));
+        } else {
+            c.setTemplateLoader(builtIn);
+        }
+        c.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        c.setOutputEncoding(StandardCharsets.UTF_8.name());
+        c.setLocale(Locale.ROOT);
+        c.setLocalizedLookup(false);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        // Ports, MTUs, VNIs print as 2379, never "2,379"; booleans as true/false.
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        // Fail loudly: no error text pasted into a config file, no logging of what we rethrow.
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        // User templates get data, not the JVM.
+        c.setAPIBuiltinEnabled(false);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setObjectWrapper(new DefaultObjectWrapperBuilder(FREEMARKER).build());
+        return c;
+    }
+}

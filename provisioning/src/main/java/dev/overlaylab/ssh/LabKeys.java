@@ -1,0 +1,104 @@
+package dev.overlaylab.ssh;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The lab's own ed25519 key pair: {@code <data>/labs/<lab>/id_ed25519} (mode 0600, OpenSSH format,
+ * readable by {@code ssh -i} too) and {@code id_ed25519.pub}, the line providers install in
+ * {@code authorized_keys}. Generated once, reused by every later run.
+ */
+public final class LabKeys {
+    static final String PRIVATE_NAME = "id_ed25519";
+
+    private final Path dir;
+    private final String comment;
+
+    private LabKeys(Path dir, String comment) {
+        this.dir = dir;
+        this.comment = comment;
+    }
+
+    /** The key pair of a lab in the user's data folder (created on first use). */
+    public static LabKeys forLab(String labName) {
+        return in(AppDataDir.labDir(AppDataDir.resolve(), labName), "overlay-lab:" + labName);
+    }
+
+    /** A key pair kept in {@code dir} (tests, or a data folder chosen by the caller). */
+    public static LabKeys in(Path dir, String comment) {
+        return new LabKeys(dir, comment).ensure();
+    }
+
+    public Path privateKey() {
+        return dir.resolve(PRIVATE_NAME);
+    }
+
+    public Path publicKeyFile() {
+        return dir.resolve(PRIVATE_NAME + ".pub");
+    }
+
+    /** {@code ssh-ed25519 AAAA... overlay-lab:<lab>}, one authorized_keys line. */
+    public String publicKeyLine() {
+        try {
+            return Files.readString(publicKeyFile(), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lab public key " + publicKeyFile(), e);
+        }
+    }
+
+    /** SHA256 fingerprint of the public key, as {@code ssh-keygen -lf} prints it. */
+    public String fingerprint() {
+        String[] parts = publicKeyLine().split("\\s+");
+        return KnownHostsStore.sha256Fingerprint(Base64.getDecoder().decode(parts[1]));
+    }
+
+    private LabKeys ensure() {
+        if (Files.exists(privateKey()) && Files.exists(publicKeyFile())) {
+            return this;
+        }
+        try {
+            Files.createDirectories(dir);
+            trySetMode(dir, "rwx------");
+            OpenSshEd25519 pair = OpenSshEd25519.generate(new SecureRandom());
+            byte[] privateBlob = pair.privateKeyFile(comment);
+            byte[] publicBlob = pair.publicBlob();
+            String pem = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateBlob)
+                    + "\n-----END OPENSSH PRIVATE KEY-----\n";
+            String pub = "ssh-ed25519 " + Base64.getEncoder().encodeToString(publicBlob) + " " + comment + "\n";
+            // The private key is created 0600 before any byte is written, then moved into place.
+            Path tmp = dir.resolve(PRIVATE_NAME + ".tmp");
+            Files.deleteIfExists(tmp);
+            createPrivateFile(tmp);
+            Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+            Files.writeString(publicKeyFile(), pub, StandardCharsets.US_ASCII);
+            Files.move(tmp, privateKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the lab key pair in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createPrivateFile(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+    }
+
+    private static void trySetMode(Path path, String mode) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user profile folder is already private to the user.
+        }
+    }
+}

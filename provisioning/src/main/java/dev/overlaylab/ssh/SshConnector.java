@@ -1,0 +1,179 @@
+package dev.overlaylab.ssh;
+
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.SshEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * Opens {@link SshNodeShell}s: one per node, host key checked against Overlay Lab's known_hosts,
+ * login with the lab key (or the key the lab file names). Also waits for a booting node's SSH and
+ * installs the lab key with a password once (the {@code hosts} provider).
+ */
+public final class SshConnector {
+    private final KnownHostsStore knownHosts;
+    private final LabKeys labKeys;
+    private final HostKeyListener hostKeyListener;
+    private final SshTimeouts timeouts;
+
+    public SshConnector(KnownHostsStore knownHosts, LabKeys labKeys, HostKeyListener hostKeyListener, SshTimeouts timeouts) {
+        this.knownHosts = knownHosts;
+        this.labKeys = labKeys;
+        this.hostKeyListener = hostKeyListener;
+        this.timeouts = timeouts;
+    }
+
+    public LabKeys labKeys() {
+        return labKeys;
+    }
+
+    public KnownHostsStore knownHosts() {
+        return knownHosts;
+    }
+
+    /** Connects and logs in with the key; throws a typed {@link SshException} saying what failed. */
+    public SshNodeShell connect(String node, SshEndpoint endpoint) {
+        Path keyFile = endpoint.keyFile().map(Path::of).orElse(labKeys.privateKey());
+        String keyDescription = "key " + keyFile + (endpoint.keyFile().isEmpty() ? " (the lab key, " + labKeys.fingerprint() + ")" : "");
+        SSHClient client = new SSHClient();
+        AppHostKeyVerifier verifier = new AppHostKeyVerifier(knownHosts, node, hostKeyListener);
+        String hostPort = endpoint.host() + ":" + endpoint.port();
+        try {
+            prepare(client, verifier);
+            client.connect(endpoint.host(), endpoint.port());
+            KeyProvider key = client.loadKeys(keyFile.toString());
+            client.authPublickey(endpoint.user(), key);
+            return new SshNodeShell(node, endpoint, client, timeouts);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client);
+            throw SshFailures.connecting(node, hostPort, endpoint.user(), keyDescription, verifier, e);
+        }
+    }
+
+    /**
+     * Logs in with a password and appends the lab public key to the login user's authorized_keys,
+     * unless it is already there. Returns true when the key was added.
+     */
+    public boolean installKey(String node, SshEndpoint endpoint, char[] password) {
+        SSHClient client = new SSHClient();
+        AppHostKeyVerifier verifier = new AppHostKeyVerifier(knownHosts, node, hostKeyListener);
+        String hostPort = endpoint.host() + ":" + endpoint.port();
+        try {
+            prepare(client, verifier);
+            client.connect(endpoint.host(), endpoint.port());
+            client.authPassword(endpoint.user(), password);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client);
+            throw SshFailures.connecting(node, hostPort, endpoint.user(), "the password given", verifier, e);
+        }
+        try (SshNodeShell shell = new SshNodeShell(node, endpoint, client, timeouts)) {
+            String line = Commands.quote(labKeys.publicKeyLine());
+            ExecResult r = shell.execAsLoginUser("umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys"
+                    + " && if grep -qxF " + line + " ~/.ssh/authorized_keys; then echo present;"
+                    + " else echo " + line + " >> ~/.ssh/authorized_keys && echo added; fi", Duration.ofSeconds(30));
+            if (!r.ok()) {
+                throw new SshException(node, hostPort, "could not add the lab key to ~/.ssh/authorized_keys: " + r.stderr().strip(),
+                        "check the home folder of '" + endpoint.user() + "' is writable", null);
+            }
+            return r.stdout().strip().equals("added");
+        }
+    }
+
+    /**
+     * Waits until the node's SSH answers: first its banner ({@code SSH-2.0-...}), then a full login.
+     * Bounded by {@code timeout} and by a count of attempts; reports the time left after each miss.
+     * A changed host key ends the wait at once (waiting will not fix it).
+     */
+    public SshNodeShell waitForSsh(String node, SshEndpoint endpoint, Duration timeout, WaitProgress progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration pause = Duration.ofMillis(500);
+        long maxAttempts = Math.max(1, timeout.toMillis() / pause.toMillis() + 1);
+        String hostPort = endpoint.host() + ":" + endpoint.port();
+        String lastProblem = "not tried yet";
+        for (long attempt = 0; attempt < maxAttempts; attempt++) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            String banner = banner(endpoint, min(left, timeouts.connect()));
+            if (banner.startsWith("SSH-")) {
+                try {
+                    return connect(node, endpoint);
+                } catch (HostKeyChangedException fatal) {
+                    throw fatal;
+                } catch (SshException e) {
+                    lastProblem = e.getMessage().lines().findFirst().orElse("");
+                }
+            } else {
+                lastProblem = banner;
+            }
+            left = Duration.ofNanos(deadline - System.nanoTime());
+            progress.waiting(node, hostPort, left.isNegative() ? Duration.ZERO : left, lastProblem);
+            if (left.compareTo(pause) <= 0) {
+                break;
+            }
+            sleep(pause);
+        }
+        throw new SshTimeoutException(node, hostPort, "SSH did not answer within " + timeout.toSeconds() + " s; last problem: "
+                + lastProblem, "check the node booted (console/log) and that sshd runs and listens on port " + endpoint.port(), null);
+    }
+
+    /** The server's identification line, or a short description of why there is none. */
+    private static String banner(SshEndpoint endpoint, Duration limit) {
+        try (Socket s = new Socket()) {
+            int ms = (int) Math.max(100, limit.toMillis());
+            s.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), ms);
+            s.setSoTimeout(ms);
+            InputStream in = s.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 255; i++) {
+                int c = in.read();
+                if (c < 0 || c == '\n') {
+                    break;
+                }
+                line.append((char) c);
+            }
+            String text = line.toString().strip();
+            return text.startsWith("SSH-") ? text : "no SSH banner (got '" + new String(text.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII) + "')";
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private void prepare(SSHClient client, AppHostKeyVerifier verifier) {
+        client.addHostKeyVerifier(verifier);
+        client.setConnectTimeout((int) timeouts.connect().toMillis());
+        client.getTransport().setTimeoutMs((int) timeouts.handshake().toMillis());
+        client.getConnection().setTimeoutMs((int) timeouts.handshake().toMillis());
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, timeouts.keepAlive().toSeconds()));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for SSH", e);
+        }
+    }
+
+    private static void closeQuietly(SSHClient client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing to release beyond what close tried
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.overlaylab.provider.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.ProcessRunner;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.testsupport.Prereq;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real thing: two nspawn nodes on 192.168.60.0/24, reached with the lab's key over SSH, pinging
+ * each other on the host-only network; then down, and nothing of the lab may be left on the host.
+ */
+@Tag("integration")
+class LocalProviderTest {
+    private static final String LAB = "olit2";
+
+    @TempDir
+    Path tmp;
+
+    private final ProcessRunner runner = new ProcessRunner();
+
+    @Test
+    void twoNodesBootAnswerSshPingEachOtherAndDownLeavesNothing() throws Exception {
+        Prereq.requireRoot();
+        Prereq.requireProgram("systemd-nspawn");
+        Prereq.requireProgram("debootstrap");
+        Prereq.requireProgram("ssh");
+        LocalProvider provider = new LocalProvider();
+        Prereq.require(provider.unavailableReason().isEmpty(), provider.unavailableReason().orElse(""));
+        Lab lab = TestLabs.lab(LAB, "192.168.60.0/24", 2);
+        LocalNames names = provider.names(lab);
+        List<ProgressEvent> events = new ArrayList<>();
+        ProgressListener log = e -> {
+            synchronized (events) {
+                events.add(e);
+            }
+            System.out.println("[" + e.status() + "] " + e.node() + " " + e.step() + ": " + e.message()
+                    + (e.duration().isZero() ? "" : " (" + e.duration().toMillis() + " ms)"));
+        };
+        try {
+            long t0 = System.nanoTime();
+            List<Node> nodes = provider.up(lab, log);
+            System.out.printf("up: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+            assertThat(nodes).extracting(n -> n.ssh().host()).containsExactly("192.168.60.10", "192.168.60.11");
+            Path knownHosts = knownHosts(names, lab);
+            for (Node n : nodes) {
+                assertThat(ssh(n, knownHosts, "hostname").stdout().trim()).isEqualTo(n.name());
+                assertThat(ssh(n, knownHosts, "ip -4 -o addr show dev nat0").stdout()).contains("10.0.2.15/24");
+            }
+            ExecResult ping = ssh(nodes.get(0), knownHosts, "ping -c 2 -W 2 192.168.60.11");
+            assertThat(ping.ok()).as("master pings worker1 on host-only: %s", ping.stdout() + ping.stderr()).isTrue();
+            ExecResult back = ssh(nodes.get(1), knownHosts, "ping -c 2 -W 2 192.168.60.10");
+            assertThat(back.ok()).as("worker1 pings master on host-only: %s", back.stdout() + back.stderr()).isTrue();
+
+            long t1 = System.nanoTime();
+            List<Node> again = provider.up(lab, log);
+            System.out.printf("re-up: %d ms%n", (System.nanoTime() - t1) / 1_000_000);
+            assertThat(again).isEqualTo(nodes);
+        } finally {
+            long t2 = System.nanoTime();
+            provider.down(lab, log);
+            System.out.printf("down: %d ms%n", (System.nanoTime() - t2) / 1_000_000);
+        }
+        assertNothingLeft(names);
+    }
+
+    private void assertNothingLeft(LocalNames names) throws IOException {
+        String links = runner.check(List.of("ip", "-o", "link", "show"), Duration.ofSeconds(10)).stdout();
+        String vethPrefix = names.hostOnlyVeth(0).substring(0, names.hostOnlyVeth(0).length() - 2);
+        assertThat(links).doesNotContain(names.bridge()).doesNotContain(vethPrefix);
+        assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(names.labDir().toString());
+        assertThat(Files.exists(names.labDir())).isFalse();
+        List<Long> nspawns = ProcessHandle.allProcesses()
+                .filter(p -> cmdline(p.pid()).contains("-M\0ol-" + LAB + "-"))
+                .map(ProcessHandle::pid).toList();
+        assertThat(nspawns).as("nspawn processes of the lab").isEmpty();
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** known_hosts from the host keys the provider gave the nodes: ssh checks them strictly. */
+    private Path knownHosts(LocalNames names, Lab lab) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : lab.nodes()) {
+            Path pub = names.keysDir().resolve("hostkeys").resolve(n.name()).resolve("etc/ssh/ssh_host_ed25519_key.pub");
+            String[] f = Files.readString(pub).trim().split("\\s+");
+            sb.append(n.ip()).append(' ').append(f[0]).append(' ').append(f[1]).append('\n');
+        }
+        Path kh = tmp.resolve("known_hosts");
+        Files.writeString(kh, sb.toString());
+        return kh;
+    }
+
+    private ExecResult ssh(Node n, Path knownHosts, String command) {
+        return runner.run(List.of("ssh", "-i", n.ssh().keyFile().orElseThrow(), "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
+                "-o", "ConnectTimeout=5", "-p", Integer.toString(n.ssh().port()),
+                n.ssh().user() + "@" + n.ssh().host(), command), Duration.ofSeconds(30));
+    }
+}

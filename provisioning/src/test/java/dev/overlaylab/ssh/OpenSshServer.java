@@ -1,0 +1,156 @@
+package dev.overlaylab.ssh;
+
+import dev.overlaylab.testsupport.Prereq;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real OpenSSH sshd started by a test: its own host key (ssh-keygen) and config in a temp folder,
+ * listening on one address/port, root login with keys only, no PAM. Optionally inside a network
+ * namespace ({@code ip netns exec}). Stopped by its PID.
+ */
+final class OpenSshServer implements AutoCloseable {
+    private final Path dir;
+    private final String address;
+    private final int port;
+    private final String netns;
+    private Process process;
+
+    OpenSshServer(Path dir, String address, int port, String netns) {
+        this.dir = dir;
+        this.address = address;
+        this.port = port;
+        this.netns = netns;
+    }
+
+    static void requirePrereqs() {
+        Prereq.requireRoot();
+        Prereq.requireProgram("/usr/sbin/sshd");
+        Prereq.requireProgram("ssh-keygen");
+    }
+
+    /** A free port of this helper's range 22200-22299 on loopback. */
+    static int freePort(int from) {
+        for (int p = from; p < 22300; p++) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress("127.0.0.1", p));
+                return p;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new IllegalStateException("no free port in 22200-22299");
+    }
+
+    Path hostKeyPub() {
+        return dir.resolve("ssh_host_ed25519_key.pub");
+    }
+
+    Path authorizedKeys() {
+        return dir.resolve("authorized_keys");
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** (Re)generates the host key: a rebuilt machine. */
+    void newHostKey() throws Exception {
+        Files.deleteIfExists(dir.resolve("ssh_host_ed25519_key"));
+        Files.deleteIfExists(hostKeyPub());
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("ssh_host_ed25519_key").toString()));
+    }
+
+    /** The fingerprint ssh-keygen prints for the host key, e.g. SHA256:abc... */
+    String hostKeyFingerprint() throws Exception {
+        return run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", hostKeyPub().toString())).split("\\s+")[1];
+    }
+
+    OpenSshServer start(String authorizedKeyLine) throws Exception {
+        Files.createDirectories(dir);
+        if (!Files.exists(hostKeyPub())) {
+            newHostKey();
+        }
+        Files.writeString(authorizedKeys(), authorizedKeyLine + "\n");
+        Path config = dir.resolve("sshd_config");
+        Files.writeString(config, String.join("\n",
+                "ListenAddress " + address,
+                "Port " + port,
+                "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + authorizedKeys(),
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "StrictModes no",
+                "Subsystem sftp internal-sftp",
+                "AllowTcpForwarding yes",
+                "") );
+        // Debian's sshd refuses to start without its privilege separation folder.
+        Files.createDirectories(Path.of("/run/sshd"));
+        List<String> argv = new ArrayList<>();
+        if (netns != null) {
+            argv.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        argv.addAll(List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()));
+        process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+        awaitBanner();
+        return this;
+    }
+
+    private void awaitBanner() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int attempt = 0; attempt < 200 && System.nanoTime() < deadline; attempt++) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(address, port), 500);
+                s.setSoTimeout(1000);
+                byte[] head = s.getInputStream().readNBytes(4);
+                if (new String(head, StandardCharsets.US_ASCII).equals("SSH-")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // poll again
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("sshd did not answer on " + address + ":" + port + ": " + Files.readString(dir.resolve("sshd.log")));
+    }
+
+    /** Stops sshd by its PID and waits for it. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    static String run(List<String> argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " failed: " + out);
+        }
+        return out;
+    }
+}

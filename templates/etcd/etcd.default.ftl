@@ -1,0 +1,16 @@
+# ${managed}
+# etcd for flannel, read by ${etcd.unit}.service (EnvironmentFile). It listens on the host-only
+# address so the other nodes' flanneld can reach it, and on localhost for etcdctl on this node.
+ETCD_NAME="${node.name}"
+ETCD_DATA_DIR="${etcd.dataDir}"
+ETCD_LISTEN_CLIENT_URLS="http://${node.ip}:${etcd.clientPort},http://127.0.0.1:${etcd.clientPort}"
+ETCD_ADVERTISE_CLIENT_URLS="http://${node.ip}:${etcd.clientPort}"
+ETCD_LISTEN_PEER_URLS="http://${node.ip}:${etcd.peerPort}"
+ETCD_INITIAL_ADVERTISE_PEER_URLS="http://${node.ip}:${etcd.peerPort}"
+ETCD_INITIAL_CLUSTER="${etcd.initialCluster}"
+ETCD_INITIAL_CLUSTER_STATE="new"
+ETCD_INITIAL_CLUSTER_TOKEN="${etcd.clusterToken}"
+<#if etcd.enableV2>
+# flannel ${flannel.version} reads its config through the v2 keys API, off by default since etcd 3.4.
+ETCD_ENABLE_V2="true"
+</#if>
