@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             ApplyCommand.class,
             DownCommand.class,
+            VerifyCommand.class,
         })
 public final class Olab implements Runnable {
 

@@ -51,6 +51,6 @@ final class Wiring {
     }
 
     static Engine engine() {
-        return new Engine(shells(), EtcdctlConfigStore::new, null);
+        return new Engine(shells(), EtcdctlConfigStore::new, new dev.overlaylab.diagnose.VerifyAndDiagnose());
     }
 }
