@@ -84,8 +84,12 @@ public final class NodeCommands {
         return "docker exec " + POD + " ping -c 2 -i 0.2 -w 2 " + target;
     }
 
+    /**
+     * The pod fetches the peer pod's page. Bounded by the node's {@code timeout}, not by wget's {@code -T}:
+     * Debian 12's busybox-static 1.35 (what the pod image is made from) segfaults whenever {@code -T} is given.
+     */
     public static String podHttp(String target) {
-        return "docker exec " + POD + " wget -qO- -T 3 http://" + target + ":" + HTTP_PORT + "/index.html";
+        return "timeout 4 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
     }
 
     /** The text the peer pod's httpd serves. */
