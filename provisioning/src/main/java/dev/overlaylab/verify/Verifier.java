@@ -37,8 +37,7 @@ import java.util.concurrent.Future;
 /**
  * Runs the verification matrix on a lab that is up. Three phases, each parallel across nodes or pairs:
  * read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd) while the leases
- * are read from etcd; judge the per-node checks; run the pair checks (bounded pool, pairs in parallel, the
- * checks of one pair in order). The verify pods are removed at the end whatever happened.
+ * are read from etcd; judge the per-node checks; run the pair checks (bounded pool, every cell in parallel). The verify pods are removed at the end whatever happened.
  */
 public final class Verifier {
     static final String STAGE = "verify";
@@ -50,7 +49,7 @@ public final class Verifier {
             new EtcdHealthCheck(), new SubnetEnvCheck(), new LeasePublicIpCheck(), new Docker0SubnetCheck(),
             new Docker0MtuCheck(), new ForwardPolicyCheck(), new VerifyPodCheck());
 
-    /** The checks of one ordered pair, in the order they run (cheapest, lowest layer first). */
+    /** The checks of one ordered pair, lowest layer first (the matrix rows). */
     public static final List<PairCheck> PAIR_CHECKS = List.of(
             new HostOnlyPingCheck(), new Docker0PingCheck(), new PodPingCheck(), new PodHttpCheck(), new MtuProbeCheck());
 
@@ -63,7 +62,7 @@ public final class Verifier {
             shells.put(n.name(), access.shellOrUnreachable(n.name()));
         }
         boolean pods = lab.verify().pods() || lab.verify().http() || lab.verify().mtuProbe();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, Math.max(2, lab.nodes().size() + 1)), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(MAX_PARALLEL, r -> {
             Thread t = new Thread(r, "olab-verify");
             t.setDaemon(true);
             return t;
@@ -90,17 +89,22 @@ public final class Verifier {
                     }
                 }
             }
-            List<Callable<List<CheckResult>>> pairs = new ArrayList<>();
+            // every cell of every pair is its own task: they are independent, and a failing cell waits out its
+            // timeout without holding up the others. The pool bound also keeps each node's SSH connection below
+            // sshd's default of 10 sessions.
+            List<Callable<CheckResult>> cells = new ArrayList<>();
             for (Node a : lab.nodes()) {
                 for (Node b : lab.nodes()) {
                     if (a != b) {
                         PairContext ctx = new PairContext(lab, facts.get(a.name()), facts.get(b.name()), shells.get(a.name()));
-                        pairs.add(() -> runPair(ctx, progress));
+                        for (PairCheck c : PAIR_CHECKS) {
+                            cells.add(() -> report(progress, c.check(ctx)));
+                        }
                     }
                 }
             }
-            for (Future<List<CheckResult>> f : pool.invokeAll(pairs)) {
-                results.addAll(get(f));
+            for (Future<CheckResult> f : pool.invokeAll(cells)) {
+                results.add(get(f));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,14 +119,6 @@ public final class Verifier {
         progress.on(new ProgressEvent(STAGE, "", "verify", report.allPassed() ? ProgressEvent.Status.UNCHANGED
                 : ProgressEvent.Status.FAILED, elapsed, report.failures().size() + " of " + results.size() + " checks failed"));
         return report;
-    }
-
-    private static List<CheckResult> runPair(PairContext ctx, ProgressListener progress) {
-        List<CheckResult> out = new ArrayList<>();
-        for (PairCheck c : PAIR_CHECKS) {
-            out.add(report(progress, c.check(ctx)));
-        }
-        return out;
     }
 
     private static CheckResult report(ProgressListener progress, CheckResult r) {
