@@ -3,6 +3,8 @@ package dev.overlaylab.verify;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.Profiles;
 import java.time.Duration;
 
 /**
@@ -20,9 +22,13 @@ public final class NodeCommands {
     private NodeCommands() {
     }
 
-    /** {@code systemctl is-active} prints one line per unit, in the order given. */
-    public static String services(boolean etcdNode) {
-        return etcdNode ? "systemctl is-active etcd flanneld docker" : "systemctl is-active flanneld docker";
+    /**
+     * {@code systemctl is-active} prints one line per unit, in the order given: etcd (on etcd nodes; the
+     * profile may name its unit differently), flanneld, docker.
+     */
+    public static String services(Lab lab, boolean etcdNode) {
+        String etcd = Profiles.find(lab.profile()).flatMap(Profile::etcdUnitName).orElse("etcd");
+        return etcdNode ? "systemctl is-active " + etcd + " flanneld docker" : "systemctl is-active flanneld docker";
     }
 
     public static String subnetEnv() {

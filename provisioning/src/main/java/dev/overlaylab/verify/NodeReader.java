@@ -15,7 +15,7 @@ final class NodeReader {
 
     static NodeFacts read(Lab lab, Node node, NodeShell shell, boolean startPod) {
         boolean etcdNode = lab.etcdNodes().contains(node);
-        Probe services = Probe.run(shell, NodeCommands.services(etcdNode), NodeCommands.QUICK);
+        Probe services = Probe.run(shell, NodeCommands.services(lab, etcdNode), NodeCommands.QUICK);
         Probe subnetEnv = Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK);
         boolean dockerActive = "active".equals(NodeFacts.serviceStates(services).get("docker"));
         Optional<Probe> pod = Optional.empty();
