@@ -1,10 +1,20 @@
 package dev.overlaylab.app;
 
+import dev.overlaylab.app.engine.EngineLabService;
+import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.cli.Olab;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.Duration;
+import java.time.Instant;
+import javax.swing.SwingUtilities;
 
 /**
  * The single entry point behind {@code ./olab}: no arguments (or {@code gui}) opens the desktop app,
  * anything else is the command line.
+ *
+ * <p>{@code -Dolab.startupTiming=true} prints the time from JVM start to the first window on
+ * stderr: {@code olab: first window after N ms (JVM start) / M ms (main)}.
  */
 public final class Main {
     private Main() {
@@ -12,10 +22,40 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || (args.length == 1 && "gui".equals(args[0]))) {
-            System.err.println("The desktop app is not built yet; see ./olab --help for the command line.");
-            System.exit(1);
+            openApp();
             return;
         }
         System.exit(Olab.execute(args));
+    }
+
+    private static void openApp() {
+        long mainStart = System.nanoTime();
+        boolean timing = Boolean.getBoolean("olab.startupTiming");
+        SwingUtilities.invokeLater(() -> {
+            AppContext ctx = new AppContext(new EngineLabService(), AppPrefs.forUser());
+            Themes.install(ctx.prefs().theme());
+            MainFrame frame = new MainFrame(ctx);
+            if (timing) {
+                frame.addWindowListener(new WindowAdapter() {
+                    @Override
+                    public void windowOpened(WindowEvent e) {
+                        // After the first paint has been queued: report once the frame has painted.
+                        SwingUtilities.invokeLater(() -> reportStartup(mainStart));
+                    }
+                });
+            }
+            frame.setVisible(true);
+        });
+    }
+
+    private static void reportStartup(long mainStart) {
+        long sinceMain = Duration.ofNanos(System.nanoTime() - mainStart).toMillis();
+        String sinceJvm = ProcessHandle.current().info().startInstant()
+                .map(t -> Duration.between(t, Instant.now()).toMillis() + " ms (JVM start)")
+                .orElse("? ms (JVM start)");
+        System.err.println("olab: first window after " + sinceJvm + " / " + sinceMain + " ms (main)");
+        if (Boolean.getBoolean("olab.exitAfterStartup")) {
+            System.exit(0);
+        }
     }
 }

@@ -1,0 +1,58 @@
+package dev.overlaylab.app.engine;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.LabFileException;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.render.RenderedLab;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the desktop app asks of the headless engine, in one narrow interface. Every method may
+ * block: call it from a worker thread, never from the event thread. Long methods honour thread
+ * interruption (Cancel) by throwing {@link InterruptedException}.
+ *
+ * <p>Where the engine piece behind a method is not in this build, the method throws
+ * {@link NotAvailableYetException}; it never invents results.
+ */
+public interface LabService {
+
+    /** Every provider the app knows, usable or not (with the reason). */
+    List<ProviderChoice> providers();
+
+    /** Guest OS profile names the given provider can use (the wizard's choices). */
+    List<String> profiles(String provider);
+
+    /** Why a feature cannot run in this build, or empty when it can. Cheap; safe on the event thread. */
+    Optional<String> unavailable(Feature feature);
+
+    /** Parses and validates lab-file text; every problem carries its field path. */
+    Validation validate(String yaml, Optional<Path> source);
+
+    /** Loads and validates a lab file from disk. */
+    Lab load(Path file) throws LabFileException;
+
+    /** Every file each node gets, rendered in memory. */
+    RenderedLab render(Lab lab) throws NotAvailableYetException;
+
+    /**
+     * Brings the lab up (nodes, base, etcd, network config, flanneld, docker), starting at
+     * {@code fromStage} (empty: from the start; earlier stages are still checked by the engine's
+     * idempotent steps).
+     */
+    void up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws NotAvailableYetException, Exception;
+
+    /**
+     * Runs the verification matrix, or only the checks named in {@code onlyCheck}/{@code onlyFrom}/
+     * {@code onlyTo} when given (re-run one cell).
+     */
+    VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress)
+            throws NotAvailableYetException, Exception;
+
+    /** Rendered vs live files per node. */
+    List<NodeDiff> diff(Lab lab) throws NotAvailableYetException, Exception;
+
+    /** Pushes changed files and restarts only the units that read them, in stage order. */
+    void push(Lab lab, ProgressListener progress) throws NotAvailableYetException, Exception;
+}

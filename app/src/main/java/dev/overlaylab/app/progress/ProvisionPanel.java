@@ -1,0 +1,224 @@
+package dev.overlaylab.app.progress;
+
+import dev.overlaylab.app.AppContext;
+import dev.overlaylab.app.engine.Feature;
+import dev.overlaylab.app.engine.NotAvailableYetException;
+import dev.overlaylab.app.engine.Stages;
+import dev.overlaylab.app.ui.Banner;
+import dev.overlaylab.app.ui.Icons;
+import dev.overlaylab.app.ui.Messages;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import dev.overlaylab.plan.ProgressEvent;
+import java.util.List;
+import java.util.Optional;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.SwingWorker;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * Provisioning view: node × stage grid with status and time, overall progress, a live log filtered
+ * by node, Cancel (interrupts the worker; the engine stops at the next step boundary), and on
+ * failure the error with its evidence and "Retry from here".
+ */
+public final class ProvisionPanel extends JPanel {
+    private final AppContext ctx;
+    private final Lab lab;
+    private final StageGridModel grid;
+    private final JTable table;
+    private final LogPane log;
+    private final JProgressBar bar = new JProgressBar(0, 1000);
+    private final JLabel status = new JLabel(Messages.get("provision.idle"));
+    private final Banner unavailable = new Banner();
+    private final Banner failure = new Banner();
+    private final JButton start = new JButton(Messages.get("provision.start"), Icons.get("provision"));
+    private final JButton cancel = new JButton(Messages.get("provision.cancel"), Icons.get("cancel"));
+    private final JButton retry = new JButton(Messages.get("provision.retry"), Icons.get("retry"));
+    private UpWorker worker;
+
+    public ProvisionPanel(AppContext ctx, Lab lab) {
+        super(new MigLayout("insets 12, fill, wrap 1",
+                // columns
+                "[grow, fill]",
+                // rows
+                "[][][]8[][grow, fill]"));
+        this.ctx = ctx;
+        this.lab = lab;
+        setName("provisionPanel");
+        List<String> nodes = lab.nodes().stream().map(Node::name).toList();
+        grid = new StageGridModel(nodes);
+        table = new JTable(grid);
+        table.setName("provision.grid");
+        table.setDefaultRenderer(StageCell.class, new StageCellRenderer());
+        table.setRowSelectionAllowed(false);
+        table.getTableHeader().setReorderingAllowed(false);
+        table.setFillsViewportHeight(true);
+        log = new LogPane(nodes);
+
+        start.setName("provision.start");
+        cancel.setName("provision.cancel");
+        retry.setName("provision.retry");
+        start.addActionListener(e -> run(Optional.empty()));
+        cancel.addActionListener(e -> cancel());
+        retry.addActionListener(e -> retryFromFailure());
+        cancel.setEnabled(false);
+        retry.setVisible(false);
+        bar.setStringPainted(true);
+        bar.setString("0 %");
+
+        add(unavailable);
+        add(start, "split 4, sg btn");
+        add(cancel, "sg btn");
+        add(bar, "growx, gapleft 12");
+        add(status, "gapleft 8, wmin 160");
+        JPanel failureRow = new JPanel(new MigLayout("insets 0, fillx",
+                // columns
+                "[grow, fill][]",
+                // rows
+                "[top]"));
+        failureRow.add(failure);
+        failureRow.add(retry, "aligny top");
+        add(failureRow, "hidemode 3");
+        JScrollPane gridScroll = new JScrollPane(table);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, gridScroll, log);
+        split.setResizeWeight(0.45);
+        split.setBorder(null);
+        add(new JLabel(Messages.get("provision.grid")), "gaptop 4");
+        add(split);
+        failureRow.setVisible(false);
+        this.failureRow = failureRow;
+
+        ctx.service().unavailable(Feature.UP).ifPresent(why -> {
+            unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
+            start.setEnabled(false);
+        });
+    }
+
+    private final JPanel failureRow;
+
+    /** Starts provisioning from the first stage (the wizard's "Provision" and the Start button). */
+    public void provision() {
+        if (start.isEnabled()) {
+            run(Optional.empty());
+        }
+    }
+
+    public StageGridModel grid() {
+        return grid;
+    }
+
+    public boolean isRunning() {
+        return worker != null && !worker.isDone();
+    }
+
+    private void run(Optional<String> fromStage) {
+        grid.resetFrom(fromStage.map(Stages::indexOf).orElse(0));
+        failureRow.setVisible(false);
+        log.append(Messages.format(fromStage.isPresent() ? "provision.log.retry" : "provision.log.start",
+                lab.name(), fromStage.orElse("")));
+        worker = new UpWorker(ctx.service(), lab, fromStage);
+        start.setEnabled(false);
+        cancel.setEnabled(true);
+        status.setText(Messages.get("provision.running"));
+        worker.execute();
+    }
+
+    private void cancel() {
+        if (worker != null) {
+            status.setText(Messages.get("provision.cancelling"));
+            cancel.setEnabled(false);
+            worker.cancel(true);
+        }
+    }
+
+    private void retryFromFailure() {
+        grid.firstFailure().ifPresent(f -> run(Optional.of(f.stage())));
+    }
+
+    private void updateProgress() {
+        int permille = (int) Math.round(grid.progress() * 1000);
+        bar.setValue(permille);
+        bar.setString(permille / 10 + " %");
+    }
+
+    private void finished(Throwable error, boolean cancelled) {
+        start.setEnabled(true);
+        cancel.setEnabled(false);
+        if (cancelled) {
+            grid.cancelOpenCells();
+            status.setText(Messages.get("provision.cancelled"));
+            log.append(Messages.get("provision.log.cancelled"));
+        } else if (error instanceof NotAvailableYetException na) {
+            unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", na.getMessage()));
+            status.setText(Messages.get("provision.idle"));
+        } else if (error != null || grid.firstFailure().isPresent()) {
+            showFailure(error);
+        } else {
+            status.setText(Messages.get("provision.done"));
+            log.append(Messages.get("provision.log.done"));
+        }
+        updateProgress();
+    }
+
+    private void showFailure(Throwable error) {
+        Optional<ProgressEvent> f = grid.firstFailure();
+        String text = f.map(e -> Messages.format("provision.failure", e.stage(), e.node().isBlank() ? "—" : e.node(),
+                e.step(), e.message())).orElse(Messages.format("provision.failure.plain", String.valueOf(error.getMessage())));
+        failure.show(Banner.Kind.ERROR, text);
+        retry.setVisible(f.isPresent());
+        failureRow.setVisible(true);
+        status.setText(Messages.get("provision.failed"));
+        log.append(text);
+    }
+
+    /** Runs {@code up} off the event thread; events come back in batches through publish/process. */
+    private final class UpWorker extends SwingWorker<Void, ProgressEvent> {
+        private final dev.overlaylab.app.engine.LabService service;
+        private final Lab input;
+        private final Optional<String> from;
+
+        UpWorker(dev.overlaylab.app.engine.LabService service, Lab input, Optional<String> from) {
+            this.service = service;
+            this.input = input;
+            this.from = from;
+        }
+
+        @Override
+        protected Void doInBackground() throws Exception {
+            service.up(input, from, this::publish);
+            return null;
+        }
+
+        @Override
+        protected void process(List<ProgressEvent> events) {
+            for (ProgressEvent e : events) {
+                grid.apply(e);
+                log.add(e);
+            }
+            updateProgress();
+        }
+
+        @Override
+        protected void done() {
+            if (isCancelled()) {
+                finished(null, true);
+                return;
+            }
+            try {
+                get();
+                finished(null, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                finished(cause, cause instanceof InterruptedException);
+            }
+        }
+    }
+}

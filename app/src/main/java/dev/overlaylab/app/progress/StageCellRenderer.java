@@ -1,0 +1,40 @@
+package dev.overlaylab.app.progress;
+
+import dev.overlaylab.app.progress.StageCell.State;
+import dev.overlaylab.app.ui.Icons;
+import dev.overlaylab.app.ui.Messages;
+import java.awt.Component;
+import java.util.Locale;
+import javax.swing.JTable;
+import javax.swing.table.DefaultTableCellRenderer;
+
+/** Status icon, state and time in a grid cell; the engine's last line as tooltip. */
+final class StageCellRenderer extends DefaultTableCellRenderer {
+    @Override
+    public Component getTableCellRendererComponent(JTable table, Object value, boolean sel, boolean focus, int row, int col) {
+        super.getTableCellRendererComponent(table, "", sel, focus, row, col);
+        StageCell c = (StageCell) value;
+        setIcon(Icons.get(iconOf(c.state())));
+        String state = Messages.get("cell." + c.state().name().toLowerCase(Locale.ROOT));
+        boolean timed = c.state().finished() && !c.time().isZero();
+        setText(timed ? state + "  " + seconds(c.time().toMillis()) : state);
+        setToolTipText(c.message().isBlank() ? null : c.message());
+        return this;
+    }
+
+    static String iconOf(State s) {
+        return switch (s) {
+            case PENDING -> "status-pending";
+            case RUNNING -> "status-running";
+            case UNCHANGED -> "status-ok";
+            case CHANGED -> "status-changed";
+            case PLANNED -> "status-planned";
+            case SKIPPED, CANCELLED -> "status-skipped";
+            case FAILED -> "status-failed";
+        };
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.overlaylab.app.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A picture as a list of simple shapes with theme colour keys, so the same layout is painted by
+ * Java2D on screen/PNG and written as SVG. Coordinates are in logical pixels.
+ */
+public final class Scene {
+    public sealed interface Shape permits Box, Line, Text {
+    }
+
+    public record Box(double x, double y, double w, double h, double arc, String fill, String stroke, boolean dashed)
+            implements Shape {
+    }
+
+    public record Line(double x1, double y1, double x2, double y2, String stroke, double width, boolean dashed)
+            implements Shape {
+    }
+
+    /** Text with its baseline at {@code y}; {@code anchor} is start, middle or end. */
+    public record Text(double x, double y, String text, double size, boolean bold, String color, String anchor)
+            implements Shape {
+    }
+
+    private final List<Shape> shapes = new ArrayList<>();
+    private double width;
+    private double height;
+
+    public Scene add(Shape s) {
+        shapes.add(s);
+        return this;
+    }
+
+    public List<Shape> shapes() {
+        return List.copyOf(shapes);
+    }
+
+    public void size(double w, double h) {
+        width = w;
+        height = h;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public double height() {
+        return height;
+    }
+
+    public <T extends Shape> List<T> all(Class<T> type) {
+        return shapes.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.overlaylab.app.topology;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the topology picture shows, taken from a lab (and, when known, the live leases).
+ *
+ * @param lab          lab name
+ * @param hostCidr     host-only network
+ * @param hostIp       the host's address on it
+ * @param overlay      flannel Network
+ * @param backend      backend type as shown, e.g. {@code vxlan (DirectRouting)}
+ * @param overlayDevice the flannel device on each node ({@code flannel.1}, {@code flannel0}) or empty for host-gw
+ */
+public record TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
+                            Optional<String> overlayDevice, List<NodeInfo> nodes) {
+
+    /** VirtualBox gives every VM this NAT address; the local provider copies it on purpose. */
+    public static final String NAT_IP = "10.0.2.15";
+
+    public TopologyInput {
+        nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * One node.
+     *
+     * @param subnet the node's flannel lease (docker0's subnet) when known from the live lab
+     */
+    public record NodeInfo(String name, boolean master, String hostOnlyIp, String hostOnlyNic, Optional<String> subnet) {
+    }
+
+    public static TopologyInput of(Lab lab) {
+        String type = lab.flannel().backend().type();
+        boolean direct = Boolean.TRUE.equals(lab.flannel().backend().options().get("DirectRouting"));
+        String nic = lab.flannel().iface().orElse("host-only");
+        List<NodeInfo> nodes = lab.nodes().stream()
+                .map(n -> new NodeInfo(n.name(), n.role() == Node.Role.MASTER, n.ip(), nic, Optional.empty()))
+                .toList();
+        return new TopologyInput(lab.name(), lab.network().cidr(), lab.network().hostIp(), lab.flannel().network(),
+                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nodes);
+    }
+
+    /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */
+    public static Optional<String> deviceOf(String backendType) {
+        return switch (backendType) {
+            case "vxlan" -> Optional.of("flannel.1");
+            case "udp" -> Optional.of("flannel0");
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,213 @@
+package dev.overlaylab.app.verify;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.AppContext;
+import dev.overlaylab.app.engine.CheckResult;
+import dev.overlaylab.app.engine.Feature;
+import dev.overlaylab.app.engine.Finding;
+import dev.overlaylab.app.engine.NotAvailableYetException;
+import dev.overlaylab.app.engine.VerifyOutcome;
+import dev.overlaylab.app.ui.Banner;
+import dev.overlaylab.app.ui.Icons;
+import dev.overlaylab.app.ui.Messages;
+import dev.overlaylab.app.ui.Worker;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.plan.ProgressListener;
+import java.awt.Font;
+import java.util.List;
+import java.util.Optional;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.ListSelectionModel;
+import javax.swing.UIManager;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * Verify: one click runs the matrix; per-node and node-pair grids, green/red with the evidence as
+ * tooltip and in the details panel; re-run one selected check; the diagnoser's findings underneath.
+ */
+public final class VerifyPanel extends JPanel {
+    private final AppContext ctx;
+    private final Lab lab;
+    private final MatrixModel nodes = new MatrixModel(MatrixModel.Kind.NODES);
+    private final MatrixModel pairs = new MatrixModel(MatrixModel.Kind.PAIRS);
+    private final JTable nodeTable = table(nodes, "verify.nodes");
+    private final JTable pairTable = table(pairs, "verify.pairs");
+    private final JTextArea details = new JTextArea();
+    private final JTextArea findings = new JTextArea();
+    private final JButton run = new JButton(Messages.get("verify.run"), Icons.get("verify"));
+    private final JButton rerun = new JButton(Messages.get("verify.rerun"), Icons.get("retry"));
+    private final JLabel summary = new JLabel(Messages.get("verify.notRun"));
+    private final Banner banner = new Banner();
+    private Optional<CheckResult> selected = Optional.empty();
+
+    public VerifyPanel(AppContext ctx, Lab lab) {
+        super(new MigLayout("insets 12, fill, wrap 1",
+                // columns
+                "[grow, fill]",
+                // rows
+                "[][]8[grow, fill]"));
+        this.ctx = ctx;
+        this.lab = lab;
+        setName("verifyPanel");
+        run.setName("verify.run");
+        rerun.setName("verify.rerun");
+        rerun.setEnabled(false);
+        run.addActionListener(e -> runAll());
+        rerun.addActionListener(e -> selected.ifPresent(this::rerun));
+        add(banner, "hidemode 3");
+        add(run, "split 3, sg btn");
+        add(rerun, "sg btn");
+        add(summary, "gapleft 12");
+
+        JPanel grids = new JPanel(new MigLayout("insets 0, fill, wrap 1",
+                // columns
+                "[grow, fill]",
+                // rows
+                "[][grow 40, fill]8[][grow 60, fill]"));
+        grids.add(heading("verify.nodes"));
+        grids.add(new JScrollPane(nodeTable));
+        grids.add(heading("verify.pairs"));
+        grids.add(new JScrollPane(pairTable));
+
+        Font mono = UIManager.getFont("monospaced.font");
+        for (JTextArea a : List.of(details, findings)) {
+            a.setEditable(false);
+            a.setLineWrap(true);
+            a.setWrapStyleWord(true);
+            if (mono != null) {
+                a.setFont(mono);
+            }
+        }
+        details.setName("verify.details");
+        findings.setName("verify.findings");
+        details.setText(Messages.get("verify.details.empty"));
+        findings.setText(Messages.get("verify.findings.empty"));
+        JPanel side = new JPanel(new MigLayout("insets 0 8 0 0, fill, wrap 1",
+                // columns
+                "[grow, fill]",
+                // rows
+                "[][grow 50, fill]8[][grow 50, fill]"));
+        side.add(heading("verify.details"));
+        side.add(new JScrollPane(details));
+        side.add(heading("verify.findings"));
+        side.add(new JScrollPane(findings));
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, grids, side);
+        split.setResizeWeight(0.62);
+        split.setBorder(null);
+        add(split);
+
+        for (JTable t : List.of(nodeTable, pairTable)) {
+            t.getSelectionModel().addListSelectionListener(e -> select(t));
+            t.getColumnModel().getSelectionModel().addListSelectionListener(e -> select(t));
+        }
+        ctx.service().unavailable(Feature.VERIFY).ifPresent(why -> {
+            banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
+            run.setEnabled(false);
+        });
+    }
+
+    private static JLabel heading(String key) {
+        JLabel l = new JLabel(Messages.get(key));
+        l.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+        return l;
+    }
+
+    private static JTable table(MatrixModel model, String name) {
+        JTable t = new JTable(model);
+        t.setName(name);
+        t.setDefaultRenderer(CheckResult.class, new CheckCellRenderer());
+        t.setCellSelectionEnabled(true);
+        t.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        t.getTableHeader().setReorderingAllowed(false);
+        t.setFillsViewportHeight(true);
+        return t;
+    }
+
+    public MatrixModel pairs() {
+        return pairs;
+    }
+
+    public MatrixModel nodes() {
+        return nodes;
+    }
+
+    /** Runs the whole matrix off the event thread. */
+    public void runAll() {
+        run.setEnabled(false);
+        rerun.setEnabled(false);
+        summary.setText(Messages.get("verify.running"));
+        Worker.<VerifyOutcome>of(() -> ctx.service().verify(lab, Optional.empty(), ProgressListener.NONE),
+                this::show, this::failed).execute();
+    }
+
+    private void rerun(CheckResult cell) {
+        rerun.setEnabled(false);
+        summary.setText(Messages.format("verify.rerunning", cell.check(), MatrixModel.rowKey(cell)));
+        Worker.<VerifyOutcome>of(() -> ctx.service().verify(lab, Optional.of(cell), ProgressListener.NONE), out -> {
+            out.checks().forEach(r -> {
+                if (!pairs.update(r)) {
+                    nodes.update(r);
+                }
+            });
+            showFindings(out.findings());
+            updateSummary();
+            rerun.setEnabled(true);
+        }, this::failed).execute();
+    }
+
+    private void show(VerifyOutcome out) {
+        nodes.setResults(out.checks());
+        pairs.setResults(out.checks());
+        showFindings(out.findings());
+        updateSummary();
+        run.setEnabled(true);
+    }
+
+    private void updateSummary() {
+        long failed = nodes.failedCount() + pairs.failedCount();
+        long passed = nodes.passedCount() + pairs.passedCount();
+        summary.setText(Messages.format(failed == 0 ? "verify.summary.ok" : "verify.summary.failed", passed, failed));
+    }
+
+    private void showFindings(List<Finding> list) {
+        if (list.isEmpty()) {
+            findings.setText(Messages.get("verify.findings.none"));
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Finding f : list) {
+            b.append("● ").append(f.cause()).append('\n')
+                    .append(Messages.get("verify.finding.evidence")).append(' ').append(f.evidence()).append('\n')
+                    .append(Messages.get("verify.finding.fix")).append(' ').append(f.fix()).append("\n\n");
+        }
+        findings.setText(b.toString().trim());
+        findings.setCaretPosition(0);
+    }
+
+    private void failed(Throwable e) {
+        run.setEnabled(true);
+        if (e instanceof NotAvailableYetException) {
+            banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", e.getMessage()));
+            summary.setText(Messages.get("verify.notRun"));
+        } else {
+            banner.show(Banner.Kind.ERROR, Messages.format("verify.error", String.valueOf(e.getMessage())));
+            summary.setText(Messages.get("verify.failedToRun"));
+        }
+    }
+
+    private void select(JTable t) {
+        MatrixModel m = (MatrixModel) t.getModel();
+        selected = m.at(t.getSelectedRow(), t.getSelectedColumn());
+        rerun.setEnabled(selected.isPresent() && run.isEnabled());
+        details.setText(selected.map(r -> Messages.format("verify.details.text", r.check(), MatrixModel.rowKey(r),
+                Messages.get(r.passed() ? "verify.pass" : "verify.fail"), r.evidence()))
+                .orElse(Messages.get("verify.details.empty")));
+        details.setCaretPosition(0);
+    }
+}

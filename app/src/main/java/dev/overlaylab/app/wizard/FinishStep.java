@@ -1,0 +1,83 @@
+package dev.overlaylab.app.wizard;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.ui.Messages;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JTextField;
+import javax.swing.filechooser.FileNameExtensionFilter;
+import net.miginfocom.swing.MigLayout;
+
+/** Step 5: where to save the lab file, and whether to provision it right away. */
+final class FinishStep extends StepPanel {
+    private final JTextField saveAs = new JTextField(40);
+    private final JButton browse = new JButton(Messages.get("wizard.browse"));
+    private final JCheckBox provisionNow = new JCheckBox(Messages.get("wizard.provisionNow"));
+    private final JLabel upNote = new JLabel();
+
+    FinishStep(Optional<String> upUnavailable) {
+        super(WizardStep.PROVISION);
+        saveAs.setName("wizard.saveAs");
+        browse.setName("wizard.browse");
+        provisionNow.setName("wizard.provisionNow");
+        upNote.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
+        body.setLayout(new MigLayout("insets 0, wrap 3",
+                // columns
+                "[right]12[grow, fill]8[]",
+                // rows
+                "[]16[][]"));
+        body.add(new JLabel(Messages.get("wizard.saveAs")));
+        body.add(saveAs);
+        body.add(browse);
+        body.add(new JLabel(""));
+        body.add(provisionNow, "span 2");
+        body.add(new JLabel(""));
+        body.add(upNote, "span 2");
+        field("(file)", saveAs);
+        browse.addActionListener(e -> choose());
+        saveAs.getDocument().addDocumentListener(changes());
+        upUnavailable.ifPresentOrElse(why -> {
+            provisionNow.setSelected(false);
+            provisionNow.setEnabled(false);
+            upNote.setText(Messages.format("feature.unavailable", why));
+        }, () -> {
+            provisionNow.setSelected(true);
+            upNote.setText(Messages.get("wizard.provisionNow.note"));
+        });
+    }
+
+    private void choose() {
+        JFileChooser c = new JFileChooser();
+        c.setFileFilter(new FileNameExtensionFilter(Messages.get("file.filter.lab"), "yaml", "yml"));
+        c.setSelectedFile(Path.of(saveAs.getText().trim()).toFile());
+        if (c.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
+            String p = c.getSelectedFile().getPath();
+            saveAs.setText(p.endsWith(".yaml") || p.endsWith(".yml") ? p : p + ".yaml");
+        }
+    }
+
+    @Override
+    void configure(WizardDraft d) {
+        if (saveAs.getText().isBlank()) {
+            saveAs.setText(d.savedAs.map(Path::toString).orElse(""));
+        }
+    }
+
+    @Override
+    void modifyDraft(WizardDraft d) {
+        String t = saveAs.getText().trim();
+        d.savedAs = t.isEmpty() ? Optional.empty() : Optional.of(Path.of(t));
+    }
+
+    boolean provisionNow() {
+        return provisionNow.isSelected();
+    }
+
+    void setSaveAs(Path p) {
+        saveAs.setText(p.toString());
+    }
+}

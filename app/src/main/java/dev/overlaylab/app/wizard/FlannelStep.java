@@ -1,0 +1,209 @@
+package dev.overlaylab.app.wizard;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.ui.Messages;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import javax.swing.ButtonGroup;
+import javax.swing.JCheckBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+import javax.swing.JSpinner;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * Step 3: the flannel network and backend. Each backend has a one-line explanation from the seeds;
+ * only the options that backend reads are shown (VNI/Port for vxlan, Port for udp, none for host-gw).
+ */
+final class FlannelStep extends StepPanel {
+    private final JTextField network = new JTextField(16);
+    private final JSpinner subnetLen = new JSpinner(new SpinnerNumberModel(24, 8, 30, 1));
+    private final Map<BackendChoice, JRadioButton> backends = new EnumMap<>(BackendChoice.class);
+    private final JLabel vniLabel = new JLabel(Messages.get("wizard.vni"));
+    private final JSpinner vni = new JSpinner(new SpinnerNumberModel(1, 1, 16777215, 1));
+    private final JLabel portLabel = new JLabel(Messages.get("wizard.port"));
+    private final JSpinner port = new JSpinner(new SpinnerNumberModel(8472, 1, 65535, 1));
+    private final JLabel hostGwNote = new JLabel(Messages.get("wizard.hostgw.note"));
+    private final JCheckBox ipMasq = new JCheckBox(Messages.get("wizard.ipMasq"));
+    private final JCheckBox mtuFromFlannel = new JCheckBox(Messages.get("wizard.mtu.fromFlannel"));
+    private final JSpinner mtu = new JSpinner(new SpinnerNumberModel(1450, 576, 9000, 10));
+    private final JTextField binary = new JTextField(30);
+    private boolean loading;
+
+    FlannelStep() {
+        super(WizardStep.FLANNEL);
+        network.setName("wizard.flannelNetwork");
+        subnetLen.setName("wizard.subnetLen");
+        vni.setName("wizard.vni");
+        port.setName("wizard.port");
+        ipMasq.setName("wizard.ipMasq");
+        mtuFromFlannel.setName("wizard.mtuFromFlannel");
+        mtu.setName("wizard.mtu");
+        hostGwNote.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
+
+        body.setLayout(new MigLayout("insets 0, wrap 2",
+                // columns
+                "[right]12[grow, fill]",
+                // rows
+                "[][]16[top][]16[][][]"));
+        body.add(new JLabel(Messages.get("wizard.flannelNetwork")));
+        body.add(network, "wmax 200");
+        body.add(new JLabel(Messages.get("wizard.subnetLen")));
+        body.add(subnetLen, "w 70!, growx 0");
+        field("flannel.network", network);
+        field("flannel.subnetLen", subnetLen);
+        field("flannel.subnetMin", network);
+        field("flannel.subnetMax", network);
+
+        body.add(new JLabel(Messages.get("wizard.backend")), "gaptop 2");
+        JPanel choices = new JPanel(new MigLayout("insets 0, wrap 1, gapy 0",
+                // columns
+                "[grow]",
+                // rows
+                ""));
+        ButtonGroup group = new ButtonGroup();
+        for (BackendChoice c : BackendChoice.values()) {
+            JRadioButton r = new JRadioButton(Messages.get(c.key()));
+            r.setName("wizard.backend." + c.name().toLowerCase(java.util.Locale.ROOT));
+            r.addActionListener(e -> backendChanged());
+            group.add(r);
+            backends.put(c, r);
+            JLabel why = new JLabel(Messages.get(c.key() + ".explain"));
+            why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
+            choices.add(r);
+            choices.add(why, "gapleft 26, gapbottom 6");
+        }
+        body.add(choices);
+        field("flannel.backend", choices);
+
+        body.add(new JLabel(Messages.get("wizard.options")));
+        JPanel options = new JPanel(new MigLayout("insets 0, hidemode 3",
+                // columns
+                "[]6[90!]16[]6[90!]16[]",
+                // rows
+                "[]"));
+        options.add(vniLabel);
+        options.add(vni);
+        options.add(portLabel);
+        options.add(port);
+        options.add(hostGwNote);
+        body.add(options);
+        field("flannel.backend.VNI", vni);
+        field("flannel.backend.Port", port);
+
+        body.add(new JLabel(""));
+        body.add(ipMasq);
+        body.add(new JLabel(Messages.get("wizard.dockerMtu")));
+        body.add(mtuFromFlannel, "split 2, growx 0");
+        body.add(mtu, "w 90!, growx 0");
+        field("flannel.ipMasq", ipMasq);
+        field("docker", mtu);
+        binary.setName("wizard.flannelBinary");
+        binary.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, Messages.get("wizard.flannelBinary.placeholder"));
+        body.add(new JLabel(Messages.get("wizard.flannelBinary")));
+        body.add(binary, "wmax 420");
+        field("flannel.binary", binary);
+        field("flannel.version", binary);
+        binary.getDocument().addDocumentListener(changes());
+
+        network.getDocument().addDocumentListener(changes());
+        subnetLen.addChangeListener(e -> changed());
+        vni.addChangeListener(e -> changed());
+        port.addChangeListener(e -> changed());
+        ipMasq.addActionListener(e -> changed());
+        mtuFromFlannel.addActionListener(e -> {
+            mtu.setEnabled(!mtuFromFlannel.isSelected());
+            changed();
+        });
+        mtu.addChangeListener(e -> changed());
+    }
+
+    private void changed() {
+        if (!loading) {
+            onChange.run();
+        }
+    }
+
+    private BackendChoice selected() {
+        return backends.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey)
+                .findFirst().orElse(BackendChoice.VXLAN);
+    }
+
+    private void backendChanged() {
+        BackendChoice c = selected();
+        loading = true;
+        try {
+            port.setValue(c.hasPort() ? c.defaultPort() : 8472);
+        } finally {
+            loading = false;
+        }
+        showOptionsFor(c);
+        changed();
+    }
+
+    private void showOptionsFor(BackendChoice c) {
+        vniLabel.setVisible(c.hasVni());
+        vni.setVisible(c.hasVni());
+        portLabel.setVisible(c.hasPort());
+        port.setVisible(c.hasPort());
+        hostGwNote.setVisible(!c.hasPort());
+        body.revalidate();
+    }
+
+    /**
+     * A local lab on this machine is usually offline: offer the flanneld that the local-lab recipe
+     * caches (LOCAL-LAB.md), when it is there.
+     */
+    void providerChanged(WizardDraft d) {
+        if (binary.getText().isBlank() && "local".equals(d.provider) && java.nio.file.Files.isRegularFile(CACHED_FLANNELD)) {
+            loading = true;
+            try {
+                binary.setText(CACHED_FLANNELD.toString());
+            } finally {
+                loading = false;
+            }
+            d.flannelBinaryFile = java.util.Optional.of(CACHED_FLANNELD.toString());
+        }
+    }
+
+    static final java.nio.file.Path CACHED_FLANNELD = java.nio.file.Path.of("/var/cache/overlay-lab/flannel/flanneld-v0.28.9");
+
+    @Override
+    void configure(WizardDraft d) {
+        loading = true;
+        try {
+            binary.setText(d.flannelBinaryFile.orElse(""));
+            network.setText(d.flannelNetwork);
+            subnetLen.setValue(d.subnetLen);
+            backends.get(d.backend).setSelected(true);
+            vni.setValue(d.vni);
+            port.setValue(d.backend.hasPort() ? d.port : 8472);
+            ipMasq.setSelected(d.ipMasq);
+            mtuFromFlannel.setSelected(d.dockerMtu.isEmpty());
+            d.dockerMtu.ifPresent(mtu::setValue);
+            mtu.setEnabled(d.dockerMtu.isPresent());
+            showOptionsFor(d.backend);
+        } finally {
+            loading = false;
+        }
+    }
+
+    @Override
+    void modifyDraft(WizardDraft d) {
+        d.flannelNetwork = network.getText().trim();
+        d.subnetLen = (Integer) subnetLen.getValue();
+        d.setBackend(selected());
+        d.vni = (Integer) vni.getValue();
+        if (d.backend.hasPort()) {
+            d.port = (Integer) port.getValue();
+        }
+        d.ipMasq = ipMasq.isSelected();
+        d.dockerMtu = mtuFromFlannel.isSelected() ? OptionalInt.empty() : OptionalInt.of((Integer) mtu.getValue());
+        String b = binary.getText().trim();
+        d.flannelBinaryFile = b.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(b);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.overlaylab.app.wizard;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.ui.Messages;
+import dev.overlaylab.app.wizard.WizardDraft.NodeRow;
+import java.util.List;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JScrollPane;
+import javax.swing.JSpinner;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.table.DefaultTableModel;
+import net.miginfocom.swing.MigLayout;
+
+/** Step 2: profile, host-only network, node count, names and addresses (prefilled from the network). */
+final class NodesStep extends StepPanel {
+    static final int MAX_NODES = 9;
+
+    private final JComboBox<String> profile;
+    private final JTextField hostCidr = new JTextField(16);
+    private final JSpinner count = new JSpinner(new SpinnerNumberModel(2, 1, MAX_NODES, 1));
+    private final DefaultTableModel rows = new DefaultTableModel(
+            new Object[] {Messages.get("wizard.nodes.name"), Messages.get("wizard.nodes.ip")}, 0);
+    private final JTable table = new JTable(rows);
+    private final JLabel hostIp = new JLabel();
+    private WizardDraft draft;
+    private boolean loading;
+
+    NodesStep() {
+        super(WizardStep.NODES);
+        profile = new JComboBox<>();
+        profile.setName("wizard.profile");
+        profile.setEditable(true);
+        hostCidr.setName("wizard.hostCidr");
+        count.setName("wizard.nodeCount");
+        table.setName("wizard.nodes");
+        table.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
+        table.setSurrendersFocusOnKeystroke(true);
+        hostIp.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
+
+        body.setLayout(new MigLayout("insets 0, wrap 3",
+                // columns
+                "[right]12[200!]12[grow]",
+                // rows
+                "[][][]12[grow, fill]"));
+        body.add(new JLabel(Messages.get("wizard.profile")));
+        body.add(profile, "growx, wrap");
+        body.add(new JLabel(Messages.get("wizard.hostCidr")));
+        body.add(hostCidr, "growx");
+        body.add(hostIp);
+        body.add(new JLabel(Messages.get("wizard.nodeCount")));
+        body.add(count, "w 70!, wrap");
+        body.add(new JLabel(Messages.get("wizard.nodes")), "top");
+        body.add(new JScrollPane(table), "span 2, grow, hmin 120");
+        field("profile", profile);
+        field("network", hostCidr);
+        field("nodes", table);
+        field("etcd", table);
+
+        profile.addActionListener(e -> changed());
+        hostCidr.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                cidrEdited();
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                cidrEdited();
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                cidrEdited();
+            }
+        });
+        count.addChangeListener(e -> countEdited());
+        rows.addTableModelListener(e -> changed());
+    }
+
+    /** The profiles the chosen provider can use; keeps the current choice when it is still offered. */
+    void setProfiles(List<String> names, WizardDraft d) {
+        loading = true;
+        try {
+            Object keep = profile.getSelectedItem();
+            profile.removeAllItems();
+            names.forEach(profile::addItem);
+            if (keep != null && names.contains(keep.toString())) {
+                profile.setSelectedItem(keep);
+            } else if (!names.isEmpty()) {
+                profile.setSelectedIndex(0);
+            }
+            Object sel = profile.getSelectedItem();
+            d.profile = sel == null ? "" : sel.toString();
+        } finally {
+            loading = false;
+        }
+    }
+
+    @Override
+    void configure(WizardDraft d) {
+        draft = d;
+        loading = true;
+        try {
+            profile.setSelectedItem(d.profile);
+            hostCidr.setText(d.hostCidr);
+            count.setValue(d.nodes.size());
+            fillTable(d.nodes);
+            hostIp.setText(Messages.format("wizard.hostIp", d.hostIp()));
+        } finally {
+            loading = false;
+        }
+    }
+
+    @Override
+    void modifyDraft(WizardDraft d) {
+        if (table.isEditing()) {
+            table.getCellEditor().stopCellEditing();
+        }
+        Object p = profile.getSelectedItem();
+        d.profile = p == null ? "" : p.toString().trim();
+        d.hostCidr = hostCidr.getText().trim();
+        d.nodes.clear();
+        for (int i = 0; i < rows.getRowCount(); i++) {
+            d.nodes.add(new NodeRow(str(rows.getValueAt(i, 0)), str(rows.getValueAt(i, 1))));
+        }
+    }
+
+    private void changed() {
+        if (!loading) {
+            onChange.run();
+        }
+    }
+
+    /** A new host-only network renumbers the nodes (names are kept). */
+    private void cidrEdited() {
+        if (loading || draft == null) {
+            return;
+        }
+        modifyDraft(draft);
+        draft.renumberNodes();
+        loading = true;
+        try {
+            fillTable(draft.nodes);
+            hostIp.setText(Messages.format("wizard.hostIp", draft.hostIp()));
+        } finally {
+            loading = false;
+        }
+        onChange.run();
+    }
+
+    private void countEdited() {
+        if (loading || draft == null) {
+            return;
+        }
+        modifyDraft(draft);
+        draft.prefillNodes((Integer) count.getValue());
+        loading = true;
+        try {
+            fillTable(draft.nodes);
+        } finally {
+            loading = false;
+        }
+        onChange.run();
+    }
+
+    private void fillTable(List<NodeRow> nodes) {
+        rows.setRowCount(0);
+        for (NodeRow n : nodes) {
+            rows.addRow(new Object[] {n.name(), n.ip()});
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString().trim();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.overlaylab.app.wizard;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.engine.ProviderChoice;
+import dev.overlaylab.app.ui.Messages;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.swing.ButtonGroup;
+import javax.swing.JLabel;
+import javax.swing.JRadioButton;
+import javax.swing.JTextField;
+import net.miginfocom.swing.MigLayout;
+
+/** Step 1: lab name and provider; providers unusable here are disabled with the engine's reason. */
+final class ProviderStep extends StepPanel {
+    private final JTextField name = new JTextField(24);
+    private final Map<String, JRadioButton> radios = new LinkedHashMap<>();
+
+    ProviderStep(List<ProviderChoice> providers) {
+        super(WizardStep.PROVIDER);
+        body.setLayout(new MigLayout("insets 0, wrap 2",
+                // columns
+                "[right]12[grow, fill]",
+                // rows
+                "[]16[]"));
+        name.setName("wizard.name");
+        name.getDocument().addDocumentListener(changes());
+        body.add(new JLabel(Messages.get("wizard.name")));
+        body.add(name, "wmax 360");
+        field("name", name);
+
+        body.add(new JLabel(Messages.get("wizard.provider")), "top, gaptop 2");
+        ButtonGroup group = new ButtonGroup();
+        javax.swing.JPanel list = new javax.swing.JPanel(new MigLayout("insets 0, wrap 1, gapy 2",
+                // columns
+                "[grow]",
+                // rows
+                ""));
+        for (ProviderChoice p : providers) {
+            JRadioButton r = new JRadioButton(Messages.get("provider." + p.id()));
+            r.setName("wizard.provider." + p.id());
+            r.setEnabled(p.usable());
+            r.addActionListener(e -> onChange.run());
+            group.add(r);
+            radios.put(p.id(), r);
+            list.add(r);
+            JLabel why = new JLabel(p.unavailableReason()
+                    .map(reason -> Messages.format("wizard.provider.unavailable", reason))
+                    .orElse(Messages.get("provider." + p.id() + ".desc")));
+            why.setName("wizard.provider." + p.id() + ".reason");
+            why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
+            list.add(why, "gapleft 26, gapbottom 8");
+        }
+        body.add(list);
+        field("provider", list);
+    }
+
+    @Override
+    void configure(WizardDraft d) {
+        name.setText(d.name);
+        JRadioButton r = radios.get(d.provider);
+        if (r == null || !r.isEnabled()) {
+            // Preselect the first usable provider so Next works without a click when one exists.
+            r = radios.values().stream().filter(JRadioButton::isEnabled).findFirst().orElse(r);
+        }
+        if (r != null && r.isEnabled()) {
+            r.setSelected(true);
+        }
+    }
+
+    @Override
+    void modifyDraft(WizardDraft d) {
+        d.name = name.getText().trim();
+        radios.forEach((id, r) -> {
+            if (r.isSelected()) {
+                d.provider = id;
+            }
+        });
+    }
+
+    /** True when no provider can be used on this machine (the wizard then explains instead of continuing). */
+    boolean noneUsable() {
+        return radios.values().stream().noneMatch(JRadioButton::isEnabled);
+    }
+
+    boolean anySelected() {
+        return radios.values().stream().anyMatch(JRadioButton::isSelected);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.overlaylab.app.wizard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What the person has typed into the wizard so far. Mutable, touched only on the event thread;
+ * {@link LabYamlWriter} turns a snapshot of it into lab-file text, which the engine validates.
+ */
+public final class WizardDraft {
+
+    /** One node row of the nodes step. */
+    public record NodeRow(String name, String ip) {
+    }
+
+    public static final String DEFAULT_HOST_CIDR = "192.168.56.0/24";
+    public static final int FIRST_NODE_HOST = 101;
+
+    public String name = "flannel-lab";
+    public String provider = "local";
+    public String profile = "debian-12";
+    public String hostCidr = DEFAULT_HOST_CIDR;
+    public final List<NodeRow> nodes = new ArrayList<>();
+    public String flannelNetwork = "10.1.0.0/16";
+    public int subnetLen = 24;
+    public BackendChoice backend = BackendChoice.VXLAN;
+    public int vni = 1;
+    public int port = BackendChoice.VXLAN.defaultPort();
+    /** flanneld {@code --ip-masq}; off by default, as in the seeds. */
+    public boolean ipMasq;
+    /** A local flanneld binary to copy (offline labs); empty: download the release. */
+    public Optional<String> flannelBinaryFile = Optional.empty();
+    public OptionalInt dockerMtu = OptionalInt.empty();
+    public Optional<Path> savedAs = Optional.empty();
+
+    public WizardDraft() {
+        prefillNodes(2);
+    }
+
+    /** The host's own address on the host-only network: {@code .1} of its CIDR. */
+    public String hostIp() {
+        return Ipv4.hostAt(hostCidr, 1).orElse("");
+    }
+
+    /**
+     * Replaces the node rows with {@code count} rows named like the seeds ({@code master},
+     * {@code node1}, ...) at {@code .101}, {@code .102}, ... of the host-only network; rows the person
+     * already edited keep their names when the count grows.
+     */
+    public void prefillNodes(int count) {
+        List<NodeRow> old = new ArrayList<>(nodes);
+        nodes.clear();
+        for (int i = 0; i < count; i++) {
+            String defName = i == 0 ? "master" : "node" + i;
+            String name = i < old.size() ? old.get(i).name() : defName;
+            String ip = Ipv4.hostAt(hostCidr, FIRST_NODE_HOST + i).orElse("");
+            nodes.add(new NodeRow(name, ip));
+        }
+    }
+
+    /** Re-numbers node addresses after the host-only network changed, keeping names. */
+    public void renumberNodes() {
+        prefillNodes(nodes.size());
+    }
+
+    public void setBackend(BackendChoice choice) {
+        if (choice != backend) {
+            backend = choice;
+            port = choice.defaultPort();
+        }
+    }
+}

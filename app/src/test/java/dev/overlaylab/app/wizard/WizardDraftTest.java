@@ -1,0 +1,80 @@
+package dev.overlaylab.app.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.app.wizard.WizardDraft.NodeRow;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class WizardDraftTest {
+
+    @Test
+    void nodesArePrefilledLikeTheSeedsFromTheHostOnlyNetwork() {
+        WizardDraft d = new WizardDraft();
+        d.hostCidr = "192.168.58.0/24";
+        d.prefillNodes(3);
+        assertThat(d.nodes).containsExactly(new NodeRow("master", "192.168.58.101"),
+                new NodeRow("node1", "192.168.58.102"), new NodeRow("node2", "192.168.58.103"));
+        assertThat(d.hostIp()).isEqualTo("192.168.58.1");
+    }
+
+    @Test
+    void aNewNetworkRenumbersNodesButKeepsTheirNames() {
+        WizardDraft d = new WizardDraft();
+        d.nodes.set(1, new NodeRow("worker-a", "192.168.56.102"));
+        d.hostCidr = "10.20.0.0/16";
+        d.renumberNodes();
+        assertThat(d.nodes).containsExactly(new NodeRow("master", "10.20.0.101"), new NodeRow("worker-a", "10.20.0.102"));
+    }
+
+    @Test
+    void anUnparsableNetworkLeavesAddressesEmptyForValidationToReport() {
+        WizardDraft d = new WizardDraft();
+        d.hostCidr = "192.168.56.0/33";
+        d.renumberNodes();
+        assertThat(d.nodes).extracting(NodeRow::ip).containsOnly("");
+        d.hostCidr = "192.168.56.0/30";
+        d.renumberNodes();
+        assertThat(d.nodes).extracting(NodeRow::ip).containsOnly("");
+    }
+
+    @Test
+    void switchingBackendResetsThePortToThatBackendsDefault() {
+        WizardDraft d = new WizardDraft();
+        d.setBackend(BackendChoice.UDP);
+        assertThat(d.port).isEqualTo(8285);
+        d.setBackend(BackendChoice.DIRECT_ROUTING);
+        assertThat(d.port).isEqualTo(8472);
+    }
+
+    @Test
+    void labFileHasTheFieldsAReaderNeedsAndOnlyNonDefaultOptions() {
+        WizardDraft d = new WizardDraft();
+        d.name = "seeds";
+        d.setBackend(BackendChoice.DIRECT_ROUTING);
+        d.dockerMtu = OptionalInt.of(1400);
+        String y = LabYamlWriter.write(d);
+        assertThat(y).contains("name: seeds\n", "provider: local\n", "  cidr: 192.168.56.0/24\n",
+                "  - name: master\n    ip: 192.168.56.101\n", "  network: 10.1.0.0/16\n", "    type: vxlan\n",
+                "    DirectRouting: true\n", "docker:\n  mtu: 1400\n");
+        assertThat(y).doesNotContain("Port:", "VNI:", "ipMasq");
+    }
+
+    @Test
+    void oddUserTextIsQuotedSoItCannotChangeTheYamlStructure() {
+        assertThat(LabYamlWriter.scalar("master")).isEqualTo("master");
+        assertThat(LabYamlWriter.scalar("10.1.0.0/16")).isEqualTo("10.1.0.0/16");
+        assertThat(LabYamlWriter.scalar("yes")).isEqualTo("\"yes\"");
+        assertThat(LabYamlWriter.scalar("")).isEqualTo("\"\"");
+        assertThat(LabYamlWriter.scalar("a: b\nc")).isEqualTo("\"a: b\\nc\"");
+        assertThat(LabYamlWriter.scalar("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+    }
+
+    @Test
+    void backendChoicesMapBackFromLabFileValues() {
+        assertThat(BackendChoice.of("vxlan", true)).isEqualTo(BackendChoice.DIRECT_ROUTING);
+        assertThat(BackendChoice.of("host-gw", false)).isEqualTo(BackendChoice.HOST_GW);
+        assertThat(BackendChoice.HOST_GW.hasPort()).isFalse();
+        assertThat(BackendChoice.UDP.hasVni()).isFalse();
+    }
+}
