@@ -43,6 +43,11 @@ public final class NodeCommands {
         return "cat /sys/class/net/docker0/mtu";
     }
 
+    /** The MTU docker was told ({@code --mtu}), as it records it on its default network. */
+    public static String dockerMtuOption() {
+        return "docker network inspect bridge -f " + Commands.quote("{{index .Options \"com.docker.network.driver.mtu\"}}");
+    }
+
     /** flanneld ≥ 0.15 keeps its ACCEPT rules in FLANNEL-FWD; print it too when it exists. */
     public static String forwardChain() {
         return "iptables -S FORWARD && { iptables -S FLANNEL-FWD 2>/dev/null || true; }";

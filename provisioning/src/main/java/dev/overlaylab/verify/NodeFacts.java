@@ -18,6 +18,7 @@ public record NodeFacts(
         Optional<Probe> podStart,
         Probe docker0Address,
         Probe docker0Mtu,
+        Optional<Probe> dockerMtuOption,
         Probe forward,
         Optional<Probe> etcdHealth) {
 
@@ -54,6 +55,16 @@ public record NodeFacts(
     public OptionalInt docker0MtuValue() {
         try {
             return docker0Mtu.ok() ? OptionalInt.of(Integer.parseInt(docker0Mtu.stdout().strip())) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The MTU docker was configured with, when it was read (no pod attached to docker0). */
+    public OptionalInt dockerMtuOptionValue() {
+        try {
+            return dockerMtuOption.filter(Probe::ok).map(p -> OptionalInt.of(Integer.parseInt(p.stdout().strip())))
+                    .orElse(OptionalInt.empty());
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }

@@ -24,10 +24,13 @@ final class NodeReader {
         }
         Probe addr = Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK);
         Probe mtu = Probe.run(shell, NodeCommands.docker0Mtu(), NodeCommands.QUICK);
+        // an empty Linux bridge reports its own default MTU, not docker's --mtu: without a pod on docker0, ask docker
+        Optional<Probe> mtuOption = pod.filter(Probe::ok).isPresent() || !dockerActive ? Optional.empty()
+                : Optional.of(Probe.run(shell, NodeCommands.dockerMtuOption(), NodeCommands.QUICK));
         Probe forward = Probe.run(shell, NodeCommands.forwardChain(), NodeCommands.QUICK);
         Optional<Probe> health = etcdNode
                 ? Optional.of(Probe.run(shell, NodeCommands.etcdHealth(lab, node), NodeCommands.QUICK))
                 : Optional.empty();
-        return new NodeFacts(node, etcdNode, services, subnetEnv, pod, addr, mtu, forward, health);
+        return new NodeFacts(node, etcdNode, services, subnetEnv, pod, addr, mtu, mtuOption, forward, health);
     }
 }

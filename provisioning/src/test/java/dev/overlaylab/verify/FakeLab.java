@@ -360,6 +360,9 @@ public final class FakeLab {
                 return me.docker0 == null ? r(c, 1, "", "cat: /sys/class/net/docker0/mtu: No such file or directory\n")
                         : r(c, 0, me.docker0Mtu + "\n", "");
             }
+            if (c.equals(NodeCommands.dockerMtuOption())) {
+                return r(c, 0, me.docker0Mtu + "\n", "");
+            }
             if (c.equals(NodeCommands.forwardChain())) {
                 return r(c, 0, Recorded.load(me.forward, Map.of("network", network)), "");
             }

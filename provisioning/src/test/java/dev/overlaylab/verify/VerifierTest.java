@@ -72,6 +72,19 @@ class VerifierTest {
         assertThat(report.all("verify-pod")).isEmpty();
         assertThat(f.podsStarted.get()).isZero();
         assertThat(report.allPassed()).isTrue();
+        assertThat(report.find("docker0-mtu", "node1").orElseThrow().summary())
+                .isEqualTo("docker --mtu 1450 ≤ FLANNEL_MTU 1450 (no container on docker0 yet)");
+    }
+
+    @Test
+    void withoutPodsDocker0MtuIsJudgedByDockersConfiguredMtu() {
+        FakeLab f = FakeLab.healthy().mtuMismatch();
+        f.verify.pods = false;
+        f.verify.http = false;
+        f.verify.mtuProbe = false;
+
+        assertThat(verify(f).find("docker0-mtu", "node2").orElseThrow().summary())
+                .isEqualTo("docker --mtu 1500 > FLANNEL_MTU 1450 (no container on docker0 yet)");
     }
 
     @Test
