@@ -234,6 +234,18 @@ public final class FakeLab {
         return this;
     }
 
+    /** Docker was already running before flanneld (an image with docker enabled): default bridge, FORWARD DROP. */
+    public FakeLab dockerAlreadyRunningOnItsDefaultBridge() {
+        int i = 2;
+        for (FakeNode n : nodes.values()) {
+            n.services.put("docker", "active");
+            n.docker0 = "172.17.0.1/16";
+            n.podIp = "172.17.0." + i++;
+            n.forward = "iptables-forward-docker-only.txt";
+        }
+        return this;
+    }
+
     /** #7: docker on node2 started without the drop-in: docker0 on docker's default 172.17.0.1/16. */
     public FakeLab dockerWithoutDropIn() {
         FakeNode n2 = node("node2");
