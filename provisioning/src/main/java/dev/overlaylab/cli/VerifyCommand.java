@@ -7,6 +7,7 @@ import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Problem;
 import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.plan.Wiring;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.verify.OpenedShells;
 import java.io.PrintWriter;
@@ -38,15 +39,16 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         return CliRun.guard(spec, () -> {
             Lab model = load(lab);
+            Wiring wiring = Cli.wiring();
             Provider provider;
             try {
-                provider = Wiring.providers(LabInput::askOnConsole).require(model.provider());
+                provider = wiring.provider(model);
             } catch (IllegalArgumentException e) {
-                throw new Wiring.BadInput(lab + ": provider: " + e.getMessage());
+                throw new BadInput(lab + ": provider: " + e.getMessage());
             }
             List<Node> endpoints = provider.endpoints(model);
             VerifyAndDiagnose.Outcome outcome;
-            try (OpenedShells access = new OpenedShells(model, endpoints, Wiring.shells())) {
+            try (OpenedShells access = new OpenedShells(model, endpoints, wiring.shells())) {
                 outcome = new VerifyAndDiagnose().run(model, access, ProgressListener.NONE);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
                 sb.append(p).append('\n');
             }
             sb.append(file).append(": ").append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems");
-            throw new Wiring.BadInput(sb.toString());
+            throw new BadInput(sb.toString());
         }
     }
 }

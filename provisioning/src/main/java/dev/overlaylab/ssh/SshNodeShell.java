@@ -275,7 +275,13 @@ public final class SshNodeShell implements NodeShell {
     }
 
     private SFTPClient sftp() throws IOException {
-        SFTPClient sftp = client.newSFTPClient();
+        SFTPClient sftp;
+        try {
+            sftp = client.newSFTPClient();
+        } catch (net.schmizz.sshj.connection.ConnectionException e) {
+            throw new SshException(node, hostPort(), "the node's sshd offers no SFTP (subsystem request refused)",
+                    "add 'Subsystem sftp internal-sftp' (or the sftp-server path) to /etc/ssh/sshd_config on the node and restart sshd", e);
+        }
         sftp.getSFTPEngine().setTimeoutMs((int) timeouts.transfer().toMillis());
         return sftp;
     }

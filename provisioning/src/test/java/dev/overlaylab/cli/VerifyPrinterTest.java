@@ -62,22 +62,4 @@ class VerifyPrinterTest {
                 .contains("{\"subnet\":\"10.1.35.0/24\",\"publicIp\":\"192.168.57.11\",\"backendType\":\"vxlan\"}")
                 .contains("\"findings\":[{\"failureMode\":2,\"cause\":\"docker0's MTU is larger than the overlay's\"");
     }
-
-    @Test
-    void verifyStageOfUpReportsUnchangedWhenHealthyAndFailsWithTheDiagnosisOtherwise() {
-        FakeLab healthy = FakeLab.healthy();
-        var shells = new java.util.HashMap<String, dev.overlaylab.ssh.NodeShell>();
-        healthy.lab().nodes().forEach(n -> shells.put(n.name(), healthy.access().shell(n.name())));
-        var stage = new VerifyAndDiagnose(new Verifier(), new Observer(Path.of("/nonexistent")), new Diagnoser());
-
-        assertThat(stage.verify(healthy.lab(), shells, ProgressListener.NONE).message()).startsWith("all 28 checks passed in ");
-
-        FakeLab broken = FakeLab.healthy().staleLease();
-        var brokenShells = new java.util.HashMap<String, dev.overlaylab.ssh.NodeShell>();
-        broken.lab().nodes().forEach(n -> brokenShells.put(n.name(), broken.access().shell(n.name())));
-        var failure = org.junit.jupiter.api.Assertions.assertThrows(dev.overlaylab.plan.StepFailure.class,
-                () -> stage.verify(broken.lab(), brokenShells, ProgressListener.NONE));
-        assertThat(failure.what()).contains("checks failed: #8 a node's lease changed");
-        assertThat(failure.fix()).contains("systemctl restart flanneld");
-    }
 }
