@@ -83,7 +83,7 @@ final class VerifyPrinter {
     }
 
     private static void table(PrintWriter out, String title, List<String> columns, List<String> ids, Cell cell) {
-        int first = Math.max(title.length(), ids.stream().mapToInt(String::length).max().orElse(10)) + 2;
+        int first = Math.max(title.length(), ids.stream().mapToInt(String::length).max().orElse(10) + 2) + 2;
         StringBuilder head = new StringBuilder(String.format("%-" + first + "s", title));
         columns.forEach(c -> head.append(String.format("%-" + Math.max(8, c.length() + 2) + "s", c)));
         out.println(head.toString().stripTrailing());

@@ -71,12 +71,13 @@ public final class NodeCommands {
     /**
      * Starts the node's verify pod (replacing a leftover one) and prints its IP and PID. docker creates the
      * {@code -w} folder, so the image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and
-     * {@code sleep 300} bounds the pod's life should the final removal never happen.
+     * {@code sleep 300} bounds the pod's life should the final removal never happen. {@code --pull=never}: lab
+     * nodes reach no registry, and a pull would only wait out DNS timeouts.
      */
     public static String startPod(String image, String nodeName) {
         String script = "echo olab-verify " + nodeName + " > index.html; httpd -p " + HTTP_PORT
                 + " -h /www; exec sleep 300";
-        return "docker rm -f " + POD + " >/dev/null 2>&1; docker run -d --rm --name " + POD + " -w /www "
+        return "docker rm -f " + POD + " >/dev/null 2>&1; docker run -d --rm --pull=never --name " + POD + " -w /www "
                 + Commands.quote(image) + " sh -c " + Commands.quote(script) + " >/dev/null && docker inspect -f "
                 + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}}") + " " + POD;
     }

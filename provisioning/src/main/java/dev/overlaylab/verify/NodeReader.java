@@ -1,8 +1,13 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.exec.CommandFailedException;
+import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.provider.local.PodImage;
 import dev.overlaylab.ssh.NodeShell;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +25,8 @@ final class NodeReader {
         boolean dockerActive = "active".equals(NodeFacts.serviceStates(services).get("docker"));
         Optional<Probe> pod = Optional.empty();
         if (startPod && dockerActive) {
-            pod = Optional.of(Probe.run(shell, NodeCommands.startPod(lab.verify().image(), node.name()), NodeCommands.POD_TIMEOUT));
+            pod = Optional.of(podImage(shell, lab.verify().image())
+                    .orElseGet(() -> Probe.run(shell, NodeCommands.startPod(lab.verify().image(), node.name()), NodeCommands.POD_TIMEOUT)));
         }
         Probe addr = Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK);
         Probe mtu = Probe.run(shell, NodeCommands.docker0Mtu(), NodeCommands.QUICK);
@@ -32,5 +38,23 @@ final class NodeReader {
                 ? Optional.of(Probe.run(shell, NodeCommands.etcdHealth(lab, node), NodeCommands.QUICK))
                 : Optional.empty();
         return new NodeFacts(node, etcdNode, services, subnetEnv, pod, addr, mtu, mtuOption, forward, health);
+    }
+
+    /**
+     * Makes the pod image on the node when docker lacks it (imported from the node's busybox-static: no lab
+     * node reaches a registry). Empty when the image is there; the failed import as the pod's probe otherwise.
+     */
+    private static Optional<Probe> podImage(NodeShell shell, String image) {
+        long t0 = System.nanoTime();
+        try {
+            PodImage.ensure(shell, image);
+            return Optional.empty();
+        } catch (CommandFailedException e) {
+            return Optional.of(new Probe("make the pod image " + image + " from /bin/busybox (docker import)", e.result(),
+                    Duration.ofNanos(System.nanoTime() - t0)));
+        } catch (RuntimeException e) {
+            return Optional.of(new Probe("make the pod image " + image, new ExecResult(List.of("docker", "import"), 255, "",
+                    String.valueOf(e.getMessage())), Duration.ofNanos(System.nanoTime() - t0)));
+        }
     }
 }

@@ -355,6 +355,12 @@ public final class FakeLab {
                 return me.subnet == null ? r(c, 1, "", "cat: /run/flannel/subnet.env: No such file or directory\n")
                         : r(c, 0, Recorded.load("subnet.env", Map.of("network", network, "subnet", me.subnet, "mtu", "" + mtu)), "");
             }
+            if (c.startsWith("docker image inspect ")) {
+                return r(c, me.podIp == null ? 1 : 0, "", "");
+            }
+            if (c.contains("docker import")) {
+                return r(c, 1, "", "test: /bin/busybox: No such file or directory\n");
+            }
             if (c.startsWith("docker rm -f olab-verify-pod >/dev/null")) {
                 podsStarted.incrementAndGet();
                 return me.podIp == null ? r(c, 125, "", "Unable to find image 'olab/busybox:latest' locally\n")
