@@ -244,7 +244,12 @@ public final class SshNodeShell implements NodeShell {
             if (!endpoint.sudo()) {
                 sftp.mkdirs(dir);
             }
-            upload(sftp, upload, content);
+            try {
+                upload(sftp, upload, content);
+            } catch (IOException e) {
+                removeQuietly(sftp, upload);
+                throw e;
+            }
         } catch (IOException e) {
             throw new SshException(node, hostPort(), "could not upload " + absolutePath + " over SFTP",
                     "check free space and permissions on the node", e);
@@ -271,6 +276,14 @@ public final class SshNodeShell implements NodeShell {
             for (int off = 0; off < content.length; off += CHUNK) {
                 file.write(off, content, off, Math.min(CHUNK, content.length - off));
             }
+        }
+    }
+
+    private static void removeQuietly(SFTPClient sftp, String path) {
+        try {
+            sftp.rm(path);
+        } catch (IOException ignored) {
+            // never created, or the connection is gone: the caller reports the upload failure
         }
     }
 
