@@ -9,19 +9,57 @@ import dev.overlaylab.ssh.NodeShell;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * Reads one node for the per-node checks. The verify pod is started before docker0 is read: docker0's MTU
- * is only meaningful once a container's veth is attached to it.
+ * Reads one node for the per-node checks, as independent tasks on the verifier's pool: the docker chain
+ * (services, pod image, pod, then docker0 — its MTU is only meaningful once a container's veth is attached),
+ * subnet.env, the FORWARD chain and etcd's health run at the same time.
  */
 final class NodeReader {
     private NodeReader() {
     }
 
-    static NodeFacts read(Lab lab, Node node, NodeShell shell, boolean startPod) {
-        boolean etcdNode = lab.etcdNodes().contains(node);
+    /** What the docker chain read, in order. */
+    private record DockerChain(Probe services, Optional<Probe> pod, Probe addr, Probe mtu, Optional<Probe> mtuOption) {
+    }
+
+    /** The reads of one node, under way. */
+    static final class Pending {
+        private final Node node;
+        private final boolean etcdNode;
+        private final Future<DockerChain> chain;
+        private final Future<Probe> subnetEnv;
+        private final Future<Probe> forward;
+        private final Optional<Future<Probe>> health;
+
+        private Pending(Lab lab, Node node, NodeShell shell, boolean startPod, ExecutorService pool) {
+            this.node = node;
+            this.etcdNode = lab.etcdNodes().contains(node);
+            this.chain = pool.submit(() -> dockerChain(lab, node, shell, etcdNode, startPod));
+            this.subnetEnv = pool.submit(() -> Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK));
+            this.forward = pool.submit(() -> Probe.run(shell, NodeCommands.forwardChain(), NodeCommands.QUICK));
+            this.health = etcdNode
+                    ? Optional.of(pool.submit(() -> Probe.run(shell, NodeCommands.etcdHealth(lab, node), NodeCommands.QUICK)))
+                    : Optional.empty();
+        }
+
+        NodeFacts join() throws InterruptedException, ExecutionException {
+            DockerChain c = chain.get();
+            Optional<Probe> h = health.isPresent() ? Optional.of(health.get().get()) : Optional.empty();
+            return new NodeFacts(node, etcdNode, c.services(), subnetEnv.get(), c.pod(), c.addr(), c.mtu(), c.mtuOption(),
+                    forward.get(), h);
+        }
+    }
+
+    static Pending start(Lab lab, Node node, NodeShell shell, boolean startPod, ExecutorService pool) {
+        return new Pending(lab, node, shell, startPod, pool);
+    }
+
+    private static DockerChain dockerChain(Lab lab, Node node, NodeShell shell, boolean etcdNode, boolean startPod) {
         Probe services = Probe.run(shell, NodeCommands.services(lab, etcdNode), NodeCommands.QUICK);
-        Probe subnetEnv = Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK);
         boolean dockerActive = "active".equals(NodeFacts.serviceStates(services).get("docker"));
         Optional<Probe> pod = Optional.empty();
         if (startPod && dockerActive) {
@@ -33,11 +71,7 @@ final class NodeReader {
         // an empty Linux bridge reports its own default MTU, not docker's --mtu: without a pod on docker0, ask docker
         Optional<Probe> mtuOption = pod.filter(Probe::ok).isPresent() || !dockerActive ? Optional.empty()
                 : Optional.of(Probe.run(shell, NodeCommands.dockerMtuOption(), NodeCommands.QUICK));
-        Probe forward = Probe.run(shell, NodeCommands.forwardChain(), NodeCommands.QUICK);
-        Optional<Probe> health = etcdNode
-                ? Optional.of(Probe.run(shell, NodeCommands.etcdHealth(lab, node), NodeCommands.QUICK))
-                : Optional.empty();
-        return new NodeFacts(node, etcdNode, services, subnetEnv, pod, addr, mtu, mtuOption, forward, health);
+        return new DockerChain(services, pod, addr, mtu, mtuOption);
     }
 
     /**

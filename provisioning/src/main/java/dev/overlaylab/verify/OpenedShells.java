@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link NodeAccess} that opens one shell per node on first use (through the SSH layer's factory) and closes
@@ -17,7 +18,7 @@ public final class OpenedShells implements NodeAccess, AutoCloseable {
     private final Lab lab;
     private final Map<String, Node> endpoints = new LinkedHashMap<>();
     private final NodeShellFactory factory;
-    private final Map<String, NodeShell> open = new LinkedHashMap<>();
+    private final Map<String, NodeShell> open = new ConcurrentHashMap<>();
 
     public OpenedShells(Lab lab, List<Node> endpoints, NodeShellFactory factory) {
         this.lab = lab;
@@ -25,16 +26,14 @@ public final class OpenedShells implements NodeAccess, AutoCloseable {
         this.factory = factory;
     }
 
+    /** Opens the node's connection on first use; nodes connect in parallel, each node once. */
     @Override
-    public synchronized NodeShell shell(String nodeName) {
-        NodeShell s = open.get(nodeName);
-        if (s == null) {
-            Node n = endpoints.getOrDefault(nodeName, lab.node(nodeName).orElseThrow(
-                    () -> new IllegalArgumentException("no node " + nodeName + " in lab " + lab.name())));
-            s = factory.open(lab, n);
-            open.put(nodeName, s);
-        }
-        return s;
+    public NodeShell shell(String nodeName) {
+        return open.computeIfAbsent(nodeName, name -> {
+            Node n = endpoints.getOrDefault(name, lab.node(name).orElseThrow(
+                    () -> new IllegalArgumentException("no node " + name + " in lab " + lab.name())));
+            return factory.open(lab, n);
+        });
     }
 
     @Override
@@ -43,7 +42,7 @@ public final class OpenedShells implements NodeAccess, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         List<RuntimeException> errors = new ArrayList<>();
         for (NodeShell s : open.values()) {
             try {
