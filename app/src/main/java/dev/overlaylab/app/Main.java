@@ -32,7 +32,7 @@ public final class Main {
         long mainStart = System.nanoTime();
         boolean timing = Boolean.getBoolean("olab.startupTiming");
         SwingUtilities.invokeLater(() -> {
-            AppContext ctx = new AppContext(new EngineLabService(), AppPrefs.forUser());
+            AppContext ctx = new AppContext(new EngineLabService(new dev.overlaylab.app.ui.SwingPasswordPrompt()), AppPrefs.forUser());
             Themes.install(ctx.prefs().theme());
             MainFrame frame = new MainFrame(ctx);
             if (timing) {

@@ -66,7 +66,7 @@ public final class RegeneratePanel extends JPanel {
     private Lab edited;
 
     public RegeneratePanel(AppContext ctx, Path file, Lab lab) {
-        super(new MigLayout("insets 12, fill, wrap 1",
+        super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
                 // rows
@@ -164,12 +164,12 @@ public final class RegeneratePanel extends JPanel {
         Lab target = edited;
         String yaml = LabYamlWriter.write(draft);
         push.setEnabled(false);
-        Worker.<Void>of(() -> {
+        Worker.<dev.overlaylab.app.engine.RunSummary>of(() -> {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
-            ctx.service().push(target, ProgressListener.NONE);
-            return null;
-        }, ok -> {
-            banner.show(Banner.Kind.INFO, Messages.get("regen.pushed"));
+            return ctx.service().push(target, ProgressListener.NONE);
+        }, r -> {
+            banner.show(r.ok() ? Banner.Kind.INFO : Banner.Kind.ERROR,
+                    Messages.format(r.ok() ? "regen.pushed" : "regen.pushFailed", r.summary()));
             computeDiff();
         }, this::failed).execute();
     }

@@ -47,7 +47,7 @@ public final class VerifyPanel extends JPanel {
     private Optional<CheckResult> selected = Optional.empty();
 
     public VerifyPanel(AppContext ctx, Lab lab) {
-        super(new MigLayout("insets 12, fill, wrap 1",
+        super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
                 // rows
