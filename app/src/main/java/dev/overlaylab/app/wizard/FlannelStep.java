@@ -102,14 +102,20 @@ final class FlannelStep extends StepPanel {
         body.add(new JLabel(""));
         body.add(ipMasq);
         body.add(new JLabel(Messages.get("wizard.dockerMtu")));
-        body.add(mtuFromFlannel, "split 2, growx 0");
-        body.add(mtu, "w 90!, growx 0");
+        JPanel mtuRow = new JPanel(new MigLayout("insets 0",
+                // columns
+                "[]12[90!]",
+                // rows
+                "[]"));
+        mtuRow.add(mtuFromFlannel);
+        mtuRow.add(mtu);
+        body.add(mtuRow);
         field("flannel.ipMasq", ipMasq);
         field("docker", mtu);
         binary.setName("wizard.flannelBinary");
         binary.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, Messages.get("wizard.flannelBinary.placeholder"));
         body.add(new JLabel(Messages.get("wizard.flannelBinary")));
-        body.add(binary, "wmax 420");
+        body.add(binary, "wmax 520");
         field("flannel.binary", binary);
         field("flannel.version", binary);
         binary.getDocument().addDocumentListener(changes());
