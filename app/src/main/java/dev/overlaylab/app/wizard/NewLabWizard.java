@@ -188,9 +188,12 @@ public final class NewLabWizard extends JDialog {
 
     private void showStep(WizardStep s) {
         current = s;
-        if (s == WizardStep.PROVISION && draft.savedAs.isEmpty()) {
-            finishStep.setSaveAs(defaultFile());
-            pages.get(s).modifyDraft(draft);
+        if (s == WizardStep.PROVISION) {
+            if (draft.savedAs.isEmpty()) {
+                finishStep.setSaveAs(defaultFile());
+                pages.get(s).modifyDraft(draft);
+            }
+            finishStep.showSummary(draft);
         }
         cards.show(deck, s.name());
         updateButtons();
