@@ -67,6 +67,22 @@ public final class Renderer {
         return new Renderer(Optional.of(folder.toAbsolutePath().normalize()));
     }
 
+    /**
+     * Parses every template ahead of use, so a caller can do it on another thread while it loads
+     * the lab (the CLI does: parsing is most of a cold render). Failures are left for
+     * {@link #render} to report with the node they concern.
+     */
+    public Renderer warmUp() {
+        for (String name : NodeFiles.ALL_TEMPLATES) {
+            try {
+                cfg.getTemplate(name);
+            } catch (IOException e) {
+                // reported by render() when (and if) the lab uses this template
+            }
+        }
+        return this;
+    }
+
     public Optional<Path> userTemplates() {
         return userTemplates;
     }

@@ -42,7 +42,7 @@ final class LocalDown {
     void run(ProgressListener progress) {
         LocalLabState state = new LocalLabState(names.stateFile());
         HostNetworking net = new HostNetworking(runner, names, state);
-        NodeRoot roots = new NodeRoot(runner, names, state);
+        NodeRoot roots = new NodeRoot(runner, names, state, Path.of("/nonexistent"));   // only unmounts
         NspawnMachine nspawn = new NspawnMachine(runner);
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         List<Entry> entries = state.entries();

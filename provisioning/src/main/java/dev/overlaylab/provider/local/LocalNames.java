@@ -82,11 +82,6 @@ public final class LocalNames {
         return nodeDir(node).resolve("nspawn.log");
     }
 
-    /** Kept across down/up so SSH host keys (and the lab key) stay the same for a lab name. */
-    public Path keysDir() {
-        return labDir.getParent().resolve(".keys").resolve(lab);
-    }
-
     private static int checkIndex(int index) {
         if (index < 0 || index >= MAX_NODES) {
             throw new IllegalArgumentException("the local provider supports at most " + MAX_NODES + " nodes, got index " + index);

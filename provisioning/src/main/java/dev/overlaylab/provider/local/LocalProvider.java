@@ -11,6 +11,7 @@ import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
+import dev.overlaylab.ssh.LabKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Nodes as systemd-nspawn containers on this Linux machine, each booted with its own systemd from
@@ -38,15 +40,22 @@ public final class LocalProvider implements Provider {
     private final ExecRunner runner;
     private final Path stateRoot;
     private final RootfsCache rootfs;
+    private final Function<String, LabKeys> labKeys;
 
     public LocalProvider() {
-        this(new ProcessRunner(), DEFAULT_STATE_ROOT, DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT);
+        this(new ProcessRunner(), DEFAULT_STATE_ROOT, DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT, LabKeys::forLab);
     }
 
-    public LocalProvider(ExecRunner runner, Path stateRoot, Path cacheRoot, RootfsSpec spec) {
+    /**
+     * @param labKeys the lab's key pair by lab name; node SSH host keys are kept in its folder too
+     *                (under {@code hostkeys/<node>}), so a lab brought down and up again presents
+     *                the same host keys to the app's known_hosts
+     */
+    public LocalProvider(ExecRunner runner, Path stateRoot, Path cacheRoot, RootfsSpec spec, Function<String, LabKeys> labKeys) {
         this.runner = runner;
         this.stateRoot = stateRoot;
         this.rootfs = new RootfsCache(runner, cacheRoot, spec);
+        this.labKeys = labKeys;
     }
 
     @Override
@@ -107,8 +116,8 @@ public final class LocalProvider implements Provider {
         LocalNames names = names(lab);
         int len = Ipv4.prefixLength(lab.network().cidr());
         Path lower = rootfs.ensure(progress);
-        Path key = TemporaryLabKey.ensure(runner, names.keysDir(), lab.name());
-        String publicKey = TemporaryLabKey.publicKey(key);
+        LabKeys keys = labKeys.apply(lab.name());
+        String publicKey = keys.publicKeyLine();
 
         LocalLabState state = new LocalLabState(names.stateFile());
         state.record(Kind.DIR, names.labDir().toString());
@@ -123,7 +132,7 @@ public final class LocalProvider implements Provider {
         net.allowBridgedTraffic();
         progress.on(timed("bridge", "", t0, bridgeChanged ? Status.CHANGED : Status.UNCHANGED, names.bridge() + " with " + lab.network().hostIp() + "/" + len));
 
-        NodeRoot roots = new NodeRoot(runner, names, state);
+        NodeRoot roots = new NodeRoot(runner, names, state, hostKeysDir(keys));
         NspawnMachine nspawn = new NspawnMachine(runner);
         List<Long> pids = new ArrayList<>();
         List<Boolean> started = new ArrayList<>();
@@ -164,12 +173,28 @@ public final class LocalProvider implements Provider {
         return endpoints(lab);
     }
 
+    /** root on the host-only address, port 22, with the lab's own key (an empty keyFile means that key). */
     @Override
     public List<Node> endpoints(Lab lab) {
-        Path key = names(lab).keysDir().resolve("id_ed25519");
+        // Without this lab's bridge the host-only addresses are not ours: connecting would send the
+        // traffic out of the machine through its default route. Refuse instead of guessing.
+        LocalNames names = names(lab);
+        if (!new LocalLabState(names.stateFile()).contains(Kind.LINK, names.bridge())) {
+            throw new IllegalStateException("lab '" + lab.name() + "' is not up on this machine (no bridge "
+                    + names.bridge() + " recorded in " + names.stateFile() + "): run ./olab up first");
+        }
         return lab.nodes().stream()
-                .map(n -> new Node(n.name(), n.ip(), n.role(), new SshEndpoint(n.ip(), 22, "root", Optional.of(key.toString()), false)))
+                .map(n -> new Node(n.name(), n.ip(), n.role(), new SshEndpoint(n.ip(), 22, "root", Optional.empty(), false)))
                 .toList();
+    }
+
+    /** Where node {@code node}'s SSH host keys are kept: {@code <lab key folder>/hostkeys/<node>/etc/ssh/}. */
+    public Path hostKeys(Lab lab, String node) {
+        return hostKeysDir(labKeys.apply(lab.name())).resolve(node).resolve("etc/ssh");
+    }
+
+    private static Path hostKeysDir(LabKeys keys) {
+        return keys.privateKey().getParent().resolve("hostkeys");
     }
 
     @Override

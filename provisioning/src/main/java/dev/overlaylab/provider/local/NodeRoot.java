@@ -23,11 +23,13 @@ final class NodeRoot {
     private final ExecRunner runner;
     private final LocalNames names;
     private final LocalLabState state;
+    private final Path hostKeysDir;
 
-    NodeRoot(ExecRunner runner, LocalNames names, LocalLabState state) {
+    NodeRoot(ExecRunner runner, LocalNames names, LocalLabState state, Path hostKeysDir) {
         this.runner = runner;
         this.names = names;
         this.state = state;
+        this.hostKeysDir = hostKeysDir;
     }
 
     /** Mounts the node's overlay unless it is mounted already; returns the merged root. */
@@ -101,11 +103,11 @@ final class NodeRoot {
     }
 
     /**
-     * Host keys are made once per lab and node and kept beside the lab key, so a lab brought down
+     * Host keys are made once per lab and node and kept in the lab key's folder, so a lab brought down
      * and up again presents the same keys (the engine's known_hosts would otherwise refuse it).
      */
     private void installHostKeys(String node, Path root) throws IOException {
-        Path kept = names.keysDir().resolve("hostkeys").resolve(node);
+        Path kept = hostKeysDir.resolve(node);
         Path keptSsh = kept.resolve("etc/ssh");
         if (!Files.exists(keptSsh.resolve("ssh_host_ed25519_key"))) {
             Files.createDirectories(keptSsh);

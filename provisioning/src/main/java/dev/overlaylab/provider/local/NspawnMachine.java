@@ -51,10 +51,38 @@ final class NspawnMachine {
                 "log=$1; shift; setsid \"$@\" >\"$log\" 2>&1 </dev/null & echo $!", "sh", log.toString()));
         argv.addAll(nspawnArgv);
         ExecResult r = runner.run(argv, NSPAWN_ENV, QUICK).orThrow();
+        long pid;
         try {
-            return Long.parseLong(r.stdout().trim());
+            pid = Long.parseLong(r.stdout().trim());
         } catch (NumberFormatException e) {
             throw new CommandFailedException(r, "systemd-nspawn did not start; see " + log);
+        }
+        awaitExec(pid, nspawnArgv.get(nspawnArgv.indexOf("-M") + 1));
+        return pid;
+    }
+
+    /**
+     * {@code $!} is the PID of the background shell that is about to exec setsid, which execs
+     * nspawn: for a few milliseconds /proc shows {@code sh} or {@code setsid}. Wait for the exec so
+     * later "is it still ours" checks do not mistake the start for an exit.
+     */
+    private static void awaitExec(long pid, String machine) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (int i = 0; i < 1000 && System.nanoTime() < deadline; i++) {
+            if (isOurs(pid, machine) || !alive(pid)) {
+                return;
+            }
+            sleepQuietly(10);
+        }
+    }
+
+    /** Alive and not a zombie. */
+    static boolean alive(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

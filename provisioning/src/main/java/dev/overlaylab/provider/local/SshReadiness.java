@@ -33,7 +33,7 @@ final class SshReadiness {
 
     static boolean bannerSeen(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 1000);
+            s.connect(new InetSocketAddress(host, port), 500);   // short: before the node has its address the SYN just vanishes
             s.setSoTimeout(2000);
             InputStream in = s.getInputStream();
             byte[] buf = new byte[4];

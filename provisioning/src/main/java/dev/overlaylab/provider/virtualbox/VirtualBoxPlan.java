@@ -58,9 +58,12 @@ final class VirtualBoxPlan {
 
         String hostOnly = hostOnlyLines(d, live, net);
         comment("SSH ports already forwarded by other VMs are read with 'showvminfo VM --machinereadable'");
+        List<String> toStart = new ArrayList<>();
         for (int i = 0; i < lab.nodes().size(); i++) {
-            nodeLines(d, lab.nodes().get(i), i, hostOnly, registered);
+            nodeLines(d, lab.nodes().get(i), i, hostOnly, registered).ifPresent(toStart::add);
         }
+        // up creates every VM first, then starts them, so a failed create leaves nothing half-booted
+        toStart.forEach(vm -> cmd(d.startArgs(vm)));
         for (Node n : lab.nodes()) {
             comment("wait for the SSH banner on node " + n.name() + "'s forwarded port (up to "
                     + ctx.settings().bootTimeout().toSeconds() + " s), log in as " + profile.user()
@@ -87,23 +90,21 @@ final class VirtualBoxPlan {
         return placeholder;
     }
 
-    private void nodeLines(VBoxDriver d, Node node, int index, String hostOnly, List<String> registered) {
+    /** The node's create lines; returns the VM name when it will need starting. */
+    private Optional<String> nodeLines(VBoxDriver d, Node node, int index, String hostOnly, List<String> registered) {
         String vm = VirtualBoxContext.vmName(lab, node);
         comment("node " + node.name() + " (" + node.ip() + "): VM " + vm);
         if (registered.contains(vm)) {
             Optional<VmInfo> info = d.vmInfo(vm);
             comment(vm + " exists (" + info.map(VmInfo::state).orElse("?") + "): not created again");
-            if (info.isEmpty() || !info.get().running()) {
-                cmd(d.startArgs(vm));
-            }
-            return;
+            return info.isPresent() && info.get().running() ? Optional.empty() : Optional.of(vm);
         }
         diskLines(d, vm, registered);
         cmd(d.resourcesArgs(vm, profile.memoryMb(), profile.cpus()));
         cmd(d.natArgs(vm, ctx.settings().firstSshPort() + index), PORT_NOTE);
         cmd(d.usesHostOnlyNetworks() ? d.hostOnlyNetArgs(vm, hostOnly)
                 : d.hostOnlyAdapterArgs(vm, hostOnly));
-        cmd(d.startArgs(vm));
+        return Optional.of(vm);
     }
 
     private void diskLines(VBoxDriver d, String vm, List<String> registered) {

@@ -120,20 +120,29 @@ public final class VirtualBoxProvider implements Provider {
         new VirtualBoxLifecycle(ctx, driver(), lab).down(progress);
     }
 
-    /** halt / resume / snapshots for the CLI and the app. */
+    /** Starts the lab's stopped VMs and waits for SSH on each; returns the nodes with endpoints. */
+    public List<Node> resume(Lab lab, ProgressListener progress) {
+        lifecycle(lab).resume(progress);
+        List<Integer> ports = endpoints(lab).stream().map(n -> n.ssh().port()).toList();
+        return new SshReadiness(ctx, lab, ctx.profiles().apply(lab.profile())).awaitAll(ports, progress);
+    }
+
+    /** halt / snapshots for the CLI and the app. */
     public VirtualBoxLifecycle lifecycle(Lab lab) {
         return new VirtualBoxLifecycle(ctx, driver(), lab);
     }
 
     private void preflight(VBoxDriver d, Lab lab, long memoryNeededMb) {
         Set<String> hostOnlyNames = new HashSet<>();
-        d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         List<VBoxLists.BridgedIf> bridged = d.bridgedIfs();
         if (d.usesHostOnlyNetworks()) {
-            // on macOS the host side of a host-only network shows up as a bridgeNNN interface on its subnet
+            // macOS + 7.x has no host-only interfaces; the host side of a host-only network shows up as a
+            // bridgeNNN interface on its subnet, which is the network itself, not a conflict
             d.hostOnlyNets().forEach(h -> hostOnlyNames.add(h.name()));
             bridged = bridged.stream().filter(b -> !b.name().startsWith("bridge")).toList();
+        } else {
+            d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         }
         Preflight.Input in = new Preflight.Input(net, d.version(), ctx.os(), d.usesHostOnlyNetworks(),
                 AllowedRanges.read(ctx.settings().networksConf()), bridged, hostOnlyNames, d.hostInfo(), memoryNeededMb);

@@ -38,7 +38,6 @@ class LocalNamesTest {
         LocalNames n = new LocalNames("two-node-local", root);
         assertThat(n.machine("master")).isEqualTo("ol-two-node-local-master");
         assertThat(n.nodeRoot("master")).isEqualTo(Path.of("/var/lib/overlay-lab/two-node-local/master/root"));
-        assertThat(n.keysDir()).isEqualTo(Path.of("/var/lib/overlay-lab/.keys/two-node-local"));
     }
 
     @Test

@@ -30,7 +30,8 @@ class LocalProviderPlanTest {
     @Test
     void planNamesEveryNodeBootWithBothNicsAndTouchesNothing() {
         RecordingRunner runner = new RecordingRunner();
-        LocalProvider p = new LocalProvider(runner, tmp.resolve("state"), tmp.resolve("cache"), RootfsSpec.DEFAULT);
+        LocalProvider p = new LocalProvider(runner, tmp.resolve("state"), tmp.resolve("cache"), RootfsSpec.DEFAULT,
+                name -> { throw new AssertionError("plan must not make keys"); });
         List<String> plan = p.plan(TestLabs.lab("plan-lab", "192.168.60.0/24", 2));
 
         LocalNames n = new LocalNames("plan-lab", tmp.resolve("state"));

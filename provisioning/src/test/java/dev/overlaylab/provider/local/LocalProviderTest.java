@@ -8,6 +8,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.testsupport.Prereq;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ class LocalProviderTest {
     Path tmp;
 
     private final ProcessRunner runner = new ProcessRunner();
+    private LabKeys keys;
 
     @Test
     void twoNodesBootAnswerSshPingEachOtherAndDownLeavesNothing() throws Exception {
@@ -39,7 +41,10 @@ class LocalProviderTest {
         Prereq.requireProgram("systemd-nspawn");
         Prereq.requireProgram("debootstrap");
         Prereq.requireProgram("ssh");
-        LocalProvider provider = new LocalProvider();
+        Path keyDir = tmp.resolve("keys");
+        keys = LabKeys.in(keyDir, "overlay-lab:" + LAB);
+        LocalProvider provider = new LocalProvider(new ProcessRunner(), LocalProvider.DEFAULT_STATE_ROOT,
+                LocalProvider.DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT, name -> LabKeys.in(keyDir, "overlay-lab:" + name));
         Prereq.require(provider.unavailableReason().isEmpty(), provider.unavailableReason().orElse(""));
         Lab lab = TestLabs.lab(LAB, "192.168.60.0/24", 2);
         LocalNames names = provider.names(lab);
@@ -57,7 +62,8 @@ class LocalProviderTest {
             System.out.printf("up: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
             assertThat(nodes).extracting(n -> n.ssh().host()).containsExactly("192.168.60.10", "192.168.60.11");
-            Path knownHosts = knownHosts(names, lab);
+            assertThat(nodes).allMatch(n -> n.ssh().keyFile().isEmpty() && n.ssh().user().equals("root") && n.ssh().port() == 22);
+            Path knownHosts = knownHosts(provider, lab);
             for (Node n : nodes) {
                 assertThat(ssh(n, knownHosts, "hostname").stdout().trim()).isEqualTo(n.name());
                 assertThat(ssh(n, knownHosts, "ip -4 -o addr show dev nat0").stdout()).contains("10.0.2.15/24");
@@ -66,6 +72,15 @@ class LocalProviderTest {
             assertThat(ping.ok()).as("master pings worker1 on host-only: %s", ping.stdout() + ping.stderr()).isTrue();
             ExecResult back = ssh(nodes.get(1), knownHosts, "ping -c 2 -W 2 192.168.60.10");
             assertThat(back.ok()).as("worker1 pings master on host-only: %s", back.stdout() + back.stderr()).isTrue();
+
+            try (CliSshShell master = new CliSshShell(nodes.get(0), keys.privateKey(), knownHosts)) {
+                assertThat(master.exec("systemctl start docker", Duration.ofSeconds(60)).ok()).isTrue();
+                assertThat(PodImage.ensure(master)).as("first ensure makes the image").isTrue();
+                assertThat(PodImage.ensure(master)).as("second ensure finds it").isFalse();
+                ExecResult pod = master.exec("docker run --rm olab/busybox ping -c 1 -W 2 "
+                        + "$(ip -4 -o addr show dev docker0 | awk '{print $4}' | cut -d/ -f1)", Duration.ofSeconds(30));
+                assertThat(pod.ok()).as("a pod pings docker0: %s", pod.stdout() + pod.stderr()).isTrue();
+            }
 
             long t1 = System.nanoTime();
             List<Node> again = provider.up(lab, log);
@@ -100,10 +115,10 @@ class LocalProviderTest {
     }
 
     /** known_hosts from the host keys the provider gave the nodes: ssh checks them strictly. */
-    private Path knownHosts(LocalNames names, Lab lab) throws IOException {
+    private Path knownHosts(LocalProvider provider, Lab lab) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (Node n : lab.nodes()) {
-            Path pub = names.keysDir().resolve("hostkeys").resolve(n.name()).resolve("etc/ssh/ssh_host_ed25519_key.pub");
+            Path pub = provider.hostKeys(lab, n.name()).resolve("ssh_host_ed25519_key.pub");
             String[] f = Files.readString(pub).trim().split("\\s+");
             sb.append(n.ip()).append(' ').append(f[0]).append(' ').append(f[1]).append('\n');
         }
@@ -113,9 +128,6 @@ class LocalProviderTest {
     }
 
     private ExecResult ssh(Node n, Path knownHosts, String command) {
-        return runner.run(List.of("ssh", "-i", n.ssh().keyFile().orElseThrow(), "-o", "BatchMode=yes",
-                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
-                "-o", "ConnectTimeout=5", "-p", Integer.toString(n.ssh().port()),
-                n.ssh().user() + "@" + n.ssh().host(), command), Duration.ofSeconds(30));
+        return new CliSshShell(n, keys.privateKey(), knownHosts).exec(command, Duration.ofSeconds(30));
     }
 }

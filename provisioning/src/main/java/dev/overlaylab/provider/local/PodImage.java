@@ -1,0 +1,57 @@
+package dev.overlaylab.provider.local;
+
+import dev.overlaylab.exec.CommandFailedException;
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.ssh.NodeShell;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The image pods run from, made inside a node from Debian's {@code busybox-static} because no
+ * registry is reachable from lab nodes: {@code /bin/busybox} plus one link per applet the checks
+ * use, imported with {@code docker import}. Idempotent: nothing is done when the image exists.
+ *
+ * <p>Trap: Debian bookworm's busybox 1.35 {@code wget -T} segfaults; use {@code timeout N wget}
+ * (the {@code timeout} applet is linked for that) or {@code nc}.
+ */
+public final class PodImage {
+    public static final String DEFAULT_IMAGE = "olab/busybox";
+    /** Applets the verification matrix and people poking at a lab use. */
+    public static final List<String> APPLETS = List.of("sh", "ping", "ip", "sleep", "httpd", "wget", "nc",
+            "timeout", "cat", "echo", "mkdir", "ls", "hostname", "ifconfig", "route");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private PodImage() {
+    }
+
+    /** Makes {@code image} on the node unless docker already has it; true when it was made now. */
+    public static boolean ensure(NodeShell node, String image) {
+        if (node.exec("docker image inspect " + Commands.quote(image) + " >/dev/null 2>&1", TIMEOUT).ok()) {
+            return false;
+        }
+        ExecResult r = node.exec(importScript(image), TIMEOUT);
+        if (!r.ok()) {
+            throw new CommandFailedException(r, "on node " + node.nodeName() + ": the pod image needs docker running and "
+                    + "/bin/busybox from the busybox-static package (apt-get install busybox-static)");
+        }
+        return true;
+    }
+
+    public static boolean ensure(NodeShell node) {
+        return ensure(node, DEFAULT_IMAGE);
+    }
+
+    /** The shell script run on the node: a throwaway folder, busybox and its links, docker import. */
+    static String importScript(String image) {
+        StringBuilder links = new StringBuilder();
+        for (String a : APPLETS) {
+            links.append(" ").append(a);
+        }
+        return "set -e; test -x /bin/busybox; d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; "
+                + "mkdir -p \"$d/bin\" \"$d/tmp\" \"$d/www\"; chmod 1777 \"$d/tmp\"; cp /bin/busybox \"$d/bin/busybox\"; "
+                + "for a in" + links + "; do ln -s busybox \"$d/bin/$a\"; done; "
+                + "echo overlay-lab > \"$d/www/index.html\"; "
+                + "tar -C \"$d\" -c . | docker import -c 'CMD [\"/bin/sh\"]' -c 'ENV PATH=/bin' - " + Commands.quote(image) + " >/dev/null";
+    }
+}
