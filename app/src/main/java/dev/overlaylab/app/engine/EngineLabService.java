@@ -1,6 +1,5 @@
 package dev.overlaylab.app.engine;
 
-import dev.overlaylab.cli.EngineParts;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
@@ -12,6 +11,8 @@ import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.plan.RunOptions;
 import dev.overlaylab.plan.RunResult;
 import dev.overlaylab.plan.Stage;
+import dev.overlaylab.plan.Wiring;
+import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
@@ -28,27 +29,29 @@ import java.util.Set;
 
 /**
  * {@link LabService} backed by the real engine in {@code provisioning}, wired exactly as the command
- * line is ({@link EngineParts}). Pieces not in this build answer {@link NotAvailableYetException}.
+ * line is ({@link Wiring}).
  */
 public final class EngineLabService implements LabService {
 
     /** Provider ids documented in ARCHITECTURE.md, in the order the wizard lists them. */
     static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "virtualbox-soap", "hosts");
 
-    private static final Map<Feature, String> MISSING = Map.of(
-            Feature.VERIFY, "the verification matrix is not wired into this build yet (olab verify has not landed).");
-
-    private final PasswordPrompt prompt;
+    private final Wiring wiring;
     private volatile Providers providers;
 
-    public EngineLabService(PasswordPrompt prompt) {
-        this.prompt = prompt;
+    /**
+     * @param hostKeys told about every node host key seen for the first time (shown to the person once)
+     * @param prompt   asks for a node's password once (hosts provider key install)
+     */
+    public EngineLabService(HostKeyListener hostKeys, PasswordPrompt prompt) {
+        this.wiring = new Wiring(hostKeys, prompt);
     }
 
+    /** Built on first use, off the event thread (providers look at the machine to say if they can run). */
     private Providers registry() {
         Providers p = providers;
         if (p == null) {
-            p = EngineParts.providers(prompt);
+            p = wiring.providers();
             providers = p;
         }
         return p;
@@ -78,7 +81,7 @@ public final class EngineLabService implements LabService {
 
     @Override
     public Optional<String> unavailable(Feature feature) {
-        return Optional.ofNullable(MISSING.get(feature));
+        return Optional.empty();
     }
 
     @Override
@@ -97,7 +100,11 @@ public final class EngineLabService implements LabService {
 
     @Override
     public RenderedLab render(Lab lab) {
-        return EngineParts.render(lab);
+        try {
+            return wiring.render(lab);
+        } catch (dev.overlaylab.render.RenderException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -105,7 +112,7 @@ public final class EngineLabService implements LabService {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
         List<Stage> stages = fromStage.map(EngineLabService::stagesFrom).orElseGet(Pipelines::up);
-        RunResult r = EngineParts.engine().run(stages, lab, rendered, provider, RunOptions.defaults(), progress);
+        RunResult r = wiring.engine(report -> { }).run(stages, lab, rendered, provider, RunOptions.defaults(), progress);
         stopIfInterrupted();
         return new RunSummary(r.ok(), r.summary());
     }
@@ -136,16 +143,16 @@ public final class EngineLabService implements LabService {
     }
 
     @Override
-    public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress)
-            throws NotAvailableYetException {
-        throw new NotAvailableYetException(Feature.VERIFY, MISSING.get(Feature.VERIFY));
+    public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
+        Provider provider = registry().require(lab.provider());
+        return new MatrixRun(wiring.shells()).run(lab, provider.endpoints(lab), progress);
     }
 
     @Override
     public List<NodeDiff> diff(Lab lab) {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
-        LabInspector inspector = EngineParts.inspector();
+        LabInspector inspector = new LabInspector(wiring.shells());
         List<LabInspector.FileDiff> diffs = inspector.diff(lab, provider.endpoints(lab), rendered);
         Map<String, List<FileDiff>> byNode = new LinkedHashMap<>();
         lab.nodes().forEach(n -> byNode.put(n.name(), new ArrayList<>()));
@@ -169,7 +176,7 @@ public final class EngineLabService implements LabService {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
         Set<String> changedComponents = new java.util.HashSet<>();
-        for (LabInspector.FileDiff d : EngineParts.inspector().diff(lab, provider.endpoints(lab), rendered)) {
+        for (LabInspector.FileDiff d : new LabInspector(wiring.shells()).diff(lab, provider.endpoints(lab), rendered)) {
             if (d.differs()) {
                 rendered.filesOf(d.node()).stream().filter(f -> f.path().equals(d.path()))
                         .forEach(f -> changedComponents.add(f.component()));
@@ -185,7 +192,7 @@ public final class EngineLabService implements LabService {
         changedComponents.forEach(c -> todo.add(Component.parse(c)));
         List<String> summaries = new ArrayList<>();
         for (Component c : todo) {
-            RunResult r = EngineParts.engine().apply(lab, rendered, provider, c, RunOptions.defaults(), progress);
+            RunResult r = wiring.engine(report -> { }).apply(lab, rendered, provider, c, RunOptions.defaults(), progress);
             stopIfInterrupted();
             summaries.add(c.name().toLowerCase(java.util.Locale.ROOT) + " " + r.summary());
             if (!r.ok()) {

@@ -42,6 +42,7 @@ public final class ProvisionPanel extends JPanel {
     private final JButton retry = new JButton(Messages.get("provision.retry"), Icons.get("retry"));
     private UpWorker worker;
     private String lastSummary = "";
+    private final java.util.function.Consumer<String> hostKeyLines = this::hostKeyLine;
 
     public ProvisionPanel(AppContext ctx, Lab lab) {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
@@ -97,6 +98,8 @@ public final class ProvisionPanel extends JPanel {
         failureRow.setVisible(false);
         this.failureRow = failureRow;
 
+        // Host keys seen for the first time are shown once, in this log (lines come from worker threads).
+        ctx.hostKeys().subscribe(hostKeyLines);
         ctx.service().unavailable(Feature.UP).ifPresent(why -> {
             unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
             start.setEnabled(false);
@@ -110,6 +113,15 @@ public final class ProvisionPanel extends JPanel {
         if (start.isEnabled()) {
             run(Optional.empty());
         }
+    }
+
+    private void hostKeyLine(String line) {
+        javax.swing.SwingUtilities.invokeLater(() -> log.append(line));
+    }
+
+    /** The lab window is going away: stop listening (a run still in flight is left to finish). */
+    public void dispose() {
+        ctx.hostKeys().unsubscribe(hostKeyLines);
     }
 
     public StageGridModel grid() {

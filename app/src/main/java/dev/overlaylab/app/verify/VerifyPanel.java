@@ -206,7 +206,7 @@ public final class VerifyPanel extends JPanel {
         selected = m.at(t.getSelectedRow(), t.getSelectedColumn());
         rerun.setEnabled(selected.isPresent() && run.isEnabled());
         details.setText(selected.map(r -> Messages.format("verify.details.text", r.check(), MatrixModel.rowKey(r),
-                Messages.get(r.passed() ? "verify.pass" : "verify.fail"), r.evidence()))
+                Messages.get(r.skipped() ? "verify.skip" : r.passed() ? "verify.pass" : "verify.fail"), r.evidence()))
                 .orElse(Messages.get("verify.details.empty")));
         details.setCaretPosition(0);
     }

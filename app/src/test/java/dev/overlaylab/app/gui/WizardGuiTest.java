@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.MainFrame;
-import dev.overlaylab.app.engine.EngineLabService;
-import dev.overlaylab.app.ui.SwingPasswordPrompt;
 import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.app.wizard.NewLabWizard;
 import dev.overlaylab.app.wizard.WizardStep;
@@ -46,8 +44,7 @@ class WizardGuiTest {
         gui = new GuiDriver(Path.of("target", "screenshots"));
         labDir = Files.createTempDirectory("olab-gui-");
         GuiDriver.onEdt(() -> {
-            AppContext ctx = new AppContext(new EngineLabService(new SwingPasswordPrompt()),
-                    new AppPrefs(Preferences.userRoot().node(PREFS)));
+            AppContext ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
             Themes.install(AppPrefs.Theme.LIGHT);
             MainFrame frame = new MainFrame(ctx);
             frame.setSize(1280, 820);
