@@ -102,6 +102,16 @@ class RendererTest {
     }
 
     @Test
+    void theWriterStaysInsideTheOutputFolder(@TempDir Path tmp) {
+        RenderedFile f = new RenderedFile("/etc/default/etcd", "x", 0644, "etcd", List.of("etcd"));
+        RenderedLab sneaky = new RenderedLab(Map.of("../outside", List.of(f)), "{}");
+
+        assertThatThrownBy(() -> RenderedLabWriter.write(sneaky, tmp.resolve("out")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("refusing");
+        assertThat(tmp.resolve("outside")).doesNotExist();
+    }
+
+    @Test
     void aMissingVariableFailsNamingTemplateLineAndNode(@TempDir Path userTemplates) throws Exception {
         Files.createDirectories(userTemplates.resolve("docker"));
         Files.writeString(userTemplates.resolve("docker/10-flannel.conf.ftl"), "# ${managed}\n[Service]\nExecStart=${docker.binary}\n");
