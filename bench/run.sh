@@ -406,6 +406,10 @@ wants lab6 && scenario_lab6
     echo "Overlay Lab benchmark  $started_at  (finished $(date -u '+%H:%M:%S UTC'))"
     echo "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo ' +local changes')," \
          "$(nproc) cores, $(java -version 2>&1 | head -n 1)"
+    jsa="$repo/app/target/dist/overlay-lab.jsa"
+    if [[ -f "$jsa" ]]; then
+        echo "class-data archive (./olab makes it on the first run after a build, from that run's classes): $(($(stat -c %s "$jsa") / 1048576)) MB"
+    fi
     echo "load average (1/5/15 min) at start: $load_start, at end: $(load); runs of the cheap scenarios: $runs"
     echo
     printf '%-44s %-40s %-22s %-7s %s\n' SCENARIO FIGURE TARGET RESULT "LOAD AT START"
