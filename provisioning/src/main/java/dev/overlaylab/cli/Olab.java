@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             HaltCommand.class,
             ResumeCommand.class,
             SnapshotCommand.class,
+            VerifyCommand.class,
         })
 public final class Olab implements Runnable {
 
