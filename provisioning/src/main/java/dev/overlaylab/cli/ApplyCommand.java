@@ -40,11 +40,11 @@ final class ApplyCommand implements Callable<Integer> {
             try {
                 component = Pipelines.Component.parse(only);
             } catch (IllegalArgumentException e) {
-                throw new Wiring.BadInput("--only: " + e.getMessage());
+                throw new BadInput("--only: " + e.getMessage());
             }
             LabInput in = LabInput.open(lab);
             RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
-            RunResult r = Wiring.engine().apply(in.lab(), in.rendered(), in.provider(), component,
+            RunResult r = in.wiring().engine(report -> { }).apply(in.lab(), in.rendered(), in.provider(), component,
                     RunOptions.defaults().withDryRun(dryRun).withForce(force), output.listener());
             return output.finish(r, lab.toString(), dryRun);
         });

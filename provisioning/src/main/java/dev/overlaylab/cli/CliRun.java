@@ -13,7 +13,7 @@ final class CliRun {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return body.call();
-        } catch (Wiring.BadInput e) {
+        } catch (BadInput e) {
             err.println(e.getMessage());
             err.flush();
             return Olab.EXIT_BAD_INPUT;

@@ -29,7 +29,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         return CliRun.guard(spec, () -> {
             LabInput in = LabInput.open(lab);
-            List<FileDiff> diffs = new LabInspector(Wiring.shells()).diff(in.lab(), in.provider().endpoints(in.lab()), in.rendered());
+            List<FileDiff> diffs = new LabInspector(in.wiring().shells()).diff(in.lab(), in.provider().endpoints(in.lab()), in.rendered());
             PrintWriter out = spec.commandLine().getOut();
             long differ = diffs.stream().filter(FileDiff::differs).count();
             diffs.stream().filter(FileDiff::differs).forEach(d -> out.print(d.diff()));

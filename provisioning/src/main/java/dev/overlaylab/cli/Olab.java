@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             ApplyCommand.class,
             DownCommand.class,
+            HaltCommand.class,
+            ResumeCommand.class,
+            SnapshotCommand.class,
+            VerifyCommand.class,
         })
 public final class Olab implements Runnable {
 
@@ -37,7 +41,8 @@ public final class Olab implements Runnable {
     /** Builds the command line with the house exit codes (bad arguments → 2). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Olab());
-        cl.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+        // picocli asks this mapper for parse errors too: those are bad input (2), not a failed run
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_BAD_INPUT : EXIT_FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
         return cl;
     }

@@ -32,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         return CliRun.guard(spec, () -> {
             LabInput in = LabInput.open(lab);
-            List<NodeStatus> all = new LabInspector(Wiring.shells()).status(in.lab(), in.provider().endpoints(in.lab()));
+            List<NodeStatus> all = new LabInspector(in.wiring().shells()).status(in.lab(), in.provider().endpoints(in.lab()));
             PrintWriter out = spec.commandLine().getOut();
             for (NodeStatus s : all) {
                 out.println(json ? Json.write(asMap(s)) : line(s));

@@ -39,7 +39,7 @@ final class UpCommand implements Callable<Integer> {
             LabInput in = LabInput.open(lab);
             RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
             RunOptions options = new RunOptions(dryRun, force, Math.max(1, parallel));
-            RunResult r = Wiring.engine().up(in.lab(), in.rendered(), in.provider(), options, output.listener());
+            RunResult r = in.wiring().engine(report -> { }).up(in.lab(), in.rendered(), in.provider(), options, output.listener());
             return output.finish(r, lab.toString(), dryRun);
         });
     }

@@ -17,7 +17,11 @@ public final class EtcdConnections {
 
     /** A gateway to an etcd this machine can reach directly, e.g. {@code http://127.0.0.1:2379}. */
     public static EtcdGateway direct(EtcdGateway.Api api, String endpoint, EtcdKeys keys, Duration timeout) {
-        return api == EtcdGateway.Api.V2 ? new EtcdV2Gateway(endpoint, keys, timeout) : new EtcdV3Gateway(endpoint, keys, timeout);
+        return direct(api, endpoint, endpoint, keys, timeout);
+    }
+
+    private static EtcdGateway direct(EtcdGateway.Api api, String endpoint, String where, EtcdKeys keys, Duration timeout) {
+        return api == EtcdGateway.Api.V2 ? new EtcdV2Gateway(endpoint, where, keys, timeout) : new EtcdV3Gateway(endpoint, where, keys, timeout);
     }
 
     /**
@@ -28,9 +32,9 @@ public final class EtcdConnections {
     public static EtcdGateway throughSsh(SshNodeShell master, String etcdHost, int clientPort, EtcdGateway.Api api,
             EtcdKeys keys, Duration timeout) {
         LocalForward forward = master.forward(etcdHost, clientPort);
+        String where = etcdHost + ":" + clientPort + " via ssh to " + master.nodeName();
         try {
-            return new Forwarded(direct(api, forward.localUrl(), keys, timeout), forward,
-                    etcdHost + ":" + clientPort + " via ssh to " + master.nodeName());
+            return new Forwarded(direct(api, forward.localUrl(), where, keys, timeout), forward, where);
         } catch (RuntimeException e) {
             forward.close();
             throw e;

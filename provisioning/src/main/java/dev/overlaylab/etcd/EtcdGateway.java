@@ -39,7 +39,31 @@ public interface EtcdGateway extends AutoCloseable {
     void close();
 
     enum Api {
-        V2, V3
+        V2, V3;
+
+        /**
+         * The API a lab uses: as set in the lab file, or for {@code AUTO} the one its flannel reads
+         * (≤ 0.17: v2 keys API; later: v3). Versions may carry a leading {@code v}.
+         */
+        public static Api resolve(dev.overlaylab.model.EtcdSettings.EtcdApi setting, String flannelVersion) {
+            return switch (setting) {
+                case V2 -> V2;
+                case V3 -> V3;
+                case AUTO -> readsV2(flannelVersion) ? V2 : V3;
+            };
+        }
+
+        static boolean readsV2(String flannelVersion) {
+            String[] parts = flannelVersion.strip().replaceFirst("^v", "").split("[.-]");
+            try {
+                int major = Integer.parseInt(parts[0]);
+                int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+                return major == 0 && minor <= 17;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cannot tell the etcd API from flannel version '" + flannelVersion
+                        + "'; write it like 0.28.9, or set etcd.api to v2 or v3", e);
+            }
+        }
     }
 
     /** What {@link #writeConfig} did. */

@@ -24,11 +24,18 @@ public final class EtcdV2Gateway implements EtcdGateway {
     private static final int KEY_NOT_FOUND = 100;
 
     private final String endpoint;
+    private final String where;
     private final EtcdKeys keys;
     private final Duration timeout;
     private final HttpClient http;
 
     public EtcdV2Gateway(String endpoint, EtcdKeys keys, Duration timeout) {
+        this(endpoint, endpoint, keys, timeout);
+    }
+
+    /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
+    public EtcdV2Gateway(String endpoint, String where, EtcdKeys keys, Duration timeout) {
+        this.where = where;
         this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         this.keys = keys;
         this.timeout = timeout;
@@ -85,7 +92,7 @@ public final class EtcdV2Gateway implements EtcdGateway {
             return ConfigWrite.UNCHANGED;
         }
         if (!force) {
-            throw new ConfigConflictException(endpoint, key, old, json);
+            throw new ConfigConflictException(where, key, old, json);
         }
         Reply r = put(key, "prevIndex=" + existing.get().modifiedIndex(), json, "overwrite " + key);
         if (r.status == 412) {
@@ -96,7 +103,7 @@ public final class EtcdV2Gateway implements EtcdGateway {
     }
 
     private EtcdException raced() {
-        return new EtcdException(endpoint, keys.config() + " changed while it was being written (someone else writes it too)",
+        return new EtcdException(where, keys.config() + " changed while it was being written (someone else writes it too)",
                 "find the other writer (another olab run, a script), then run again", null);
     }
 
@@ -159,10 +166,10 @@ public final class EtcdV2Gateway implements EtcdGateway {
             }
             return new Reply(r.statusCode(), body);
         } catch (IOException e) {
-            throw new EtcdException(endpoint, what + " failed", "check etcd runs on the master and listens on the client port", e);
+            throw new EtcdException(where, what + " failed", "check etcd runs on the master and listens on the client port", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EtcdException(endpoint, "interrupted during " + what, null, e);
+            throw new EtcdException(where, "interrupted during " + what, null, e);
         }
     }
 
@@ -185,7 +192,7 @@ public final class EtcdV2Gateway implements EtcdGateway {
 
         void expect(int wanted, String what) {
             if (status != wanted) {
-                throw new EtcdException(endpoint, what + " answered HTTP " + status + ": " + text(body.get("message"))
+                throw new EtcdException(where, what + " answered HTTP " + status + ": " + text(body.get("message"))
                         + (body.containsKey("cause") ? " (" + body.get("cause") + ")" : ""),
                         status == 404 ? "etcd 3.4 serves the v2 API only with --enable-v2=true" : null, null);
             }

@@ -24,12 +24,19 @@ import java.util.concurrent.TimeoutException;
 /** The etcd v3 API through jetcd: what flannel ≥ 0.18 reads. One {@link Client} per lab. */
 public final class EtcdV3Gateway implements EtcdGateway {
     private final String endpoint;
+    private final String where;
     private final EtcdKeys keys;
     private final Duration timeout;
     private final Client client;
     private final KV kv;
 
     public EtcdV3Gateway(String endpoint, EtcdKeys keys, Duration timeout) {
+        this(endpoint, endpoint, keys, timeout);
+    }
+
+    /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
+    public EtcdV3Gateway(String endpoint, String where, EtcdKeys keys, Duration timeout) {
+        this.where = where;
         this.endpoint = endpoint;
         this.keys = keys;
         this.timeout = timeout;
@@ -80,7 +87,7 @@ public final class EtcdV3Gateway implements EtcdGateway {
             return ConfigWrite.UNCHANGED;
         }
         if (!force) {
-            throw new ConfigConflictException(endpoint, keys.config(), old, json);
+            throw new ConfigConflictException(where, keys.config(), old, json);
         }
         long seen = existing.get().getModRevision();
         TxnResponse r = await(kv.txn().If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(seen)))
@@ -92,7 +99,7 @@ public final class EtcdV3Gateway implements EtcdGateway {
     }
 
     private EtcdException raced() {
-        return new EtcdException(endpoint, keys.config() + " changed while it was being written (someone else writes it too)",
+        return new EtcdException(where, keys.config() + " changed while it was being written (someone else writes it too)",
                 "find the other writer (another olab run, a script), then run again", null);
     }
 
@@ -127,13 +134,13 @@ public final class EtcdV3Gateway implements EtcdGateway {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new EtcdException(endpoint, "no answer within " + timeout.toSeconds() + " s to " + what,
+            throw new EtcdException(where, "no answer within " + timeout.toSeconds() + " s to " + what,
                     "check etcd runs on the master (`systemctl status etcd`) and listens on the client port", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EtcdException(endpoint, "interrupted during " + what, null, e);
+            throw new EtcdException(where, "interrupted during " + what, null, e);
         } catch (ExecutionException e) {
-            throw new EtcdException(endpoint, what + " failed", "check etcd's log on the master (`journalctl -u etcd`)", e.getCause());
+            throw new EtcdException(where, what + " failed", "check etcd's log on the master (`journalctl -u etcd`)", e.getCause());
         }
     }
 

@@ -82,7 +82,7 @@ public final class LabLoader {
         } catch (MarkedYamlEngineException e) {
             String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            ctx.problem("(yaml)", "malformed YAML: " + what + context, e.getProblemMark().or(e::getContextMark));
+            ctx.problem(YamlErrorPath.of(yaml), "malformed YAML: " + what + context, e.getProblemMark().or(e::getContextMark));
             throw new LabFileException(ctx.problems);
         } catch (YamlEngineException e) {
             throw new LabFileException(List.of(Problem.at("(yaml)", "malformed YAML: " + e.getMessage())));

@@ -188,8 +188,8 @@ final class YamlSection {
 
     /**
      * A scalar typed as YAML would read it: unquoted whole numbers become {@link Integer}, unquoted
-     * true/false become {@link Boolean}, everything else stays a {@link String}. Used for flannel
-     * backend options, whose JSON types the validator checks.
+     * true/false (in YAML's three spellings) become {@link Boolean}, everything else stays a
+     * {@link String}. Used for flannel backend options, whose JSON types the validator checks.
      */
     Optional<Object> scalar(String key) {
         Node n = values.get(key);
@@ -202,7 +202,7 @@ final class YamlSection {
         if (plain && text.matches("-?\\d{1,9}")) {
             return Optional.of(Integer.parseInt(text));
         }
-        if (plain && (text.equals("true") || text.equals("false"))) {
+        if (plain && text.matches("true|True|TRUE|false|False|FALSE")) {
             return Optional.of(Boolean.parseBoolean(text));
         }
         return Optional.of(text);

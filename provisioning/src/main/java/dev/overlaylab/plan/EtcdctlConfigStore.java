@@ -52,7 +52,8 @@ public final class EtcdctlConfigStore implements NetworkConfigStore {
     @Override
     public PutResult putConfig(String json, boolean force) {
         Optional<String> existing = readConfig();
-        if (existing.isPresent() && existing.get().equals(json)) {
+        // the same document with other spacing or key order is the same config
+        if (existing.isPresent() && dev.overlaylab.etcd.EtcdGateway.sameJson(existing.get(), json)) {
             return new PutResult(Outcome.UNCHANGED, existing.get());
         }
         if (existing.isPresent() && !force) {
@@ -64,7 +65,7 @@ public final class EtcdctlConfigStore implements NetworkConfigStore {
         }
         // someone wrote between our read and our write: judge their value instead of overwriting it
         Optional<String> now = readConfig();
-        return new PutResult(now.isPresent() && now.get().equals(json) ? Outcome.UNCHANGED : Outcome.REFUSED, now.orElse(""));
+        return new PutResult(now.isPresent() && dev.overlaylab.etcd.EtcdGateway.sameJson(now.get(), json) ? Outcome.UNCHANGED : Outcome.REFUSED, now.orElse(""));
     }
 
     private boolean create(String json) {

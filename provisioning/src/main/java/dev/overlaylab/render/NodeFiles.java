@@ -18,6 +18,12 @@ final class NodeFiles {
     /** The template for the flannel network config (the etcd value), which belongs to the lab, not a node. */
     static final String NETWORK_CONFIG_TEMPLATE = "flannel/network-config.json.ftl";
 
+    /** Every template a lab may use, for {@link Renderer#warmUp()}. */
+    static final List<String> ALL_TEMPLATES = List.of(
+            "network/ifupdown.ftl", "network/netplan.yaml.ftl", "network/networkd.network.ftl",
+            "network/olab-forward-accept.service.ftl", "etcd/etcd.default.ftl", "flannel/flanneld.service.ftl",
+            "docker/10-flannel.conf.ftl", NETWORK_CONFIG_TEMPLATE);
+
     /** One file to render. */
     record Spec(String template, String path, int mode, String component, List<String> restarts,
                 Optional<String> applyCommand) {

@@ -1,5 +1,6 @@
 package dev.overlaylab.render;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import dev.overlaylab.model.FlannelSettings;
 import dev.overlaylab.model.Lab;
@@ -75,11 +76,11 @@ final class RenderModel {
     }
 
     private Map<String, Object> networkModel() {
-        int prefix = prefixLength(lab.network().cidr());
+        Cidr cidr = Cidr.parse(lab.network().cidr());
         return Map.of(
                 "cidr", lab.network().cidr(),
-                "prefixLength", prefix,
-                "netmask", netmask(prefix),
+                "prefixLength", cidr.prefix(),
+                "netmask", Cidr.formatAddress(cidr.mask()),
                 "hostIp", lab.network().hostIp());
     }
 
@@ -141,14 +142,12 @@ final class RenderModel {
     }
 
     /**
-     * etcd 3.4+ serves the v2 keys API only with --enable-v2, which flannel ≤ 0.17 needs. etcd 2.x
-     * has nothing else (and does not know the variable); etcd 3.0–3.3 serve v2 by default, and
-     * setting it there is harmless.
+     * flannel ≤ 0.17 reads its config through the v2 keys API, which etcd 3.4+ serves only with
+     * --enable-v2. Older etcd serves v2 anyway; etcd 2.x logs that it does not know the variable
+     * and carries on, so the file stays right when the profile's etcd is upgraded.
      */
     private boolean etcdNeedsV2Flag() {
-        EtcdApi api = lab.etcd().api();
-        boolean v2 = api == EtcdApi.V2 || (api == EtcdApi.AUTO && lab.flannel().usesEtcdV2());
-        return v2 && atLeast(profile.etcdVersion(), 3, 0);
+        return lab.etcdApi() == EtcdApi.V2;
     }
 
     /** True when {@code version} (e.g. {@code 0.28.9}, {@code v3.4}) is at least major.minor; unparsable counts as new. */
@@ -161,18 +160,5 @@ final class RenderModel {
         } catch (NumberFormatException e) {
             return true;
         }
-    }
-
-    static int prefixLength(String cidr) {
-        int slash = cidr.indexOf('/');
-        if (slash < 0) {
-            throw new IllegalArgumentException("not a CIDR (no /prefix): " + cidr);
-        }
-        return Integer.parseInt(cidr.substring(slash + 1));
-    }
-
-    static String netmask(int prefix) {
-        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        return ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
     }
 }

@@ -31,6 +31,11 @@ public final class SshConnector {
         this.timeouts = timeouts;
     }
 
+    /** The usual connector of a lab: its key pair and the app's known_hosts in the user's data folder. */
+    public static SshConnector forLab(String labName, HostKeyListener hostKeyListener) {
+        return new SshConnector(KnownHostsStore.standard(), LabKeys.forLab(labName), hostKeyListener, SshTimeouts.defaults());
+    }
+
     public LabKeys labKeys() {
         return labKeys;
     }
@@ -41,7 +46,7 @@ public final class SshConnector {
 
     /** Connects and logs in with the key; throws a typed {@link SshException} saying what failed. */
     public SshNodeShell connect(String node, SshEndpoint endpoint) {
-        Path keyFile = endpoint.keyFile().map(Path::of).orElse(labKeys.privateKey());
+        Path keyFile = endpoint.keyFile().map(SshConnector::expandHome).orElse(labKeys.privateKey());
         String keyDescription = "key " + keyFile + (endpoint.keyFile().isEmpty() ? " (the lab key, " + labKeys.fingerprint() + ")" : "");
         SSHClient client = new SSHClient();
         AppHostKeyVerifier verifier = new AppHostKeyVerifier(knownHosts, node, hostKeyListener);
@@ -154,6 +159,14 @@ public final class SshConnector {
         client.getTransport().setTimeoutMs((int) timeouts.handshake().toMillis());
         client.getConnection().setTimeoutMs((int) timeouts.handshake().toMillis());
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, timeouts.keepAlive().toSeconds()));
+    }
+
+    /** A key file given in the lab file as {@code ~/.ssh/id_ed25519} means the user's home. */
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1));
+        }
+        return Path.of(path);
     }
 
     private static Duration min(Duration a, Duration b) {

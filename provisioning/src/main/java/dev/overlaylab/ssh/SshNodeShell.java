@@ -244,7 +244,12 @@ public final class SshNodeShell implements NodeShell {
             if (!endpoint.sudo()) {
                 sftp.mkdirs(dir);
             }
-            upload(sftp, upload, content);
+            try {
+                upload(sftp, upload, content);
+            } catch (IOException e) {
+                removeQuietly(sftp, upload);
+                throw e;
+            }
         } catch (IOException e) {
             throw new SshException(node, hostPort(), "could not upload " + absolutePath + " over SFTP",
                     "check free space and permissions on the node", e);
@@ -274,8 +279,22 @@ public final class SshNodeShell implements NodeShell {
         }
     }
 
+    private static void removeQuietly(SFTPClient sftp, String path) {
+        try {
+            sftp.rm(path);
+        } catch (IOException ignored) {
+            // never created, or the connection is gone: the caller reports the upload failure
+        }
+    }
+
     private SFTPClient sftp() throws IOException {
-        SFTPClient sftp = client.newSFTPClient();
+        SFTPClient sftp;
+        try {
+            sftp = client.newSFTPClient();
+        } catch (net.schmizz.sshj.connection.ConnectionException e) {
+            throw new SshException(node, hostPort(), "the node's sshd offers no SFTP (subsystem request refused)",
+                    "add 'Subsystem sftp internal-sftp' (or the sftp-server path) to /etc/ssh/sshd_config on the node and restart sshd", e);
+        }
         sftp.getSFTPEngine().setTimeoutMs((int) timeouts.transfer().toMillis());
         return sftp;
     }

@@ -29,7 +29,7 @@ class EtcdGatewayTest {
     static final String LEASE = "{\"PublicIP\":\"192.168.56.101\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
             + "\"BackendData\":{\"VtepMAC\":\"ae:1b:9f:2a:10:01\"}}";
 
-    @TempDir
+    @TempDir(factory = dev.overlaylab.ssh.OltTempDir.class)
     static Path tmp;
     static EtcdServer etcd;
 
@@ -130,6 +130,21 @@ class EtcdGatewayTest {
             assertThatThrownBy(gw::readConfig).isInstanceOf(EtcdException.class).hasMessageContaining("127.0.0.1:23799");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @org.junit.jupiter.api.Test
+    void v2WithoutEnableV2IsReportedUnhealthyWithTheFix() throws Exception {
+        int port = EtcdServer.freeClientPort();
+        try (EtcdServer v3only = new EtcdServer(tmp.resolve("etcd-v3only"), List.of("127.0.0.1"), port, port + 5, null).start(false)) {
+            v3only.awaitHealthy(v3only.clientUrl());
+            try (EtcdGateway gw = EtcdConnections.direct(Api.V2, v3only.clientUrl(), EtcdKeys.flannelDefault(), Duration.ofSeconds(5))) {
+                EtcdGateway.Health h = gw.health();
+                assertThat(h.healthy()).isFalse();
+                assertThat(h.detail()).contains("--enable-v2=true");
+                assertThatThrownBy(() -> gw.writeConfig(CONFIG, false)).isInstanceOf(EtcdException.class)
+                        .hasMessageContaining("404").hasMessageContaining("--enable-v2=true");
+            }
+        }
     }
 
     /** Writes like flanneld does, through the plain HTTP APIs (v3 via its JSON gateway). */

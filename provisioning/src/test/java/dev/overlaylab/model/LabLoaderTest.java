@@ -132,10 +132,20 @@ class LabLoaderTest {
     void malformedYamlNamesLineAndColumn() {
         List<Problem> p = LabFiles.problems("name: x\nnodes:\n  - name: a\n   ip: 1.2.3.4\n");
         assertThat(p).hasSize(1);
-        assertThat(p.get(0).path()).isEqualTo("(yaml)");
+        assertThat(p.get(0).path()).isEqualTo("nodes");
         assertThat(p.get(0).message()).startsWith("malformed YAML");
         assertThat(p.get(0).line()).isEqualTo(4);
         assertThat(p.get(0).column()).isGreaterThan(0);
+    }
+
+    @Test
+    void malformedYamlNamesTheFieldTheParserWasIn() {
+        assertThat(LabFiles.problems("flannel:\n  backend: {type: vxlan, VNI: 1\n  ipMasq: true\n"))
+                .extracting(Problem::path).containsExactly("flannel.backend");
+        assertThat(LabFiles.problems("nodes:\n  - {name: a, ip: 1.2.3.4\n  - {name: b}\n"))
+                .extracting(Problem::path).containsExactly("nodes[0]");
+        assertThat(LabFiles.problems("name: [a\n")).extracting(Problem::path).containsExactly("name");
+        assertThat(LabFiles.problems("name: x\n\tprovider: local\n")).extracting(Problem::path).containsExactly("(yaml)");
     }
 
     @Test

@@ -17,21 +17,21 @@ import java.util.concurrent.TimeUnit;
  * listening on one address/port, root login with keys only, no PAM. Optionally inside a network
  * namespace ({@code ip netns exec}). Stopped by its PID.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
     private final Path dir;
     private final String address;
     private final int port;
     private final String netns;
     private Process process;
 
-    OpenSshServer(Path dir, String address, int port, String netns) {
+    public OpenSshServer(Path dir, String address, int port, String netns) {
         this.dir = dir;
         this.address = address;
         this.port = port;
         this.netns = netns;
     }
 
-    static void requirePrereqs() {
+    public static void requirePrereqs() {
         Prereq.requireRoot();
         Prereq.requireProgram("/usr/sbin/sshd");
         Prereq.requireProgram("ssh-keygen");
@@ -70,11 +70,11 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** The fingerprint ssh-keygen prints for the host key, e.g. SHA256:abc... */
-    String hostKeyFingerprint() throws Exception {
+    public String hostKeyFingerprint() throws Exception {
         return run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", hostKeyPub().toString())).split("\\s+")[1];
     }
 
-    OpenSshServer start(String authorizedKeyLine) throws Exception {
+    public OpenSshServer start(String authorizedKeyLine) throws Exception {
         Files.createDirectories(dir);
         if (!Files.exists(hostKeyPub())) {
             newHostKey();
@@ -129,7 +129,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** Stops sshd by its PID and waits for it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

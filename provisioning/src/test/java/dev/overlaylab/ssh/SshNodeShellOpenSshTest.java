@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The SSH layer against a real OpenSSH sshd on loopback (port range 22200-22299). */
 @Tag("integration")
 class SshNodeShellOpenSshTest {
-    @TempDir
+    @TempDir(factory = OltTempDir.class)
     Path tmp;
 
     private OpenSshServer sshd;
@@ -120,6 +120,39 @@ class SshNodeShellOpenSshTest {
         assertThat(Files.readString(target)).isEqualTo("old\n");
         try (var listing = Files.list(target.getParent())) {
             assertThat(listing.toList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void sudoPathWritesAndReadsThroughSudo() throws Exception {
+        // A login user that needs sudo: here root with the sudo flag, which runs the same commands
+        // (upload to /tmp, then cp/chmod/chown/mv and base64 reads, all under `sudo -n`).
+        dev.overlaylab.testsupport.Prereq.requireProgram("sudo");
+        SshEndpoint viaSudo = new SshEndpoint("127.0.0.1", sshd.port(), "root", Optional.empty(), true);
+        Path target = tmp.resolve("remote-sudo/etc/docker/daemon.json");
+        byte[] content = "{\"bip\": \"10.1.35.1/24\"}\n\u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        try (SshNodeShell shell = connector.connect("node1", viaSudo)) {
+            assertThat(shell.exec("id -u; echo $SUDO_USER").stdout()).isEqualTo("0\nroot\n");
+            shell.write(target.toString(), content, 0644, "nobody:nogroup");
+            assertThat(Files.readAllBytes(target)).isEqualTo(content);
+            assertThat(shell.exec("stat -c '%a %U:%G' " + target).stdout().strip()).isEqualTo("644 nobody:nogroup");
+            assertThat(shell.read(target.toString())).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
+            assertThat(shell.read(target + ".absent")).isEmpty();
+            assertThat(shell.exec("ls -a /tmp | grep -c olab-upload || true").stdout().strip()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void parallelCommandsShareOneConnection() throws Exception {
+        try (SshNodeShell shell = connector.connect("node1", endpoint)) {
+            List<java.util.concurrent.CompletableFuture<String>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> shell.exec("sleep 0.3; echo " + n).stdout()));
+            }
+            for (int i = 0; i < 6; i++) {
+                assertThat(runs.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(i + "\n");
+            }
         }
     }
 

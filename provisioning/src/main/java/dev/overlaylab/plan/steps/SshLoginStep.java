@@ -15,7 +15,10 @@ public final class SshLoginStep implements Step {
 
     @Override
     public List<String> plan(StepContext ctx) {
-        return List.of("ssh " + where(ctx.node().ssh()) + " and run a command as root");
+        if (ctx.run().provider().map(p -> p.id().equals("hosts")).orElse(true)) {
+            return List.of("ssh " + where(ctx.node().ssh()) + " and run a command as root");
+        }
+        return List.of("ssh to the endpoint the provider reports and run a command as root");
     }
 
     @Override

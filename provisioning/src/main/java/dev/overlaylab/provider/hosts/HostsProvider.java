@@ -99,7 +99,7 @@ public final class HostsProvider implements Provider {
 
     static boolean isAuthFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UserAuthException) {
+            if (t instanceof UserAuthException || t instanceof dev.overlaylab.ssh.SshAuthException) {
                 return true;
             }
         }

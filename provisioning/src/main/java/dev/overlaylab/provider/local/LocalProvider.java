@@ -181,6 +181,13 @@ public final class LocalProvider implements Provider {
     /** root on the host-only address, port 22, with the lab's own key (an empty keyFile means that key). */
     @Override
     public List<Node> endpoints(Lab lab) {
+        // Without this lab's bridge the host-only addresses are not ours: connecting would send the
+        // traffic out of the machine through its default route. Refuse instead of guessing.
+        LocalNames names = names(lab);
+        if (!new LocalLabState(names.stateFile()).contains(Kind.LINK, names.bridge())) {
+            throw new IllegalStateException("lab '" + lab.name() + "' is not up on this machine (no bridge "
+                    + names.bridge() + " recorded in " + names.stateFile() + "): run ./olab up first");
+        }
         return lab.nodes().stream()
                 .map(n -> new Node(n.name(), n.ip(), n.role(), new SshEndpoint(n.ip(), 22, "root", Optional.empty(), false)))
                 .toList();

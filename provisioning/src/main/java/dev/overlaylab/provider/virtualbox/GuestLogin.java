@@ -17,6 +17,13 @@ public interface GuestLogin {
     SshEndpoint installLabKey(Lab lab, Node node, SshEndpoint boxLogin, ProgressListener progress);
 
     /**
+     * A new VM now answers (or none any more) on {@code host:port}: a host key recorded for that
+     * loopback port belonged to a VM that no longer exists and must not be held against the new one.
+     */
+    default void vmReplaced(String host, int port) {
+    }
+
+    /**
      * Until the SSH layer is wired in: installs nothing and says so (a SKIPPED event), and the node
      * keeps being reached with the box's own credentials.
      */

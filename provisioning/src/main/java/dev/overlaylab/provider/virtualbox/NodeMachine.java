@@ -131,6 +131,7 @@ final class NodeMachine {
         int port = ctx.ports().pick(ctx.settings().firstSshPort() + index, taken);
         taken.add(port);
         d.change(d.natArgs(vm, port));
+        ctx.login().vmReplaced("127.0.0.1", port);
         return port;
     }
 }

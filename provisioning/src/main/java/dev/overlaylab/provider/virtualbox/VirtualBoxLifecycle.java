@@ -128,6 +128,7 @@ public final class VirtualBoxLifecycle {
                 Poll.until(() -> d.vmInfo(vm).map(VmInfo::off).orElse(true), Duration.ofSeconds(30), POLL, ctx.pause());
             }
             d.change(d.unregisterArgs(vm));
+            info.get().sshPort().ifPresent(port -> ctx.login().vmReplaced("127.0.0.1", port));
             state.forgetVm(n.name());
             state.save();
             progress.on(ProgressEvent.of(STAGE, n.name(), "delete VM", Status.CHANGED, vm + " unregistered and its disks deleted"));

@@ -28,6 +28,7 @@ final class VirtualBoxPlan {
     private final Lab lab;
     private final Profile profile;
     private final List<String> out = new ArrayList<>();
+    private boolean missingSaid;
 
     VirtualBoxPlan(VirtualBoxContext ctx, Lab lab, Profile profile) {
         this.ctx = ctx;
@@ -36,13 +37,18 @@ final class VirtualBoxPlan {
     }
 
     List<String> lines(Optional<VBoxDriver> live) {
+        return lines(live, "VBoxManage was not found on this machine");
+    }
+
+    /** @param whyAssumed why no live driver is used (shown when {@code live} is empty) */
+    List<String> lines(Optional<VBoxDriver> live, String whyAssumed) {
         VBoxDriver d = live.orElseGet(() -> VBoxDrivers.forVersion(
                 new VBoxManage("VBoxManage", (argv, env, t) -> refuse(argv), 1, Duration.ZERO, x -> { }), ASSUMED, ctx.os()));
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         if (live.isPresent()) {
             comment("VirtualBox " + d.version() + " (" + d.getClass().getSimpleName() + "), " + d.vboxManage().program());
         } else {
-            comment("VBoxManage was not found on this machine: commands shown for VirtualBox " + ASSUMED.family()
+            comment(whyAssumed + ": commands shown for VirtualBox " + ASSUMED.family()
                     + "; 'up' picks the driver from 'VBoxManage --version'");
         }
         cmd(List.of("--version"));
@@ -58,9 +64,12 @@ final class VirtualBoxPlan {
 
         String hostOnly = hostOnlyLines(d, live, net);
         comment("SSH ports already forwarded by other VMs are read with 'showvminfo VM --machinereadable'");
+        List<String> toStart = new ArrayList<>();
         for (int i = 0; i < lab.nodes().size(); i++) {
-            nodeLines(d, lab.nodes().get(i), i, hostOnly, registered);
+            nodeLines(d, lab.nodes().get(i), i, hostOnly, registered).ifPresent(toStart::add);
         }
+        // up creates every VM first, then starts them, so a failed create leaves nothing half-booted
+        toStart.forEach(vm -> cmd(d.startArgs(vm)));
         for (Node n : lab.nodes()) {
             comment("wait for the SSH banner on node " + n.name() + "'s forwarded port (up to "
                     + ctx.settings().bootTimeout().toSeconds() + " s), log in as " + profile.user()
@@ -87,23 +96,21 @@ final class VirtualBoxPlan {
         return placeholder;
     }
 
-    private void nodeLines(VBoxDriver d, Node node, int index, String hostOnly, List<String> registered) {
+    /** The node's create lines; returns the VM name when it will need starting. */
+    private Optional<String> nodeLines(VBoxDriver d, Node node, int index, String hostOnly, List<String> registered) {
         String vm = VirtualBoxContext.vmName(lab, node);
         comment("node " + node.name() + " (" + node.ip() + "): VM " + vm);
         if (registered.contains(vm)) {
             Optional<VmInfo> info = d.vmInfo(vm);
             comment(vm + " exists (" + info.map(VmInfo::state).orElse("?") + "): not created again");
-            if (info.isEmpty() || !info.get().running()) {
-                cmd(d.startArgs(vm));
-            }
-            return;
+            return info.isPresent() && info.get().running() ? Optional.empty() : Optional.of(vm);
         }
         diskLines(d, vm, registered);
         cmd(d.resourcesArgs(vm, profile.memoryMb(), profile.cpus()));
         cmd(d.natArgs(vm, ctx.settings().firstSshPort() + index), PORT_NOTE);
         cmd(d.usesHostOnlyNetworks() ? d.hostOnlyNetArgs(vm, hostOnly)
                 : d.hostOnlyAdapterArgs(vm, hostOnly));
-        cmd(d.startArgs(vm));
+        return Optional.of(vm);
     }
 
     private void diskLines(VBoxDriver d, String vm, List<String> registered) {
@@ -117,7 +124,11 @@ final class VirtualBoxPlan {
         } else if (src instanceof BoxSource.Clone c) {
             cmd(d.cloneArgs(c.baseVm(), c.snapshot(), vm), c.snapshot().isPresent() ? "(linked clone)" : "(full clone: the base VM has no snapshot)");
         } else {
-            comment("base image '" + profile.box() + "' not found here yet; 'up' stops with: " + firstLine(((BoxSource.Missing) src).message()));
+            if (!missingSaid) {
+                missingSaid = true;
+                comment("base image '" + profile.box() + "' is not on this machine yet (no .ova/.box file, Vagrant box or VM of that"
+                        + " name); 'up' stops until it is, e.g. after 'vagrant box add " + profile.box() + " --provider virtualbox'");
+            }
             cmd(d.importArgs(profile.box(), vm), "(once the base image is available)");
         }
     }
@@ -151,11 +162,6 @@ final class VirtualBoxPlan {
 
     private void comment(String text) {
         out.add("# " + text);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static ExecResult refuse(List<String> argv) {

@@ -71,7 +71,13 @@ public final class VirtualBoxProvider implements Provider {
 
     @Override
     public List<String> plan(Lab lab) {
-        return new VirtualBoxPlan(ctx, lab, ctx.profiles().apply(lab.profile())).lines(driverIfInstalled());
+        try {
+            return new VirtualBoxPlan(ctx, lab, ctx.profiles().apply(lab.profile())).lines(driverIfInstalled());
+        } catch (VirtualBoxUnavailableException e) {
+            // the dry run still shows the commands; up will stop with this same message
+            String why = "VirtualBox here cannot be used (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            return new VirtualBoxPlan(ctx, lab, ctx.profiles().apply(lab.profile())).lines(Optional.empty(), why);
+        }
     }
 
     @Override
@@ -87,7 +93,7 @@ public final class VirtualBoxProvider implements Provider {
             preflight(d, lab, profile.memoryMb() * toStart);
         }
         HostOnlyAttachment hostOnly = HostOnlySetup.ensure(d, lab, state, progress);
-        Set<Integer> taken = portsOfOtherVms(d, lab, registered);
+        Set<Integer> taken = portsOfOtherVms(d, lab, registered, progress);
         NodeMachine machines = new NodeMachine(ctx, d, lab, profile, state);
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < lab.nodes().size(); i++) {
@@ -120,20 +126,29 @@ public final class VirtualBoxProvider implements Provider {
         new VirtualBoxLifecycle(ctx, driver(), lab).down(progress);
     }
 
-    /** halt / resume / snapshots for the CLI and the app. */
+    /** Starts the lab's stopped VMs and waits for SSH on each; returns the nodes with endpoints. */
+    public List<Node> resume(Lab lab, ProgressListener progress) {
+        lifecycle(lab).resume(progress);
+        List<Integer> ports = endpoints(lab).stream().map(n -> n.ssh().port()).toList();
+        return new SshReadiness(ctx, lab, ctx.profiles().apply(lab.profile())).awaitAll(ports, progress);
+    }
+
+    /** halt / snapshots for the CLI and the app. */
     public VirtualBoxLifecycle lifecycle(Lab lab) {
         return new VirtualBoxLifecycle(ctx, driver(), lab);
     }
 
     private void preflight(VBoxDriver d, Lab lab, long memoryNeededMb) {
         Set<String> hostOnlyNames = new HashSet<>();
-        d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         List<VBoxLists.BridgedIf> bridged = d.bridgedIfs();
         if (d.usesHostOnlyNetworks()) {
-            // on macOS the host side of a host-only network shows up as a bridgeNNN interface on its subnet
+            // macOS + 7.x has no host-only interfaces; the host side of a host-only network shows up as a
+            // bridgeNNN interface on its subnet, which is the network itself, not a conflict
             d.hostOnlyNets().forEach(h -> hostOnlyNames.add(h.name()));
             bridged = bridged.stream().filter(b -> !b.name().startsWith("bridge")).toList();
+        } else {
+            d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         }
         Preflight.Input in = new Preflight.Input(net, d.version(), ctx.os(), d.usesHostOnlyNetworks(),
                 AllowedRanges.read(ctx.settings().networksConf()), bridged, hostOnlyNames, d.hostInfo(), memoryNeededMb);
@@ -143,7 +158,11 @@ public final class VirtualBoxProvider implements Provider {
         }
     }
 
-    private static Set<Integer> portsOfOtherVms(VBoxDriver d, Lab lab, List<String> registered) {
+    private static Set<Integer> portsOfOtherVms(VBoxDriver d, Lab lab, List<String> registered, ProgressListener progress) {
+        if (d instanceof VBoxDriver70 v && v.hidesForwardingRules()) {
+            progress.on(ProgressEvent.of(NodeMachine.STAGE, "", "SSH ports", Status.PROGRESS, "VirtualBox 7.0.0 may hide other VMs'"
+                    + " forwarding rules from showvminfo; each port is also probed on 127.0.0.1 before it is used"));
+        }
         Set<String> ours = new HashSet<>();
         lab.nodes().forEach(n -> ours.add(VirtualBoxContext.vmName(lab, n)));
         Set<Integer> taken = new HashSet<>();

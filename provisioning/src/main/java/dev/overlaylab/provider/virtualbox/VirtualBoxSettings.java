@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.ssh.AppDataDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public record VirtualBoxSettings(
         Path home = Path.of(System.getProperty("user.home"));
         Path vagrant = Optional.ofNullable(System.getenv("VAGRANT_HOME")).map(Path::of).orElse(home.resolve(".vagrant.d"));
         Path insecure = vagrant.resolve("insecure_private_key");
-        return new VirtualBoxSettings(home.resolve(".overlaylab").resolve("labs"), vagrant, AllowedRanges.NETWORKS_CONF,
+        return new VirtualBoxSettings(AppDataDir.resolve().resolve("labs"), vagrant, AllowedRanges.NETWORKS_CONF,
                 2222, Duration.ofSeconds(300), Duration.ofSeconds(60),
                 Files.isRegularFile(insecure) ? Optional.of(insecure) : Optional.empty());
     }

@@ -1,0 +1,97 @@
+package dev.overlaylab.provider.virtualbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PreflightTest {
+    private static final VBoxLists.HostInfo ROOMY = VBoxLists.hostInfo(Fixtures.read(Fixtures.V70, "list-hostinfo.txt"));
+    private static final List<VBoxLists.BridgedIf> LINUX_IFS = VBoxLists.bridgedIfs(Fixtures.read(Fixtures.V70, "list-bridgedifs.txt"));
+
+    private static Preflight.Input input(String cidr, String version, HostOs os, AllowedRanges ranges, long memory) {
+        return new Preflight.Input(Ipv4Net.parse(cidr), VBoxVersion.parse(version), os, false, ranges, LINUX_IFS, Set.of(),
+                ROOMY, memory);
+    }
+
+    @Test
+    void theSeedsNetworkPassesOnAFreshLinuxHost() {
+        assertThat(Preflight.problems(input("192.168.56.0/24", "7.0.20", HostOs.LINUX, AllowedRanges.defaults(), 2048))).isEmpty();
+    }
+
+    @Test
+    void outOfRangeNetworkIsRefusedWithBothFixes() {
+        List<String> p = Preflight.problems(input("10.10.0.0/24", "6.1.50", HostOs.LINUX, AllowedRanges.defaults(), 2048));
+
+        assertThat(p).hasSize(1);
+        assertThat(p.get(0))
+                .startsWith("host-only network 10.10.0.0/24 is outside the ranges VirtualBox 6.1.50 allows on this host "
+                        + "(192.168.56.0/21 from VirtualBox's default range)")
+                .contains("FAILURE-MODES #10")
+                .contains("e.g. 192.168.56.0/24")
+                .contains("'* 10.10.0.0/24' to /etc/vbox/networks.conf");
+    }
+
+    @Test
+    void networksConfAllowsMoreRanges() {
+        AllowedRanges r = AllowedRanges.parse("# lab ranges\n* 10.0.0.0/8 192.168.0.0/16\n* 2001::/64\n", "/etc/vbox/networks.conf");
+
+        assertThat(r.ranges()).extracting(Ipv4Net::toString).containsExactly("192.168.56.0/21", "10.0.0.0/8", "192.168.0.0/16");
+        assertThat(Preflight.problems(input("10.10.0.0/24", "7.1.4", HostOs.LINUX, r, 0))).isEmpty();
+        assertThat(r.allows(Ipv4Net.parse("172.28.128.0/24"))).isFalse();
+    }
+
+    @Test
+    void beforeSixOneTwentyEightAndOnWindowsAnyRangeGoes() {
+        assertThat(Preflight.problems(input("10.10.0.0/24", "6.1.26", HostOs.LINUX, AllowedRanges.defaults(), 0))).isEmpty();
+        assertThat(Preflight.problems(input("10.10.0.0/24", "7.0.20", HostOs.WINDOWS, AllowedRanges.defaults(), 0))).isEmpty();
+    }
+
+    @Test
+    void aHostInterfaceAlreadyOnTheLabNetworkIsNamed() {
+        List<String> p = Preflight.problems(input("192.168.1.0/24", "7.0.20", HostOs.WINDOWS, AllowedRanges.defaults(), 0));
+
+        assertThat(p).singleElement().asString()
+                .startsWith("the host's interface 'enp3s0' (192.168.1.23/24) is already on the lab's host-only network 192.168.1.0/24");
+    }
+
+    @Test
+    void downInterfacesAndHostOnlyOnesDoNotCount() {
+        // docker0 (172.17.0.0/16) is listed but down
+        assertThat(Preflight.problems(input("172.17.5.0/24", "7.0.20", HostOs.WINDOWS, AllowedRanges.defaults(), 0))).isEmpty();
+        Preflight.Input reused = new Preflight.Input(Ipv4Net.parse("192.168.1.0/24"), VBoxVersion.parse("7.0.20"), HostOs.WINDOWS,
+                false, AllowedRanges.defaults(), LINUX_IFS, Set.of("enp3s0"), ROOMY, 0);
+        assertThat(Preflight.problems(reused)).isEmpty();
+    }
+
+    @Test
+    void tooLittleMemoryIsReportedWithTheFigures() {
+        List<String> p = Preflight.problems(input("192.168.56.0/24", "7.0.20", HostOs.LINUX, AllowedRanges.defaults(), 4096));
+
+        assertThat(p).singleElement().asString()
+                .startsWith("the VMs to start need 4096 MB of memory but the host has 2890 MB available (of 7851 MB)");
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnce() {
+        List<String> p = Preflight.problems(input("192.168.0.0/16", "7.0.20", HostOs.LINUX, AllowedRanges.defaults(), 9000));
+        assertThat(p).hasSize(3);
+    }
+
+    @Test
+    void portPickerSkipsForwardedAndBusyPorts() {
+        PortPicker picker = new PortPicker(port -> port != 2224);
+        assertThat(picker.pick(2222, Set.of(2222, 2223))).isEqualTo(2225);
+    }
+
+    @Test
+    void portPickerProbesLoopbackForReal() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            assertThat(PortPicker.canBind(port)).isFalse();
+            assertThat(PortPicker.probingLoopback().pick(port, Set.of())).isNotEqualTo(port);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.overlaylab.provider.virtualbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.overlaylab.exec.ExecResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Failure detection, typed errors with hints, and the lock-only retry of the VBoxManage runner. */
+class VBoxManageRunTest {
+
+    private final FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V70);
+    private final List<Duration> pauses = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final VBoxManage vbox = new VBoxManage(FakeVirtualBox.PROGRAM, fake, 3, Duration.ofSeconds(2), pauses::add);
+
+    {
+        vbox.onNote(notes::add);
+        fake.addVm("seeds-master", "poweroff");
+    }
+
+    @Test
+    void lockErrorOnModifyvmIsRetriedAndEachAttemptIsLogged() {
+        fake.failNext("modifyvm", "modifyvm-locked.stderr");
+        fake.failNext("modifyvm", "modifyvm-locked.stderr");
+
+        vbox.run(List.of("modifyvm", "seeds-master", "--memory", "1024"), VBoxManage.Retry.ON_LOCK);
+
+        assertThat(fake.calls).hasSize(3);
+        assertThat(fake.vms.get("seeds-master").memory).isEqualTo(1024);
+        assertThat(notes).containsExactly(
+                "VBoxManage modifyvm: the VM is still locked by the previous command; attempt 2/3 in 2 s",
+                "VBoxManage modifyvm: the VM is still locked by the previous command; attempt 3/3 in 2 s");
+        assertThat(pauses).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void lockErrorThatOutlastsTheAttemptsFailsWithItsEvidence() {
+        for (int i = 0; i < 3; i++) {
+            fake.failNext("modifyvm", "modifyvm-locked.stderr");
+        }
+        assertThatThrownBy(() -> vbox.run(List.of("modifyvm", "seeds-master", "--cpus", "2"), VBoxManage.Retry.ON_LOCK))
+                .isInstanceOf(VBoxManageException.class)
+                .hasMessageContaining("VBOX_E_INVALID_OBJECT_STATE")
+                .hasMessageContaining("fix: the VM is busy with another VirtualBox session");
+        assertThat(fake.calls).hasSize(3);
+    }
+
+    @Test
+    void callsNotMarkedFlakyAreNeverRetried() {
+        fake.failNext("modifyvm", "modifyvm-locked.stderr");
+        assertThatThrownBy(() -> vbox.run(List.of("modifyvm", "seeds-master", "--cpus", "2")))
+                .isInstanceOf(VBoxManageException.class);
+        assertThat(fake.calls).hasSize(1);
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void outOfRangeHostOnlyAddressNamesFailureModeTenAndTheFix() {
+        fake.failNext("hostonlyif", "hostonlyif-ipconfig-denied.stderr");
+        List<String> args = List.of("hostonlyif", "ipconfig", "vboxnet0", "--ip", "10.10.0.1", "--netmask", "255.255.255.0");
+
+        VBoxManageException e = (VBoxManageException) catchThrowable(() -> vbox.run(args, VBoxManage.Retry.ON_LOCK));
+
+        assertThat(e.argv()).containsExactly(FakeVirtualBox.PROGRAM, "hostonlyif", "ipconfig", "vboxnet0", "--ip", "10.10.0.1",
+                "--netmask", "255.255.255.0");
+        assertThat(e.stderr()).contains("E_ACCESSDENIED");
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h)
+                .contains("192.168.56.0/21").contains("FAILURE-MODES #10").contains("/etc/vbox/networks.conf"));
+        assertThat(e.getMessage())
+                .startsWith("command failed (exit 1): /usr/bin/VBoxManage hostonlyif ipconfig vboxnet0 --ip 10.10.0.1")
+                .contains("EnableStaticIPConfig");
+        assertThat(fake.calls).as("E_ACCESSDENIED without LockMachine is not a lock error").hasSize(1);
+    }
+
+    @Test
+    void errorTextWithExitCodeZeroIsStillAFailure() {
+        VBoxManage quiet = new VBoxManage("VBoxManage", (argv, env, t) -> new ExecResult(argv, 0, "",
+                "VBoxManage: error: Machine 'x' is not currently running\n"), 1, Duration.ZERO, d -> { });
+        assertThatThrownBy(() -> quiet.run(List.of("controlvm", "x", "acpipowerbutton")))
+                .isInstanceOf(VBoxManageException.class)
+                .hasMessageContaining("not currently running");
+    }
+
+    @Test
+    void aMissingProgramIsReportedAsVirtualBoxUnavailable() {
+        VBoxManage gone = new VBoxManage("/nowhere/VBoxManage", (argv, env, t) -> new ExecResult(argv, 127, "",
+                "cannot start /nowhere/VBoxManage: No such file or directory"), 1, Duration.ZERO, d -> { });
+        assertThatThrownBy(() -> gone.run(List.of("list", "vms")))
+                .isInstanceOf(VirtualBoxUnavailableException.class)
+                .hasMessageContaining("cannot run /nowhere/VBoxManage");
+    }
+
+    @Test
+    void unknownMachineIsRecognisedAsNotFound() {
+        VBoxDriver d = new VBoxDriver70(vbox, VBoxVersion.parse("7.0.20"), HostOs.LINUX);
+        assertThat(d.vmInfo("seeds-node9")).isEmpty();
+        assertThat(d.vmInfo("seeds-master")).isPresent();
+    }
+
+    private static Throwable catchThrowable(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            return t;
+        }
+        throw new AssertionError("expected a failure");
+    }
+}
