@@ -206,6 +206,9 @@ public final class LocalProvider implements Provider {
 
     @Override
     public void down(Lab lab, ProgressListener progress) {
+        if (!HostChecks.isRoot()) {
+            throw new LocalProviderException("the local provider needs root: run as root or use sudo");
+        }
         LocalNames names = names(lab);
         new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
     }
