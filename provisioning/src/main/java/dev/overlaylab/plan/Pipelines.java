@@ -12,6 +12,7 @@ import dev.overlaylab.plan.steps.HostOnlyAddressStep;
 import dev.overlaylab.plan.steps.HostnameStep;
 import dev.overlaylab.plan.steps.KernelModuleStep;
 import dev.overlaylab.plan.steps.NetworkConfigStep;
+import dev.overlaylab.plan.steps.PackagesStep;
 import dev.overlaylab.plan.steps.PodImageStep;
 import dev.overlaylab.plan.steps.ProviderEndpointsStep;
 import dev.overlaylab.plan.steps.ProviderUpStep;
@@ -80,6 +81,7 @@ public final class Pipelines {
     static Stage base() {
         return Stage.of("base", ALL_NODES,
                 new HostnameStep(),
+                new PackagesStep(),
                 new WriteFilesStep("network"),
                 new DaemonReloadStep(),
                 new ServicesStep("network", null),

@@ -38,6 +38,8 @@ final class FakeNode implements NodeShell {
     volatile boolean vxlanLoaded;
     volatile boolean reachable = true;
     volatile boolean podImage;
+    final Set<String> packages = ConcurrentHashMap.newKeySet();
+    final List<String> installs = new CopyOnWriteArrayList<>();
 
     FakeNode(String name, String lease, String dropInPath) {
         this.name = name;
@@ -135,6 +137,17 @@ final class FakeNode implements NodeShell {
         }
         if (c.startsWith("docker image inspect ")) {
             return podImage ? ok("") : fail(1, "Error: No such image");
+        }
+        if (c.startsWith("dpkg-query -W")) {
+            StringBuilder sb = new StringBuilder();
+            packages.forEach(p -> sb.append(p).append(" install ok installed\n"));
+            return ok(sb.toString());
+        }
+        if (c.startsWith("DEBIAN_FRONTEND=noninteractive apt-get install")) {
+            String list = c.substring(0, c.indexOf(" ||")).replaceAll(".*--no-install-recommends ", "");
+            installs.add(list);
+            packages.addAll(List.of(list.split(" ")));
+            return ok("");
         }
         if (c.equals("test -x /bin/busybox")) {
             return ok("");
