@@ -97,7 +97,6 @@ public final class Observer {
                 Probe.run(shell, addresses(), NodeCommands.QUICK),
                 Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK),
                 Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK),
-                Probe.run(shell, NodeCommands.forwardChain(), NodeCommands.QUICK),
                 Probe.run(shell, NodeCommands.inputChain(), NodeCommands.QUICK),
                 Probe.run(shell, routes(), NodeCommands.QUICK),
                 Probe.run(shell, routesTo(peers), NodeCommands.QUICK),

@@ -91,9 +91,12 @@ public final class NodeCommands {
         return "ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
-    /** busybox ping inside the pod. */
+    /**
+     * busybox ping inside the pod. {@code -W 1} matters: after its last echo busybox waits {@code -W} seconds
+     * (10 by default) for replies, whatever {@code -w} says.
+     */
     public static String podPing(String target) {
-        return "docker exec " + POD + " ping -c 2 -i 0.2 -w 2 " + target;
+        return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
     /**

@@ -112,6 +112,19 @@ class DiagnoserTest {
     }
 
     @Test
+    void udpDropRuleWithItsPortLostInPrintingStillCountsAsFilteringTheBackendPort() {
+        // what iptables -S INPUT prints on a node whose iptables lacks the xt_udp extension (seen on nspawn nodes)
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking("-P INPUT ACCEPT\n-A INPUT -p udp -j DROP\n", 8472))
+                .hasValue("-A INPUT -p udp -j DROP");
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking(
+                "-P INPUT ACCEPT\n-A INPUT -p udp -m udp --dport 53 -j DROP\n", 8472)).isEmpty();
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking(
+                "-P INPUT DROP\n-A INPUT -p udp -m udp --dport 8472 -j ACCEPT\n", 8472)).isEmpty();
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking("-P INPUT DROP\n", 8472))
+                .hasValue("-P INPUT DROP with no ACCEPT for udp 8472");
+    }
+
+    @Test
     void failuresWithNoKnownCauseStillGetAFindingNamingTheLowestLayer() {
         FakeLab f = FakeLab.healthy();
         f.node("node2").services.put("flanneld", "failed");
