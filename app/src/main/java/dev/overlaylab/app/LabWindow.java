@@ -47,6 +47,10 @@ public final class LabWindow extends JPanel {
         add(tabs);
     }
 
+    void dispose() {
+        provision.dispose();
+    }
+
     public void provision() {
         tabs.setSelectedComponent(provision);
         provision.provision();

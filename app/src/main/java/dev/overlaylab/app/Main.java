@@ -1,6 +1,5 @@
 package dev.overlaylab.app;
 
-import dev.overlaylab.app.engine.EngineLabService;
 import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.cli.Olab;
 import java.awt.event.WindowAdapter;
@@ -32,7 +31,7 @@ public final class Main {
         long mainStart = System.nanoTime();
         boolean timing = Boolean.getBoolean("olab.startupTiming");
         SwingUtilities.invokeLater(() -> {
-            AppContext ctx = new AppContext(new EngineLabService(), AppPrefs.forUser());
+            AppContext ctx = AppContext.real(AppPrefs.forUser());
             Themes.install(ctx.prefs().theme());
             MainFrame frame = new MainFrame(ctx);
             if (timing) {

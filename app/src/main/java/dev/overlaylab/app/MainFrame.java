@@ -148,6 +148,7 @@ public final class MainFrame extends JFrame {
     public void showLab(Path file, Lab lab, boolean provisionNow) {
         ctx.prefs().addRecent(file);
         if (labWindow != null) {
+            labWindow.dispose();
             content.remove(labWindow);
         }
         labWindow = new LabWindow(ctx, file, lab);

@@ -12,6 +12,7 @@ import dev.overlaylab.plan.steps.HostOnlyAddressStep;
 import dev.overlaylab.plan.steps.HostnameStep;
 import dev.overlaylab.plan.steps.KernelModuleStep;
 import dev.overlaylab.plan.steps.NetworkConfigStep;
+import dev.overlaylab.plan.steps.PodImageStep;
 import dev.overlaylab.plan.steps.ProviderEndpointsStep;
 import dev.overlaylab.plan.steps.ProviderUpStep;
 import dev.overlaylab.plan.steps.ServicesStep;
@@ -113,6 +114,7 @@ public final class Pipelines {
                 new WriteFilesStep("docker"),
                 new DaemonReloadStep(),
                 new ServicesStep("docker", "docker"),
-                new Docker0SubnetStep());
+                new Docker0SubnetStep(),
+                new PodImageStep());
     }
 }

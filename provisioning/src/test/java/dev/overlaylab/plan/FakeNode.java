@@ -37,6 +37,7 @@ final class FakeNode implements NodeShell {
     volatile String docker0;
     volatile boolean vxlanLoaded;
     volatile boolean reachable = true;
+    volatile boolean podImage;
 
     FakeNode(String name, String lease, String dropInPath) {
         this.name = name;
@@ -131,6 +132,16 @@ final class FakeNode implements NodeShell {
         }
         if (c.contains("etcdctl") && c.contains("endpoint health")) {
             return Boolean.TRUE.equals(active.get("etcd")) ? ok("healthy") : fail(1, "connection refused");
+        }
+        if (c.startsWith("docker image inspect ")) {
+            return podImage ? ok("") : fail(1, "Error: No such image");
+        }
+        if (c.equals("test -x /bin/busybox")) {
+            return ok("");
+        }
+        if (c.startsWith("set -e; test -x /bin/busybox") && c.contains("docker import")) {
+            podImage = true;
+            return ok("");
         }
         if (c.startsWith("rm -f ")) {
             files.remove(c.substring("rm -f ".length()));

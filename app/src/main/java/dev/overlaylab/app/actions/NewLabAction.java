@@ -1,10 +1,15 @@
 package dev.overlaylab.app.actions;
 
 import dev.overlaylab.app.AppContext;
+import dev.overlaylab.app.engine.ProviderChoice;
+import dev.overlaylab.app.ui.Messages;
+import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.app.wizard.NewLabWizard;
 import java.awt.event.ActionEvent;
+import java.util.List;
+import javax.swing.JOptionPane;
 
-/** File ▸ New lab: opens the new-lab wizard. */
+/** File ▸ New lab: asks the providers whether they can run here (off the event thread), then opens the wizard. */
 public final class NewLabAction extends AppAction {
     private final AppContext ctx;
 
@@ -15,6 +20,14 @@ public final class NewLabAction extends AppAction {
 
     @Override
     public void actionPerformed(ActionEvent e) {
-        new NewLabWizard(ctx).setVisible(true);
+        setEnabled(false);
+        Worker.<List<ProviderChoice>>of(() -> ctx.service().providers(), providers -> {
+            setEnabled(true);
+            new NewLabWizard(ctx, providers).setVisible(true);
+        }, err -> {
+            setEnabled(true);
+            JOptionPane.showMessageDialog(ctx.frame(), Messages.format("wizard.providersFailed", err.getMessage()),
+                    Messages.get("wizard.title"), JOptionPane.ERROR_MESSAGE);
+        }).execute();
     }
 }

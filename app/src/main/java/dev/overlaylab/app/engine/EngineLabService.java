@@ -3,47 +3,69 @@ package dev.overlaylab.app.engine;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
+import dev.overlaylab.model.Profiles;
+import dev.overlaylab.plan.LabInspector;
+import dev.overlaylab.plan.Pipelines;
+import dev.overlaylab.plan.Pipelines.Component;
 import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.plan.RunOptions;
+import dev.overlaylab.plan.RunResult;
+import dev.overlaylab.plan.Stage;
+import dev.overlaylab.plan.Wiring;
+import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.Providers;
+import dev.overlaylab.provider.hosts.PasswordPrompt;
+import dev.overlaylab.render.RenderedFile;
 import dev.overlaylab.render.RenderedLab;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
- * {@link LabService} backed by the real engine in {@code provisioning}. Each method calls the engine
- * piece that does the work; pieces not in this build answer {@link NotAvailableYetException}.
+ * {@link LabService} backed by the real engine in {@code provisioning}, wired exactly as the command
+ * line is ({@link Wiring}).
  */
 public final class EngineLabService implements LabService {
 
     /** Provider ids documented in ARCHITECTURE.md, in the order the wizard lists them. */
     static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "virtualbox-soap", "hosts");
 
-    /** Profiles documented for vm-profiles/ (issue 2). */
-    static final List<String> KNOWN_PROFILES = List.of("debian-12-nspawn", "debian-12", "ubuntu-22.04", "ubuntu-16.04");
+    private final Wiring wiring;
+    private volatile Providers providers;
 
-    private static final Map<Feature, String> MISSING = Map.of(
-            Feature.RENDER, "Rendering is not in this build yet (the renderer has not landed).",
-            Feature.UP, "Provisioning is not in this build yet (the engine has not landed).",
-            Feature.VERIFY, "Verification is not in this build yet (the verifier has not landed).",
-            Feature.DIFF, "Diff against live nodes is not in this build yet (the engine has not landed).",
-            Feature.PUSH, "Push and restart is not in this build yet (the engine has not landed).");
+    /**
+     * @param hostKeys told about every node host key seen for the first time (shown to the person once)
+     * @param prompt   asks for a node's password once (hosts provider key install)
+     */
+    public EngineLabService(HostKeyListener hostKeys, PasswordPrompt prompt) {
+        this.wiring = new Wiring(hostKeys, prompt);
+    }
+
+    /** Built on first use, off the event thread (providers look at the machine to say if they can run). */
+    private Providers registry() {
+        Providers p = providers;
+        if (p == null) {
+            p = wiring.providers();
+            providers = p;
+        }
+        return p;
+    }
 
     @Override
     public List<ProviderChoice> providers() {
         Map<String, Provider> found = new LinkedHashMap<>();
-        for (Provider p : ServiceLoader.load(Provider.class)) {
-            found.put(p.id(), p);
-        }
+        registry().all().forEach(p -> found.put(p.id(), p));
         List<ProviderChoice> out = new ArrayList<>();
         for (String id : KNOWN_PROVIDERS) {
             Provider p = found.remove(id);
             out.add(p == null
-                    ? new ProviderChoice(id, Optional.of("The " + id + " provider is not part of this build yet."))
+                    ? new ProviderChoice(id, Optional.of("the " + id + " provider is not part of this build yet."))
                     : new ProviderChoice(id, p.unavailableReason()));
         }
         found.values().forEach(p -> out.add(new ProviderChoice(p.id(), p.unavailableReason())));
@@ -54,12 +76,12 @@ public final class EngineLabService implements LabService {
     public List<String> profiles(String provider) {
         // docs/lab-file.md: profiles ending in -nspawn are for the local provider only, and it takes only those.
         boolean local = "local".equals(provider);
-        return KNOWN_PROFILES.stream().filter(p -> p.endsWith("-nspawn") == local).toList();
+        return Profiles.names().stream().filter(p -> p.endsWith("-nspawn") == local).toList();
     }
 
     @Override
     public Optional<String> unavailable(Feature feature) {
-        return Optional.ofNullable(MISSING.get(feature));
+        return Optional.empty();
     }
 
     @Override
@@ -77,32 +99,113 @@ public final class EngineLabService implements LabService {
     }
 
     @Override
-    public RenderedLab render(Lab lab) throws NotAvailableYetException {
-        throw missing(Feature.RENDER);
+    public RenderedLab render(Lab lab) {
+        try {
+            return wiring.render(lab);
+        } catch (dev.overlaylab.render.RenderException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override
-    public void up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws NotAvailableYetException {
-        throw missing(Feature.UP);
+    public RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws InterruptedException {
+        Provider provider = registry().require(lab.provider());
+        RenderedLab rendered = render(lab);
+        List<Stage> stages = fromStage.map(EngineLabService::stagesFrom).orElseGet(Pipelines::up);
+        RunResult r = wiring.engine(report -> { }).run(stages, lab, rendered, provider, RunOptions.defaults(), progress);
+        stopIfInterrupted();
+        return new RunSummary(r.ok(), r.summary());
+    }
+
+    /**
+     * "Retry from here": the node stages (they fill in SSH endpoints and are quick on a running lab)
+     * followed by the failed stage and everything after it.
+     */
+    static List<Stage> stagesFrom(String stageId) {
+        List<Stage> all = Pipelines.up();
+        int from = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(stageId)) {
+                from = i;
+                break;
+            }
+        }
+        if (from < 0) {
+            return all;
+        }
+        List<Stage> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i >= from || all.get(i).id().equals("nodes")) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     @Override
-    public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress)
-            throws NotAvailableYetException {
-        throw missing(Feature.VERIFY);
+    public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
+        Provider provider = registry().require(lab.provider());
+        return new MatrixRun(wiring.shells()).run(lab, provider.endpoints(lab), progress);
     }
 
     @Override
-    public List<NodeDiff> diff(Lab lab) throws NotAvailableYetException {
-        throw missing(Feature.DIFF);
+    public List<NodeDiff> diff(Lab lab) {
+        Provider provider = registry().require(lab.provider());
+        RenderedLab rendered = render(lab);
+        LabInspector inspector = new LabInspector(wiring.shells());
+        List<LabInspector.FileDiff> diffs = inspector.diff(lab, provider.endpoints(lab), rendered);
+        Map<String, List<FileDiff>> byNode = new LinkedHashMap<>();
+        lab.nodes().forEach(n -> byNode.put(n.name(), new ArrayList<>()));
+        for (LabInspector.FileDiff d : diffs) {
+            if (d.differs()) {
+                List<String> restarts = rendered.filesOf(d.node()).stream().filter(f -> f.path().equals(d.path()))
+                        .findFirst().map(RenderedFile::restarts).orElse(List.of());
+                byNode.computeIfAbsent(d.node(), k -> new ArrayList<>()).add(new FileDiff(d.path(), d.diff(), restarts));
+            }
+        }
+        return byNode.entrySet().stream().map(e -> new NodeDiff(e.getKey(), e.getValue())).toList();
     }
 
+    /**
+     * Pushes what differs, one component at a time in stage order (etcd, flannel, docker), each
+     * restarting only the services that read a changed file. A change to the base network files
+     * needs the whole (idempotent) pipeline.
+     */
     @Override
-    public void push(Lab lab, ProgressListener progress) throws NotAvailableYetException {
-        throw missing(Feature.PUSH);
+    public RunSummary push(Lab lab, ProgressListener progress) throws InterruptedException {
+        Provider provider = registry().require(lab.provider());
+        RenderedLab rendered = render(lab);
+        Set<String> changedComponents = new java.util.HashSet<>();
+        for (LabInspector.FileDiff d : new LabInspector(wiring.shells()).diff(lab, provider.endpoints(lab), rendered)) {
+            if (d.differs()) {
+                rendered.filesOf(d.node()).stream().filter(f -> f.path().equals(d.path()))
+                        .forEach(f -> changedComponents.add(f.component()));
+            }
+        }
+        if (changedComponents.isEmpty()) {
+            return new RunSummary(true, "nothing to push: every node matches the lab");
+        }
+        if (changedComponents.contains("network")) {
+            return up(lab, Optional.empty(), progress);
+        }
+        EnumSet<Component> todo = EnumSet.noneOf(Component.class);
+        changedComponents.forEach(c -> todo.add(Component.parse(c)));
+        List<String> summaries = new ArrayList<>();
+        for (Component c : todo) {
+            RunResult r = wiring.engine(report -> { }).apply(lab, rendered, provider, c, RunOptions.defaults(), progress);
+            stopIfInterrupted();
+            summaries.add(c.name().toLowerCase(java.util.Locale.ROOT) + " " + r.summary());
+            if (!r.ok()) {
+                return new RunSummary(false, String.join("; ", summaries));
+            }
+        }
+        return new RunSummary(true, String.join("; ", summaries));
     }
 
-    private static NotAvailableYetException missing(Feature f) {
-        return new NotAvailableYetException(f, MISSING.get(f));
+    /** The engine reports an interrupt as a failure; Cancel must end as "cancelled", not "failed". */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("cancelled");
+        }
     }
 }

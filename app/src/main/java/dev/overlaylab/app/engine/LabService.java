@@ -41,11 +41,10 @@ public interface LabService {
      * {@code fromStage} (empty: from the start; earlier stages are still checked by the engine's
      * idempotent steps).
      */
-    void up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws NotAvailableYetException, Exception;
+    RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws NotAvailableYetException, Exception;
 
     /**
-     * Runs the verification matrix, or only the checks named in {@code onlyCheck}/{@code onlyFrom}/
-     * {@code onlyTo} when given (re-run one cell).
+     * Runs the verification matrix; with {@code only}, answers just that cell (re-run one check).
      */
     VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress)
             throws NotAvailableYetException, Exception;
@@ -54,5 +53,5 @@ public interface LabService {
     List<NodeDiff> diff(Lab lab) throws NotAvailableYetException, Exception;
 
     /** Pushes changed files and restarts only the units that read them, in stage order. */
-    void push(Lab lab, ProgressListener progress) throws NotAvailableYetException, Exception;
+    RunSummary push(Lab lab, ProgressListener progress) throws NotAvailableYetException, Exception;
 }

@@ -41,12 +41,14 @@ public final class ProvisionPanel extends JPanel {
     private final JButton cancel = new JButton(Messages.get("provision.cancel"), Icons.get("cancel"));
     private final JButton retry = new JButton(Messages.get("provision.retry"), Icons.get("retry"));
     private UpWorker worker;
+    private String lastSummary = "";
+    private final java.util.function.Consumer<String> hostKeyLines = this::hostKeyLine;
 
     public ProvisionPanel(AppContext ctx, Lab lab) {
-        super(new MigLayout("insets 12, fill, wrap 1",
+        super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
-                // rows
+                // rows: banner, buttons+progress, failure, grid heading, grid+log
                 "[][][]8[][grow, fill]"));
         this.ctx = ctx;
         this.lab = lab;
@@ -87,13 +89,17 @@ public final class ProvisionPanel extends JPanel {
         add(failureRow, "hidemode 3");
         JScrollPane gridScroll = new JScrollPane(table);
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, gridScroll, log);
-        split.setResizeWeight(0.45);
+        split.setResizeWeight(0.5);
+        log.setMinimumSize(new java.awt.Dimension(200, 160));
+        gridScroll.setMinimumSize(new java.awt.Dimension(200, 120));
         split.setBorder(null);
         add(new JLabel(Messages.get("provision.grid")), "gaptop 4");
         add(split);
         failureRow.setVisible(false);
         this.failureRow = failureRow;
 
+        // Host keys seen for the first time are shown once, in this log (lines come from worker threads).
+        ctx.hostKeys().subscribe(hostKeyLines);
         ctx.service().unavailable(Feature.UP).ifPresent(why -> {
             unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
             start.setEnabled(false);
@@ -107,6 +113,15 @@ public final class ProvisionPanel extends JPanel {
         if (start.isEnabled()) {
             run(Optional.empty());
         }
+    }
+
+    private void hostKeyLine(String line) {
+        javax.swing.SwingUtilities.invokeLater(() -> log.append(line));
+    }
+
+    /** The lab window is going away: stop listening (a run still in flight is left to finish). */
+    public void dispose() {
+        ctx.hostKeys().unsubscribe(hostKeyLines);
     }
 
     public StageGridModel grid() {
@@ -161,7 +176,7 @@ public final class ProvisionPanel extends JPanel {
             showFailure(error);
         } else {
             status.setText(Messages.get("provision.done"));
-            log.append(Messages.get("provision.log.done"));
+            log.append(Messages.format("provision.log.done", lastSummary));
         }
         updateProgress();
     }
@@ -178,7 +193,7 @@ public final class ProvisionPanel extends JPanel {
     }
 
     /** Runs {@code up} off the event thread; events come back in batches through publish/process. */
-    private final class UpWorker extends SwingWorker<Void, ProgressEvent> {
+    private final class UpWorker extends SwingWorker<dev.overlaylab.app.engine.RunSummary, ProgressEvent> {
         private final dev.overlaylab.app.engine.LabService service;
         private final Lab input;
         private final Optional<String> from;
@@ -190,9 +205,8 @@ public final class ProvisionPanel extends JPanel {
         }
 
         @Override
-        protected Void doInBackground() throws Exception {
-            service.up(input, from, this::publish);
-            return null;
+        protected dev.overlaylab.app.engine.RunSummary doInBackground() throws Exception {
+            return service.up(input, from, this::publish);
         }
 
         @Override
@@ -211,8 +225,9 @@ public final class ProvisionPanel extends JPanel {
                 return;
             }
             try {
-                get();
-                finished(null, false);
+                dev.overlaylab.app.engine.RunSummary r = get();
+                lastSummary = r.summary();
+                finished(r.ok() ? null : new IllegalStateException(r.summary()), false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (java.util.concurrent.ExecutionException e) {

@@ -11,9 +11,7 @@ import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.app.wizard.BackendChoice;
-import dev.overlaylab.app.wizard.DraftMapper;
-import dev.overlaylab.app.wizard.LabYamlWriter;
-import dev.overlaylab.app.wizard.WizardDraft;
+import dev.overlaylab.model.LabWriter;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Problem;
 import dev.overlaylab.plan.ProgressListener;
@@ -52,7 +50,7 @@ public final class RegeneratePanel extends JPanel {
 
     private final AppContext ctx;
     private final Path file;
-    private final WizardDraft draft;
+    private final Lab original;
     private final JComboBox<BackendChoice> backend = new JComboBox<>(BackendChoice.values());
     private final JCheckBox mtuFromFlannel = new JCheckBox(Messages.get("regen.mtu.fromFlannel"));
     private final JSpinner mtu = new JSpinner(new SpinnerNumberModel(1450, 576, 9000, 10));
@@ -63,20 +61,21 @@ public final class RegeneratePanel extends JPanel {
     private final JList<Entry> fileList = new JList<>(files);
     private final DiffView diff = new DiffView();
     private final JLabel order = new JLabel(" ");
-    private Lab edited;
+    private volatile Lab edited;
+    private volatile String editedYaml;
 
     public RegeneratePanel(AppContext ctx, Path file, Lab lab) {
-        super(new MigLayout("insets 12, fill, wrap 1",
+        super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
                 // rows
                 "[][]8[][grow, fill][]"));
         this.ctx = ctx;
         this.file = file;
-        this.draft = DraftMapper.fromLab(lab);
+        this.original = lab;
         setName("regeneratePanel");
         backend.setName("regen.backend");
-        backend.setSelectedItem(draft.backend);
+        backend.setSelectedItem(LabEdits.choiceOf(lab));
         backend.setRenderer(new javax.swing.DefaultListCellRenderer() {
             @Override
             public java.awt.Component getListCellRendererComponent(JList<?> l, Object v, int i, boolean s, boolean f) {
@@ -84,8 +83,9 @@ public final class RegeneratePanel extends JPanel {
             }
         });
         mtuFromFlannel.setName("regen.mtuFromFlannel");
-        mtuFromFlannel.setSelected(draft.dockerMtu.isEmpty());
-        draft.dockerMtu.ifPresent(mtu::setValue);
+        mtuFromFlannel.setSelected(lab.docker().mtu().isEmpty());
+        lab.docker().mtu().ifPresent(mtu::setValue);
+        mtu.setEditor(new JSpinner.NumberEditor(mtu, "#"));
         mtu.setEnabled(!mtuFromFlannel.isSelected());
         mtuFromFlannel.addActionListener(e -> mtu.setEnabled(!mtuFromFlannel.isSelected()));
         showDiff.setName("regen.showDiff");
@@ -126,16 +126,16 @@ public final class RegeneratePanel extends JPanel {
         });
     }
 
-    /** The draft as edited here, validated by the engine (off the event thread), then diffed. */
+    /** The lab as edited here, written back to YAML and validated by the engine (off the event thread), then diffed. */
     private void computeDiff() {
-        draft.setBackend((BackendChoice) backend.getSelectedItem());
-        draft.dockerMtu = mtuFromFlannel.isSelected() ? OptionalInt.empty() : OptionalInt.of((Integer) mtu.getValue());
-        String yaml = LabYamlWriter.write(draft);
+        Lab changed = LabEdits.withDockerMtu(LabEdits.withBackend(original, (BackendChoice) backend.getSelectedItem()),
+                mtuFromFlannel.isSelected() ? OptionalInt.empty() : OptionalInt.of((Integer) mtu.getValue()));
         showDiff.setEnabled(false);
         push.setEnabled(false);
         banner.clear();
         Worker.<List<NodeDiff>>of(() -> {
-            Validation v = ctx.service().validate(yaml, Optional.of(file));
+            editedYaml = LabWriter.toYaml(changed);
+            Validation v = ctx.service().validate(editedYaml, Optional.of(file));
             if (!v.valid()) {
                 throw new InvalidEdit(v.problems());
             }
@@ -162,14 +162,14 @@ public final class RegeneratePanel extends JPanel {
 
     private void pushChanges() {
         Lab target = edited;
-        String yaml = LabYamlWriter.write(draft);
+        String yaml = editedYaml;
         push.setEnabled(false);
-        Worker.<Void>of(() -> {
+        Worker.<dev.overlaylab.app.engine.RunSummary>of(() -> {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
-            ctx.service().push(target, ProgressListener.NONE);
-            return null;
-        }, ok -> {
-            banner.show(Banner.Kind.INFO, Messages.get("regen.pushed"));
+            return ctx.service().push(target, ProgressListener.NONE);
+        }, r -> {
+            banner.show(r.ok() ? Banner.Kind.INFO : Banner.Kind.ERROR,
+                    Messages.format(r.ok() ? "regen.pushed" : "regen.pushFailed", r.summary()));
             computeDiff();
         }, this::failed).execute();
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param overlayDevice the flannel device on each node ({@code flannel.1}, {@code flannel0}) or empty for host-gw
  */
 public record TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
-                            Optional<String> overlayDevice, List<NodeInfo> nodes) {
+                            Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes) {
 
     /** VirtualBox gives every VM this NAT address; the local provider copies it on purpose. */
     public static final String NAT_IP = "10.0.2.15";
@@ -33,15 +33,24 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
     public record NodeInfo(String name, boolean master, String hostOnlyIp, String hostOnlyNic, Optional<String> subnet) {
     }
 
+    /** VirtualBox VMs and local nodes have the NAT NIC at {@link #NAT_IP}; existing machines have their own. */
+    public boolean hasNat() {
+        return natNic.isPresent();
+    }
+
     public static TopologyInput of(Lab lab) {
         String type = lab.flannel().backend().type();
         boolean direct = Boolean.TRUE.equals(lab.flannel().backend().options().get("DirectRouting"));
-        String nic = lab.flannel().iface().orElse("host-only");
+        Optional<dev.overlaylab.model.Profile> profile = dev.overlaylab.model.Profiles.find(lab.profile());
+        String nic = lab.flannel().iface().or(() -> profile.map(dev.overlaylab.model.Profile::hostOnlyNic))
+                .orElse("host-only");
+        Optional<String> nat = "hosts".equals(lab.provider()) ? Optional.empty()
+                : Optional.of(profile.map(dev.overlaylab.model.Profile::natNic).orElse("NAT"));
         List<NodeInfo> nodes = lab.nodes().stream()
                 .map(n -> new NodeInfo(n.name(), n.role() == Node.Role.MASTER, n.ip(), nic, Optional.empty()))
                 .toList();
         return new TopologyInput(lab.name(), lab.network().cidr(), lab.network().hostIp(), lab.flannel().network(),
-                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nodes);
+                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nat, nodes);
     }
 
     /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */

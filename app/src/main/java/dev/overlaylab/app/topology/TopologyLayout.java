@@ -29,7 +29,7 @@ public final class TopologyLayout {
         int cols = Math.min(PER_ROW, n);
         int rowsOfNodes = (n + cols - 1) / cols;
         double width = MARGIN * 2 + cols * NODE_W + (cols - 1) * GAP;
-        int nicLines = 4;
+        int nicLines = in.hasNat() ? 4 : 3;
         double nodeH = TITLE_H + nicLines * LINE_H + 12;
 
         double y = MARGIN;
@@ -70,12 +70,15 @@ public final class TopologyLayout {
         s.add(new Text(x + 12, y + 22, node.name(), 14, true, "text", "start"));
         s.add(new Text(x + NODE_W - 12, y + 22, node.master() ? "master · etcd" : "worker", 11, false, "subtext", "end"));
         double ly = y + TITLE_H + 14;
-        nic(s, x, ly, "NAT", TopologyInput.NAT_IP + "/24", "nat");
-        nic(s, x, ly + LINE_H, node.hostOnlyNic(), node.hostOnlyIp(), "hostOnly");
+        if (in.hasNat()) {
+            nic(s, x, ly, in.natNic().orElseThrow() + " (NAT)", TopologyInput.NAT_IP + "/24", "nat");
+            ly += LINE_H;
+        }
+        nic(s, x, ly, node.hostOnlyNic() + " (host-only)", node.hostOnlyIp(), "hostOnly");
         String dev = in.overlayDevice().orElse("(host-gw: routes)");
-        nic(s, x, ly + 2 * LINE_H, dev, node.subnet().map(sn -> sn.replaceFirst("\\.\\d+/\\d+$", ".0/32"))
+        nic(s, x, ly + LINE_H, dev, node.subnet().map(sn -> sn.replaceFirst("\\.\\d+/\\d+$", ".0/32"))
                 .orElse(in.overlayDevice().isPresent() ? "in " + in.overlay() : "via peers' host IPs"), "overlay");
-        nic(s, x, ly + 3 * LINE_H, "docker0", node.subnet().orElse("lease from " + in.overlay()), "overlay");
+        nic(s, x, ly + 2 * LINE_H, "docker0", node.subnet().orElse("lease from " + in.overlay()), "overlay");
     }
 
     private static void nic(Scene s, double x, double baseline, String name, String addr, String colour) {

@@ -21,7 +21,11 @@ final class CheckCellRenderer extends DefaultTableCellRenderer {
         setBackground(null);
         setForeground(null);
         super.getTableCellRendererComponent(table, "", sel, focus, row, col);
-        if (value instanceof CheckResult r) {
+        if (value instanceof CheckResult r && r.skipped()) {
+            setIcon(Icons.get("status-skipped"));
+            setText(Messages.get("verify.skip"));
+            setToolTipText(r.evidence().isBlank() ? null : r.evidence());
+        } else if (value instanceof CheckResult r) {
             setIcon(Icons.get(r.passed() ? "status-ok" : "status-failed"));
             setText(Messages.get(r.passed() ? "verify.pass" : "verify.fail"));
             if (!sel) {

@@ -72,7 +72,7 @@ public final class MatrixModel extends AbstractTableModel {
     }
 
     public long failedCount() {
-        return cells.values().stream().filter(r -> !r.passed()).count();
+        return cells.values().stream().filter(CheckResult::failed).count();
     }
 
     public long passedCount() {

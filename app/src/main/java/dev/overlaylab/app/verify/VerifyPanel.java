@@ -47,7 +47,7 @@ public final class VerifyPanel extends JPanel {
     private Optional<CheckResult> selected = Optional.empty();
 
     public VerifyPanel(AppContext ctx, Lab lab) {
-        super(new MigLayout("insets 12, fill, wrap 1",
+        super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
                 // rows
@@ -206,7 +206,7 @@ public final class VerifyPanel extends JPanel {
         selected = m.at(t.getSelectedRow(), t.getSelectedColumn());
         rerun.setEnabled(selected.isPresent() && run.isEnabled());
         details.setText(selected.map(r -> Messages.format("verify.details.text", r.check(), MatrixModel.rowKey(r),
-                Messages.get(r.passed() ? "verify.pass" : "verify.fail"), r.evidence()))
+                Messages.get(r.skipped() ? "verify.skip" : r.passed() ? "verify.pass" : "verify.fail"), r.evidence()))
                 .orElse(Messages.get("verify.details.empty")));
         details.setCaretPosition(0);
     }

@@ -18,6 +18,7 @@ final class FinishStep extends StepPanel {
     private final JButton browse = new JButton(Messages.get("wizard.browse"));
     private final JCheckBox provisionNow = new JCheckBox(Messages.get("wizard.provisionNow"));
     private final JLabel upNote = new JLabel();
+    private final JLabel summary = new JLabel();
 
     FinishStep(Optional<String> upUnavailable) {
         super(WizardStep.PROVISION);
@@ -29,7 +30,10 @@ final class FinishStep extends StepPanel {
                 // columns
                 "[right]12[grow, fill]8[]",
                 // rows
-                "[]16[][]"));
+                "[]16[]16[][]"));
+        summary.setName("wizard.summary");
+        body.add(new JLabel(Messages.get("wizard.summary")), "aligny top");
+        body.add(summary, "span 2, wmin 0");
         body.add(new JLabel(Messages.get("wizard.saveAs")));
         body.add(saveAs);
         body.add(browse);
@@ -58,6 +62,21 @@ final class FinishStep extends StepPanel {
             String p = c.getSelectedFile().getPath();
             saveAs.setText(p.endsWith(".yaml") || p.endsWith(".yml") ? p : p + ".yaml");
         }
+    }
+
+    /** What will be built, in one glance, before the person commits to it. */
+    void showSummary(WizardDraft d) {
+        StringBuilder nodes = new StringBuilder();
+        for (WizardDraft.NodeRow n : d.nodes) {
+            nodes.append(nodes.length() == 0 ? "" : ", ").append(n.name()).append(' ').append(n.ip());
+        }
+        summary.setText("<html>" + Messages.format("wizard.summary.text", esc(d.name), esc(d.provider), esc(d.profile),
+                d.nodes.size(), esc(nodes.toString()), esc(d.hostCidr), esc(d.flannelNetwork),
+                Messages.get(d.backend.key())) + "</html>");
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     @Override

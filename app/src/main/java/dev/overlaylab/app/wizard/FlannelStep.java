@@ -66,30 +66,34 @@ final class FlannelStep extends StepPanel {
                 // rows
                 ""));
         ButtonGroup group = new ButtonGroup();
+        mtu.setEditor(new JSpinner.NumberEditor(mtu, "#"));
         for (BackendChoice c : BackendChoice.values()) {
             JRadioButton r = new JRadioButton(Messages.get(c.key()));
             r.setName("wizard.backend." + c.name().toLowerCase(java.util.Locale.ROOT));
             r.addActionListener(e -> backendChanged());
             group.add(r);
             backends.put(c, r);
-            JLabel why = new JLabel(Messages.get(c.key() + ".explain"));
+            JLabel why = new JLabel("<html>" + Messages.get(c.key() + ".explain") + "</html>");
             why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
             choices.add(r);
-            choices.add(why, "gapleft 26, gapbottom 6");
+            choices.add(why, "gapleft 26, gapbottom 6, wmin 0, wmax 620");
         }
-        body.add(choices);
+        body.add(choices, "wmin 0");
         field("flannel.backend", choices);
 
         body.add(new JLabel(Messages.get("wizard.options")));
         JPanel options = new JPanel(new MigLayout("insets 0, hidemode 3",
-                // columns
-                "[]6[90!]16[]6[90!]16[]",
+                // columns: label, field, label, field, note (each placed by its own constraint)
+                "",
                 // rows
                 "[]"));
+        for (JSpinner s : new JSpinner[] {vni, port}) {
+            s.setEditor(new JSpinner.NumberEditor(s, "#"));
+        }
         options.add(vniLabel);
-        options.add(vni);
-        options.add(portLabel);
-        options.add(port);
+        options.add(vni, "w 100!");
+        options.add(portLabel, "gapleft 16");
+        options.add(port, "w 100!");
         options.add(hostGwNote);
         body.add(options);
         field("flannel.backend.VNI", vni);
@@ -98,14 +102,20 @@ final class FlannelStep extends StepPanel {
         body.add(new JLabel(""));
         body.add(ipMasq);
         body.add(new JLabel(Messages.get("wizard.dockerMtu")));
-        body.add(mtuFromFlannel, "split 2, growx 0");
-        body.add(mtu, "w 90!, growx 0");
+        JPanel mtuRow = new JPanel(new MigLayout("insets 0",
+                // columns
+                "[]12[90!]",
+                // rows
+                "[]"));
+        mtuRow.add(mtuFromFlannel);
+        mtuRow.add(mtu);
+        body.add(mtuRow);
         field("flannel.ipMasq", ipMasq);
         field("docker", mtu);
         binary.setName("wizard.flannelBinary");
         binary.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, Messages.get("wizard.flannelBinary.placeholder"));
         body.add(new JLabel(Messages.get("wizard.flannelBinary")));
-        body.add(binary, "wmax 420");
+        body.add(binary, "wmax 520");
         field("flannel.binary", binary);
         field("flannel.version", binary);
         binary.getDocument().addDocumentListener(changes());

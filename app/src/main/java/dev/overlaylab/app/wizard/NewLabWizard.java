@@ -3,6 +3,7 @@ package dev.overlaylab.app.wizard;
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.engine.Feature;
+import dev.overlaylab.app.engine.ProviderChoice;
 import dev.overlaylab.app.ui.Dialogs;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
@@ -54,11 +55,12 @@ public final class NewLabWizard extends JDialog {
     private int generation;
     private boolean validating;
 
-    public NewLabWizard(AppContext ctx) {
+    /** {@code providers} were asked off the event thread (a provider may run a command to know). */
+    public NewLabWizard(AppContext ctx, List<ProviderChoice> providers) {
         super(ctx.frame(), Messages.get("wizard.title"), ModalityType.APPLICATION_MODAL);
         this.ctx = ctx;
         setName("wizard");
-        providerStep = new ProviderStep(ctx.service().providers());
+        providerStep = new ProviderStep(providers);
         finishStep = new FinishStep(ctx.service().unavailable(Feature.UP));
         pages.put(WizardStep.PROVIDER, providerStep);
         pages.put(WizardStep.NODES, nodesStep);
@@ -93,7 +95,7 @@ public final class NewLabWizard extends JDialog {
 
         JPanel content = new JPanel(new MigLayout("insets 0, fill",
                 // columns
-                "[][1!][grow, fill]",
+                "[][1!][0:640:, grow, fill]",
                 // rows
                 "[grow, fill][1!][]"));
         content.add(steps, "growy");
@@ -186,9 +188,12 @@ public final class NewLabWizard extends JDialog {
 
     private void showStep(WizardStep s) {
         current = s;
-        if (s == WizardStep.PROVISION && draft.savedAs.isEmpty()) {
-            finishStep.setSaveAs(defaultFile());
-            pages.get(s).modifyDraft(draft);
+        if (s == WizardStep.PROVISION) {
+            if (draft.savedAs.isEmpty()) {
+                finishStep.setSaveAs(defaultFile());
+                pages.get(s).modifyDraft(draft);
+            }
+            finishStep.showSummary(draft);
         }
         cards.show(deck, s.name());
         updateButtons();

@@ -52,8 +52,8 @@ final class NodesStep extends StepPanel {
         body.add(hostIp);
         body.add(new JLabel(Messages.get("wizard.nodeCount")));
         body.add(count, "w 70!, wrap");
-        body.add(new JLabel(Messages.get("wizard.nodes")), "top");
-        body.add(new JScrollPane(table), "span 2, grow, hmin 120");
+        body.add(new JLabel(Messages.get("wizard.nodes")), "aligny top, gaptop 4");
+        body.add(new JScrollPane(table), "span 2, grow, hmin 120, wmin 300, wmax 640");
         field("profile", profile);
         field("network", hostCidr);
         field("nodes", table);

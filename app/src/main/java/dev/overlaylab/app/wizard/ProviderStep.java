@@ -30,7 +30,7 @@ final class ProviderStep extends StepPanel {
         body.add(name, "wmax 360");
         field("name", name);
 
-        body.add(new JLabel(Messages.get("wizard.provider")), "top, gaptop 2");
+        body.add(new JLabel(Messages.get("wizard.provider")), "aligny top, gaptop 2");
         ButtonGroup group = new ButtonGroup();
         javax.swing.JPanel list = new javax.swing.JPanel(new MigLayout("insets 0, wrap 1, gapy 2",
                 // columns
@@ -45,12 +45,12 @@ final class ProviderStep extends StepPanel {
             group.add(r);
             radios.put(p.id(), r);
             list.add(r);
-            JLabel why = new JLabel(p.unavailableReason()
+            JLabel why = new JLabel("<html>" + p.unavailableReason()
                     .map(reason -> Messages.format("wizard.provider.unavailable", reason))
-                    .orElse(Messages.get("provider." + p.id() + ".desc")));
+                    .orElse(Messages.get("provider." + p.id() + ".desc")).replace("<", "&lt;") + "</html>");
             why.setName("wizard.provider." + p.id() + ".reason");
             why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
-            list.add(why, "gapleft 26, gapbottom 8");
+            list.add(why, "gapleft 26, gapbottom 8, wmin 0, wmax 620");
         }
         body.add(list);
         field("provider", list);

@@ -25,9 +25,9 @@ abstract class StepPanel extends JPanel {
     protected Runnable onChange = () -> { };
 
     StepPanel(WizardStep step) {
-        super(new MigLayout("insets 0, fill, wrap 1",
-                // columns
-                "[grow, fill]",
+        super(new MigLayout("insets 0, fill, wrap 1, hidemode 3",
+                // columns: may shrink below the preferred width so long texts wrap instead of being cut
+                "[0:600:, grow, fill]",
                 // rows
                 "[]4[]12[grow, fill][]"));
         setName("wizard.page." + step.name().toLowerCase(java.util.Locale.ROOT));
@@ -38,8 +38,8 @@ abstract class StepPanel extends JPanel {
         problems.setName(getName() + ".problems");
         add(title);
         add(intro);
-        add(body);
-        add(problems, "hidemode 3");
+        add(body, "wmin 0");
+        add(problems, "wmin 0");
     }
 
     abstract void configure(WizardDraft draft);
@@ -64,7 +64,9 @@ abstract class StepPanel extends JPanel {
         if (list.isEmpty()) {
             problems.clear();
         } else {
-            problems.show(Banner.Kind.ERROR, list.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+            // Line and column point into the generated file, which the person has not seen yet: leave them out.
+            problems.show(Banner.Kind.ERROR, list.stream().map(p -> p.path() + ": " + p.message())
+                    .collect(Collectors.joining("\n")));
         }
     }
 

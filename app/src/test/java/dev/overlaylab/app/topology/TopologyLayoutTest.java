@@ -19,11 +19,15 @@ import org.junit.jupiter.api.Test;
 class TopologyLayoutTest {
 
     static TopologyInput lab(int nodes, String backend) {
+        return lab(nodes, backend, Optional.of("nat0"));
+    }
+
+    static TopologyInput lab(int nodes, String backend, Optional<String> nat) {
         List<NodeInfo> list = IntStream.range(0, nodes).mapToObj(i -> new NodeInfo(i == 0 ? "master" : "node" + i,
                 i == 0, "192.168.58." + (101 + i), "host0",
                 i == 0 ? Optional.of("10.1.15.1/24") : Optional.empty())).toList();
         return new TopologyInput("lab<&>", "192.168.58.0/24", "192.168.58.1", "10.1.0.0/16", backend,
-                TopologyInput.deviceOf(backend), list);
+                TopologyInput.deviceOf(backend), nat, list);
     }
 
     private static List<Box> nodeBoxes(Scene s) {
@@ -35,7 +39,7 @@ class TopologyLayoutTest {
         Scene s = TopologyLayout.layout(lab(2, "vxlan"));
         assertThat(nodeBoxes(s)).hasSize(2);
         List<String> texts = s.all(Text.class).stream().map(Text::text).toList();
-        assertThat(texts).contains("master", "node1", "NAT", "10.0.2.15/24", "host0", "192.168.58.101",
+        assertThat(texts).contains("master", "node1", "nat0 (NAT)", "10.0.2.15/24", "host0 (host-only)", "192.168.58.101",
                 "192.168.58.102", "flannel.1", "docker0", "10.1.15.1/24", "10.1.15.0/32");
         assertThat(texts).anyMatch(t -> t.contains("host-only network 192.168.58.0/24"));
         assertThat(texts).anyMatch(t -> t.contains("overlay 10.1.0.0/16"));
@@ -71,6 +75,13 @@ class TopologyLayoutTest {
             assertThat(overlay.y() + overlay.h()).isLessThan(n.y());
             assertThat(bar.y()).isGreaterThan(n.y() + n.h());
         }
+    }
+
+    @Test
+    void existingMachinesAreDrawnWithoutTheVirtualBoxNatNic() {
+        Scene s = TopologyLayout.layout(lab(2, "vxlan", Optional.empty()));
+        assertThat(s.all(Text.class).stream().map(Text::text)).doesNotContain("10.0.2.15/24")
+                .contains("host0 (host-only)", "docker0");
     }
 
     @Test

@@ -61,6 +61,28 @@ class WizardDraftTest {
     }
 
     @Test
+    void everyBackendChoiceWritesALabFileTheRealLoaderAccepts() throws Exception {
+        for (BackendChoice c : BackendChoice.values()) {
+            WizardDraft d = new WizardDraft();
+            d.provider = "hosts";
+            d.profile = "debian-12";
+            d.name = "olg-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            d.setBackend(c);
+            d.port = c.hasPort() ? 9000 : d.port;
+            d.dockerMtu = OptionalInt.of(1400);
+            d.ipMasq = true;
+            d.flannelBinaryFile = java.util.Optional.of("/tmp/flanneld");
+            var lab = dev.overlaylab.model.LabLoader.parse(LabYamlWriter.write(d), java.util.Optional.empty());
+            assertThat(lab.flannel().backend().type()).as(c.name()).isEqualTo(c.type());
+            assertThat(lab.flannel().backend().options().containsKey("DirectRouting")).isEqualTo(c.directRouting());
+            assertThat(lab.nodes()).hasSize(2);
+            assertThat(lab.flannel().ipMasq()).isTrue();
+            assertThat(lab.docker().mtu()).hasValue(1400);
+            assertThat(lab.flannel().binary().file()).hasValue("/tmp/flanneld");
+        }
+    }
+
+    @Test
     void oddUserTextIsQuotedSoItCannotChangeTheYamlStructure() {
         assertThat(LabYamlWriter.scalar("master")).isEqualTo("master");
         assertThat(LabYamlWriter.scalar("10.1.0.0/16")).isEqualTo("10.1.0.0/16");

@@ -67,6 +67,11 @@ class LocalProviderTest {
             for (Node n : nodes) {
                 assertThat(ssh(n, knownHosts, "hostname").stdout().trim()).isEqualTo(n.name());
                 assertThat(ssh(n, knownHosts, "ip -4 -o addr show dev nat0").stdout()).contains("10.0.2.15/24");
+                if (Files.isRegularFile(Path.of(lab.flannel().binary().file().orElseThrow()))) {
+                    long size = Files.size(Path.of(lab.flannel().binary().file().orElseThrow()));
+                    assertThat(ssh(n, knownHosts, "test -x /usr/local/bin/flanneld && stat -c %s /usr/local/bin/flanneld").stdout().trim())
+                            .as("flanneld preloaded").isEqualTo(Long.toString(size));
+                }
             }
             ExecResult ping = ssh(nodes.get(0), knownHosts, "ping -c 2 -W 2 192.168.60.11");
             assertThat(ping.ok()).as("master pings worker1 on host-only: %s", ping.stdout() + ping.stderr()).isTrue();
