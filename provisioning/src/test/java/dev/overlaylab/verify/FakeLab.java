@@ -246,12 +246,17 @@ public final class FakeLab {
         return this;
     }
 
-    /** #7: docker on node2 started without the drop-in: docker0 on docker's default 172.17.0.1/16. */
+    /**
+     * #7: docker on node2 started without the drop-in: docker0 on docker's default 172.17.0.1/16 with its default
+     * MTU 1500. From node2's pod, traffic still reaches node1's pod: docker masquerades 172.17.0.0/16 leaving
+     * docker0, so node1 answers node2's flannel.1 address (seen on a real lab).
+     */
     public FakeLab dockerWithoutDropIn() {
         FakeNode n2 = node("node2");
         n2.docker0 = "172.17.0.1/16";
+        n2.docker0Mtu = 1500;
         n2.podIp = "172.17.0.2";
-        loseOverlayBothWays("all");
+        loseOverlay("all", "node1", "node2");
         return this;
     }
 
