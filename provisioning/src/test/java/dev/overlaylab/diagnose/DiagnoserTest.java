@@ -44,6 +44,7 @@ class DiagnoserTest {
         return Stream.of(
                 fault(1, "NAT NIC, nodes share one lease", FakeLab::natInterfaceSharedLease),
                 fault(1, "NAT NIC, two leases with one PublicIP", FakeLab::natInterfaceTwoLeases),
+                fault(1, "NAT NIC after a flanneld restart, earlier lease left in etcd", FakeLab::natInterfaceAfterRestart),
                 fault(2, "docker0 MTU above the overlay", FakeLab::mtuMismatch),
                 fault(3, "flannel network overlaps the NAT network", FakeLab::networkOverlapsNat),
                 fault(4, "FORWARD policy DROP", FakeLab::forwardDrop),

@@ -186,6 +186,20 @@ public final class FakeLab {
         return this;
     }
 
+    /**
+     * #1 as seen when a running lab's flanneld loses its --iface (done on a real lab): node2 registers 10.0.2.15
+     * and takes a new lease, its earlier lease (with its host-only address) stays in etcd, docker follows.
+     */
+    public FakeLab natInterfaceAfterRestart() {
+        FakeNode n2 = node("node2");
+        leases.add(new String[] {"10.1.52.0/24", "10.0.2.15"});
+        n2.subnet = "10.1.52.1/24";
+        n2.docker0 = "10.1.52.1/24";
+        n2.podIp = "10.1.52.2";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
     /** #2: node2's docker runs without --mtu: docker0 and its veths at 1500 over a 1450 overlay. */
     public FakeLab mtuMismatch() {
         node("node2").docker0Mtu = 1500;
