@@ -51,6 +51,7 @@ class DiagnoserTest {
                 fault(5, "etcd on loopback only", FakeLab::etcdLoopbackOnly),
                 fault(5, "etcd on loopback only, docker already up on 172.17", f -> f.etcdLoopbackOnly().dockerAlreadyRunningOnItsDefaultBridge()),
                 fault(6, "config written through v2", FakeLab::configWrittenThroughV2),
+                fault(6, "config moved to v2 while running, master's docker stopped", FakeLab::configMovedToV2WhileRunning),
                 fault(6, "config written through v2, docker already up on 172.17", f -> f.configWrittenThroughV2().dockerAlreadyRunningOnItsDefaultBridge()),
                 fault(7, "docker without the drop-in", FakeLab::dockerWithoutDropIn),
                 fault(8, "lease changed, docker0 kept the old subnet", FakeLab::staleLease),

@@ -248,6 +248,20 @@ public final class FakeLab {
         return this;
     }
 
+    /**
+     * #6 on a running lab (done on a real one): config moved to v2, master's flanneld restarted and stuck
+     * activating, docker stopped with it (Requires=) and left an empty docker0 at MTU 1500; node1 still runs.
+     */
+    public FakeLab configMovedToV2WhileRunning() {
+        configApi = "v2";
+        FakeNode m = node("node1");
+        m.services.put("flanneld", "activating");
+        m.services.put("docker", "inactive");
+        m.docker0Mtu = 1500;
+        m.podIp = null;
+        return this;
+    }
+
     /** Docker was already running before flanneld (an image with docker enabled): default bridge, FORWARD DROP. */
     public FakeLab dockerAlreadyRunningOnItsDefaultBridge() {
         int i = 2;

@@ -19,7 +19,7 @@ public final class MtuMismatchRule implements Rule {
     public Optional<Finding> apply(DiagnosisContext ctx) {
         List<String> evidence = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
-            if (ctx.failed("docker0-mtu", n) && !withoutDropIn(ctx, n)) {
+            if (ctx.failed("docker0-mtu", n) && ctx.active(n, "docker") && !withoutDropIn(ctx, n)) {
                 ctx.nodeLine("docker0-mtu", n).ifPresent(evidence::add);
             }
         }
