@@ -482,7 +482,7 @@ public final class FakeLab {
                 return ok ? r(c, 0, Recorded.load("ping-busybox-ok.txt", Map.of("target", t)), "")
                         : r(c, 1, Recorded.load("ping-busybox-loss.txt", Map.of("target", t)), "");
             }
-            if (c.startsWith("timeout 4 docker exec olab-verify-pod wget ")) {
+            if (c.startsWith("timeout 3 docker exec olab-verify-pod wget ")) {
                 String t = target(c);
                 Optional<FakeNode> peer = podAt(t);
                 return peer.isPresent() && !lost(t, tcpLost) ? r(c, 0, NodeCommands.httpBody(peer.get().name) + "\n", "")
