@@ -91,9 +91,9 @@ public final class NodeCommands {
         return "ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
-    /** busybox ping inside the pod. */
+    /** busybox ping inside the pod; -W 1, or busybox waits 10 s for a lost reply and the check times out instead of reporting loss. */
     public static String podPing(String target) {
-        return "docker exec " + POD + " ping -c 2 -i 0.2 -w 2 " + target;
+        return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
     /**
