@@ -21,8 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code olab verify LAB [--json]}: the verification matrix and, when something failed, the diagnosis. */
 @Command(name = "verify", description = {
-    "Check a lab that is up: per node services, subnet.env, lease, docker0, FORWARD, etcd; per node pair",
-    "host-only ping, docker0 ping, pod to pod ping, HTTP between pods and a do-not-fragment ping at the overlay MTU.",
+    "Check a lab that is up: per node services, subnet.env, lease, docker0, FORWARD, etcd; per node pair host-only ping, docker0 ping, pod to pod ping, HTTP between pods and a do-not-fragment ping at the overlay MTU.",
     "Failures show their evidence and the diagnosis names the cause and the fix.",
     "Exit 0 when every check passes, 1 when one fails, 2 for a bad lab file."})
 final class VerifyCommand implements Callable<Integer> {

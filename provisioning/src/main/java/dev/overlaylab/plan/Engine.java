@@ -171,8 +171,9 @@ public final class Engine {
                 fail(out, f, t0, failures);
                 return;
             } catch (SshException e) {
-                // its message already names the node, the address, what failed and what to do
-                Failure f = new Failure(stage.id(), shown, step.name(), e.getMessage(), "", "", "then run up again: it continues from where it stopped");
+                // its message already names the node, the address, what failed and what to do (and the run's
+                // summary says how to continue), so no second fix line
+                Failure f = new Failure(stage.id(), shown, step.name(), e.getMessage(), "", "", "");
                 fail(out, f, t0, failures);
                 return;
             } catch (RuntimeException e) {

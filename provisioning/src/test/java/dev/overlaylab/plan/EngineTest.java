@@ -51,6 +51,9 @@ class EngineTest {
         assertThat(c.indexOf("systemctl stop docker")).isLessThan(c.indexOf("systemctl restart flanneld"));
         assertThat(fake.node1.file(NodeRun.PENDING_FILE)).as("nothing left owed").isNull();
         assertThat(fake.node2.podImage).as("pod image made for the verification").isTrue();
+        // the profile's packages, etcd only where etcd runs
+        assertThat(fake.node1.installs).singleElement().satisfies(l -> assertThat(l).contains("docker.io").contains("etcd"));
+        assertThat(fake.node2.installs).singleElement().satisfies(l -> assertThat(l).contains("docker.io").doesNotContain("etcd"));
     }
 
     @Test
