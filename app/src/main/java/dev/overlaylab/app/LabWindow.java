@@ -56,6 +56,10 @@ public final class LabWindow extends JPanel {
         provision.provision();
     }
 
+    public ProvisionPanel provisionPanel() {
+        return provision;
+    }
+
     public JTabbedPane tabs() {
         return tabs;
     }

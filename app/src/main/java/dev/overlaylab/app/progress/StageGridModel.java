@@ -27,9 +27,18 @@ public final class StageGridModel extends AbstractTableModel {
     private final Map<String, int[]> open = new HashMap<>();
     /** The most telling finished outcome so far per row × stage (shown once nothing is running). */
     private final Map<String, State[]> outcome = new HashMap<>();
+    /** When each cell's first step started and last step ended (app clock, nanoseconds; 0 = not yet). */
+    private final Map<String, long[][]> clock = new HashMap<>();
+    private final java.util.function.LongSupplier nanoTime;
     private ProgressEvent firstFailure;
 
     public StageGridModel(List<String> nodes) {
+        this(nodes, System::nanoTime);
+    }
+
+    /** {@code nanoTime} is the clock cell times are measured with (tests pass their own). */
+    StageGridModel(List<String> nodes, java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         nodes.forEach(this::addRow);
     }
 
@@ -42,6 +51,7 @@ public final class StageGridModel extends AbstractTableModel {
         State[] o = new State[Stages.ALL.size()];
         java.util.Arrays.fill(o, State.PENDING);
         outcome.put(node, o);
+        clock.put(node, new long[Stages.ALL.size()][2]);
     }
 
     /** Folds one event into its cell. Events for unknown stages only go to the log. */
@@ -63,7 +73,7 @@ public final class StageGridModel extends AbstractTableModel {
         } else if (e.status() != Status.PROGRESS && openSteps[col] > 0) {
             openSteps[col]--;
         }
-        Duration time = old.time().plus(e.status() == Status.PROGRESS ? Duration.ZERO : e.duration());
+        Duration time = cellTime(row, col, e);
         State[] outcomes = outcome.get(row);
         if (incoming.finished() && incoming.weight() > outcomes[col].weight()) {
             outcomes[col] = incoming;
@@ -83,6 +93,28 @@ public final class StageGridModel extends AbstractTableModel {
         }
         int r = rows.indexOf(row);
         fireTableCellUpdated(r, col + 1);
+    }
+
+    /**
+     * A cell's time is wall time from its first STARTED to its last finished step: steps of a stage
+     * overlap (and providers report sub-steps), so adding their durations would overstate it. A cell
+     * with no STARTED event takes the longest duration reported.
+     */
+    private Duration cellTime(String row, int col, ProgressEvent e) {
+        long[] c = clock.get(row)[col];
+        long now = nanoTime.getAsLong();
+        if (e.status() == Status.STARTED && c[0] == 0) {
+            c[0] = now;
+        } else if (e.status() != Status.PROGRESS && e.status() != Status.STARTED) {
+            c[1] = now;
+        }
+        Duration old = cells.get(row)[col].time();
+        Duration reported = e.duration() == null ? Duration.ZERO : e.duration();
+        if (c[0] != 0 && c[1] >= c[0]) {
+            Duration wall = Duration.ofNanos(c[1] - c[0]);
+            return wall.compareTo(reported) >= 0 ? wall : reported;
+        }
+        return reported.compareTo(old) > 0 ? reported : old;
     }
 
     /** Marks every running or pending cell as cancelled (the person pressed Cancel). */
@@ -107,6 +139,7 @@ public final class StageGridModel extends AbstractTableModel {
                 r[i] = StageCell.PENDING;
                 open.get(row)[i] = 0;
                 outcome.get(row)[i] = State.PENDING;
+                clock.get(row)[i] = new long[2];
             }
         }
         firstFailure = null;

@@ -45,6 +45,7 @@ public final class VerifyPanel extends JPanel {
     private final JLabel summary = new JLabel(Messages.get("verify.notRun"));
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
+    private boolean running;
 
     public VerifyPanel(AppContext ctx, Lab lab) {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
@@ -139,6 +140,7 @@ public final class VerifyPanel extends JPanel {
 
     /** Runs the whole matrix off the event thread. */
     public void runAll() {
+        running = true;
         run.setEnabled(false);
         rerun.setEnabled(false);
         summary.setText(Messages.get("verify.running"));
@@ -147,6 +149,7 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void rerun(CheckResult cell) {
+        running = true;
         rerun.setEnabled(false);
         summary.setText(Messages.format("verify.rerunning", cell.check(), MatrixModel.rowKey(cell)));
         Worker.<VerifyOutcome>of(() -> ctx.service().verify(lab, Optional.of(cell), ProgressListener.NONE), out -> {
@@ -157,11 +160,18 @@ public final class VerifyPanel extends JPanel {
             });
             showFindings(out.findings());
             updateSummary();
+            running = false;
             rerun.setEnabled(true);
         }, this::failed).execute();
     }
 
+    /** True while a matrix (or one re-run) is in flight. */
+    public boolean isRunning() {
+        return running;
+    }
+
     private void show(VerifyOutcome out) {
+        running = false;
         nodes.setResults(out.checks());
         pairs.setResults(out.checks());
         showFindings(out.findings());
@@ -191,6 +201,7 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void failed(Throwable e) {
+        running = false;
         run.setEnabled(true);
         if (e instanceof NotAvailableYetException) {
             banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", e.getMessage()));

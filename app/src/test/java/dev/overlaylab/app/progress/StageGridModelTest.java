@@ -16,13 +16,17 @@ class StageGridModelTest {
     }
 
     @Test
-    void aStageIsRunningUntilEveryStartedStepFinishesAndItsTimesAddUp() {
-        StageGridModel m = new StageGridModel(List.of("master", "node1"));
+    void aStageIsRunningUntilEveryStartedStepFinishesAndShowsItsWallTime() {
+        long[] now = {1_000_000_000L};
+        StageGridModel m = new StageGridModel(List.of("master", "node1"), () -> now[0]);
         m.apply(ev("flanneld", "master", "unit file", Status.STARTED, 0));
         m.apply(ev("flanneld", "master", "start", Status.STARTED, 0));
+        now[0] += 300_000_000L;
         m.apply(ev("flanneld", "master", "unit file", Status.CHANGED, 300));
         assertThat(m.cell("master", "flanneld").state()).isEqualTo(State.RUNNING);
-        m.apply(ev("flanneld", "master", "start", Status.UNCHANGED, 200));
+        now[0] += 200_000_000L;
+        // overlapping steps: 300 ms and 500 ms of reported work, 500 ms of wall time
+        m.apply(ev("flanneld", "master", "start", Status.UNCHANGED, 500));
         StageCell c = m.cell("master", "flanneld");
         assertThat(c.state()).isEqualTo(State.CHANGED);
         assertThat(c.time()).isEqualTo(Duration.ofMillis(500));
