@@ -41,6 +41,7 @@ public final class ProvisionPanel extends JPanel {
     private final JButton cancel = new JButton(Messages.get("provision.cancel"), Icons.get("cancel"));
     private final JButton retry = new JButton(Messages.get("provision.retry"), Icons.get("retry"));
     private UpWorker worker;
+    private boolean running;
     private String lastSummary = "";
     private final java.util.function.Consumer<String> hostKeyLines = this::hostKeyLine;
 
@@ -54,7 +55,8 @@ public final class ProvisionPanel extends JPanel {
         this.lab = lab;
         setName("provisionPanel");
         List<String> nodes = lab.nodes().stream().map(Node::name).toList();
-        grid = new StageGridModel(nodes);
+        grid = new StageGridModel(nodes, dev.overlaylab.app.engine.StageScopes.of(lab, StageGridModel.LAB_ROW),
+                System::nanoTime);
         table = new JTable(grid);
         table.setName("provision.grid");
         table.setDefaultRenderer(StageCell.class, new StageCellRenderer());
@@ -128,8 +130,9 @@ public final class ProvisionPanel extends JPanel {
         return grid;
     }
 
+    /** True from Provision until the result is shown (not merely until the worker thread ends). */
     public boolean isRunning() {
-        return worker != null && !worker.isDone();
+        return running;
     }
 
     private void run(Optional<String> fromStage) {
@@ -138,6 +141,7 @@ public final class ProvisionPanel extends JPanel {
         log.append(Messages.format(fromStage.isPresent() ? "provision.log.retry" : "provision.log.start",
                 lab.name(), fromStage.orElse("")));
         worker = new UpWorker(ctx.service(), lab, fromStage);
+        running = true;
         start.setEnabled(false);
         cancel.setEnabled(true);
         status.setText(Messages.get("provision.running"));
@@ -163,6 +167,7 @@ public final class ProvisionPanel extends JPanel {
     }
 
     private void finished(Throwable error, boolean cancelled) {
+        running = false;
         start.setEnabled(true);
         cancel.setEnabled(false);
         if (cancelled) {

@@ -32,20 +32,41 @@ public final class StageGridModel extends AbstractTableModel {
     private final java.util.function.LongSupplier nanoTime;
     private ProgressEvent firstFailure;
 
+    private final java.util.function.BiPredicate<String, String> applies;
+
+    /** Every stage on every node row (no lab-wide row until a lab-wide event arrives). */
     public StageGridModel(List<String> nodes) {
-        this(nodes, System::nanoTime);
+        this(nodes, (row, stage) -> !row.equals(LAB_ROW), System::nanoTime);
     }
 
-    /** {@code nanoTime} is the clock cell times are measured with (tests pass their own). */
-    StageGridModel(List<String> nodes, java.util.function.LongSupplier nanoTime) {
+    /**
+     * @param applies  whether a stage runs on a row ({@link #LAB_ROW} for lab-wide steps); the others show "—"
+     * @param nanoTime the clock cell times are measured with (tests pass their own)
+     */
+    public StageGridModel(List<String> nodes, java.util.function.BiPredicate<String, String> applies,
+            java.util.function.LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        this.applies = applies;
         nodes.forEach(this::addRow);
+        if (Stages.ALL.stream().anyMatch(s -> applies.test(LAB_ROW, s))) {
+            addRow(LAB_ROW);
+        }
+    }
+
+    StageGridModel(List<String> nodes, java.util.function.LongSupplier nanoTime) {
+        this(nodes, (row, stage) -> !row.equals(LAB_ROW), nanoTime);
+    }
+
+    private StageCell initial(String row, int col) {
+        return applies.test(row, Stages.ALL.get(col)) ? StageCell.PENDING : StageCell.NOT_APPLICABLE;
     }
 
     private void addRow(String node) {
         rows.add(node);
         StageCell[] r = new StageCell[Stages.ALL.size()];
-        java.util.Arrays.fill(r, StageCell.PENDING);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = initial(node, i);
+        }
         cells.put(node, r);
         open.put(node, new int[Stages.ALL.size()]);
         State[] o = new State[Stages.ALL.size()];
@@ -136,7 +157,7 @@ public final class StageGridModel extends AbstractTableModel {
         for (String row : rows) {
             StageCell[] r = cells.get(row);
             for (int i = Math.max(0, fromStage); i < r.length; i++) {
-                r[i] = StageCell.PENDING;
+                r[i] = initial(row, i);
                 open.get(row)[i] = 0;
                 outcome.get(row)[i] = State.PENDING;
                 clock.get(row)[i] = new long[2];
@@ -152,7 +173,7 @@ public final class StageGridModel extends AbstractTableModel {
         int done = 0;
         for (String row : rows) {
             for (StageCell c : cells.get(row)) {
-                if (row.equals(LAB_ROW) && c.state() == State.PENDING) {
+                if (c.state() == State.NOT_APPLICABLE) {
                     continue;
                 }
                 total++;

@@ -74,6 +74,9 @@ class LocalLabGuiTest {
 
     @AfterEach
     void removeLab() throws Exception {
+        if (ctx == null) {
+            return; // skipped before anything was made
+        }
         try {
             if (labFile != null && Files.exists(labFile)) {
                 ctx.service().down(LabLoader.load(labFile), ProgressListener.NONE);
@@ -146,10 +149,10 @@ class LocalLabGuiTest {
         gui.screenshot("labWindow", "provisioned");
         for (String node : GuiDriver.onEdt(() -> prov.grid().nodes())) {
             for (String stage : Stages.ALL) {
-                if (stage.equals("verify") || (node.isEmpty() && !stage.equals("network-config"))) {
-                    continue;
-                }
                 StageCell c = GuiDriver.onEdt(() -> prov.grid().cell(node, stage));
+                if (stage.equals("verify") || c.state() == StageCell.State.NOT_APPLICABLE) {
+                    continue; // verify is judged below, cell by cell
+                }
                 assertThat(c.state()).as(node + " × " + stage + ": " + c.message())
                         .isIn(StageCell.State.CHANGED, StageCell.State.UNCHANGED);
             }
@@ -166,8 +169,9 @@ class LocalLabGuiTest {
         GuiDriver.waitFor("verification", () -> !verify.isRunning(), Duration.ofMinutes(3));
         gui.screenshot("labWindow", "verified");
         assertThat(GuiDriver.onEdt(() -> verify.pairs().getRowCount())).isEqualTo(2);
-        assertThat(GuiDriver.onEdt(() -> verify.nodes().failedCount() + verify.pairs().failedCount())).isZero();
-        assertThat(GuiDriver.onEdt(() -> verify.pairs().allPassed())).isTrue();
+        // Judged at the end, so topology and regenerate are exercised (and pictured) even on a red lab.
+        String firstVerify = GuiDriver.onEdt(() -> verify.nodes().failedCount() + verify.pairs().failedCount()
+                + " failed, all pairs green: " + verify.pairs().allPassed());
 
         // Topology, exported as PNG and SVG.
         GuiDriver.onEdt(() -> {
@@ -209,6 +213,9 @@ class LocalLabGuiTest {
         gui.click("verify.run");
         GuiDriver.waitFor("verification after host-gw", () -> !verify.isRunning(), Duration.ofMinutes(3));
         gui.screenshot("labWindow", "verified-host-gw");
-        assertThat(GuiDriver.onEdt(() -> verify.pairs().allPassed() && verify.nodes().failedCount() == 0)).isTrue();
+        String secondVerify = GuiDriver.onEdt(() -> verify.nodes().failedCount() + verify.pairs().failedCount()
+                + " failed, all pairs green: " + verify.pairs().allPassed());
+        assertThat(firstVerify).as("verification over vxlan").isEqualTo("0 failed, all pairs green: true");
+        assertThat(secondVerify).as("verification over host-gw").isEqualTo("0 failed, all pairs green: true");
     }
 }

@@ -80,4 +80,25 @@ class StageGridModelTest {
         m.cancelOpenCells();
         assertThat(m.cell("master", "docker").state()).isEqualTo(State.CANCELLED);
     }
+
+    @Test
+    void stagesThatDoNotRunOnARowAreNotApplicableAndDoNotHoldBackProgress() {
+        // etcd only on master, the network config only on the whole-lab row
+        StageGridModel m = new StageGridModel(List.of("master", "node1"), (row, stage) -> switch (stage) {
+            case "etcd" -> row.equals("master");
+            case "network-config" -> row.equals(StageGridModel.LAB_ROW);
+            default -> !row.equals(StageGridModel.LAB_ROW);
+        }, () -> 0L);
+        assertThat(m.getRowCount()).isEqualTo(3);
+        assertThat(m.cell("node1", "etcd").state()).isEqualTo(State.NOT_APPLICABLE);
+        assertThat(m.cell(StageGridModel.LAB_ROW, "base").state()).isEqualTo(State.NOT_APPLICABLE);
+        for (String stage : dev.overlaylab.app.engine.Stages.ALL) {
+            for (String row : List.of("master", "node1", StageGridModel.LAB_ROW)) {
+                if (m.cell(row, stage).state() == State.PENDING) {
+                    m.apply(ev(stage, row, "step", Status.UNCHANGED, 1));
+                }
+            }
+        }
+        assertThat(m.progress()).isEqualTo(1.0);
+    }
 }
