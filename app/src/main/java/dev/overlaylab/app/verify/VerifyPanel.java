@@ -33,7 +33,7 @@ import net.miginfocom.swing.MigLayout;
  */
 public final class VerifyPanel extends JPanel {
     private final AppContext ctx;
-    private final Lab lab;
+    private Lab lab;
     private final MatrixModel nodes = new MatrixModel(MatrixModel.Kind.NODES);
     private final MatrixModel pairs = new MatrixModel(MatrixModel.Kind.PAIRS);
     private final JTable nodeTable = table(nodes, "verify.nodes");
@@ -46,6 +46,7 @@ public final class VerifyPanel extends JPanel {
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
     private boolean running;
+    private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
 
     public VerifyPanel(AppContext ctx, Lab lab) {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
@@ -99,9 +100,9 @@ public final class VerifyPanel extends JPanel {
         side.add(heading("verify.findings"));
         side.add(new JScrollPane(findings));
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, grids, side);
-        split.setResizeWeight(0.62);
+        split.setResizeWeight(0.6);
         split.setBorder(null);
-        add(split);
+        add(split, "push, grow");
 
         for (JTable t : List.of(nodeTable, pairTable)) {
             t.getSelectionModel().addListSelectionListener(e -> select(t));
@@ -128,6 +129,11 @@ public final class VerifyPanel extends JPanel {
         t.getTableHeader().setReorderingAllowed(false);
         t.setFillsViewportHeight(true);
         return t;
+    }
+
+    /** The lab changed (regenerate pushed a new backend): later runs check the new one. */
+    public void setLab(Lab changed) {
+        lab = changed;
     }
 
     public MatrixModel pairs() {
@@ -170,13 +176,39 @@ public final class VerifyPanel extends JPanel {
         return running;
     }
 
+    /** Told the leases each run found (node → subnet), for the topology picture. */
+    public void setOnLeases(java.util.function.Consumer<java.util.Map<String, String>> listener) {
+        onLeases = listener;
+    }
+
     private void show(VerifyOutcome out) {
         running = false;
+        if (!out.leases().isEmpty()) {
+            onLeases.accept(out.leases());
+        }
         nodes.setResults(out.checks());
         pairs.setResults(out.checks());
+        sizeColumns(nodeTable, 150);
+        sizeColumns(pairTable, 130);
         showFindings(out.findings());
         updateSummary();
         run.setEnabled(true);
+        // Show the evidence of the first red cell at once: that is what the person looks for.
+        pairs.firstFailed().map(rc -> new Object[] {pairTable, rc})
+                .or(() -> nodes.firstFailed().map(rc -> new Object[] {nodeTable, rc}))
+                .ifPresent(sel -> {
+                    JTable t = (JTable) sel[0];
+                    int[] rc = (int[]) sel[1];
+                    t.changeSelection(rc[0], rc[1], false, false);
+                    t.requestFocusInWindow();
+                });
+    }
+
+    private static void sizeColumns(JTable t, int first) {
+        if (t.getColumnCount() > 0) {
+            t.getColumnModel().getColumn(0).setPreferredWidth(first);
+            t.getColumnModel().getColumn(0).setMinWidth(first - 30);
+        }
     }
 
     private void updateSummary() {
@@ -193,11 +225,17 @@ public final class VerifyPanel extends JPanel {
         StringBuilder b = new StringBuilder();
         for (Finding f : list) {
             b.append("● ").append(f.cause()).append('\n')
-                    .append(Messages.get("verify.finding.evidence")).append(' ').append(f.evidence()).append('\n')
-                    .append(Messages.get("verify.finding.fix")).append(' ').append(f.fix()).append("\n\n");
+                    .append(labelled(Messages.get("verify.finding.evidence"), f.evidence()))
+                    .append(labelled(Messages.get("verify.finding.fix"), f.fix())).append('\n');
         }
         findings.setText(b.toString().trim());
         findings.setCaretPosition(0);
+    }
+
+    /** "  seen: line" with later lines aligned under the first. */
+    private static String labelled(String label, String text) {
+        String pad = " ".repeat(label.length() + 1);
+        return label + " " + text.strip().replace("\n", "\n" + pad) + "\n";
     }
 
     private void failed(Throwable e) {
