@@ -99,6 +99,8 @@ public final class VerifyPanel extends JPanel {
         side.add(new JScrollPane(details));
         side.add(heading("verify.findings"));
         side.add(new JScrollPane(findings));
+        grids.setPreferredSize(new java.awt.Dimension(660, 400));
+        side.setPreferredSize(new java.awt.Dimension(420, 400));
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, grids, side);
         split.setResizeWeight(0.6);
         split.setBorder(null);
