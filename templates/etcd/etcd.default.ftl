@@ -11,6 +11,7 @@ ETCD_INITIAL_CLUSTER="${etcd.initialCluster}"
 ETCD_INITIAL_CLUSTER_STATE="new"
 ETCD_INITIAL_CLUSTER_TOKEN="${etcd.clusterToken}"
 <#if etcd.enableV2>
-# flannel ${flannel.version} reads its config through the v2 keys API, off by default since etcd 3.4.
+# flannel ${flannel.version} reads its config through the v2 keys API, off by default since etcd 3.4
+# (etcd 2.x serves only v2 and just warns that it does not know this variable).
 ETCD_ENABLE_V2="true"
 </#if>

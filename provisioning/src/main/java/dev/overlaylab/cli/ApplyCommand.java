@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code olab apply LAB --only etcd|flannel|docker}: push one component's files and restart what reads them. */
 @Command(name = "apply", description = {
-    "Push one component's files to a running lab and restart the services that read a changed file",
-    "(the 'regenerate unit files' use). flannel also re-checks the network config in etcd."})
+    "Push one component's files to a running lab; restart only what reads a changed file.",
+    "The 'regenerate unit files' use. flannel also re-checks the network config in etcd."})
 final class ApplyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
     Path lab;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code olab diff LAB}: each node's live files against what the lab renders, as unified diffs. */
 @Command(name = "diff", description = {
-    "Compare each node's files with what the lab renders now, as unified diffs (live → rendered).",
+    "Each node's live files against what the lab renders now, as unified diffs.",
     "`olab apply LAB --only COMPONENT` then pushes them."})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")

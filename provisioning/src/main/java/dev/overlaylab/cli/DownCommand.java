@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code olab down LAB}: the provider removes what {@code up} made (for existing hosts: Overlay Lab's files and services only). */
 @Command(name = "down", description = {
-    "Remove what up made, and nothing else: VMs or local nodes for those providers; for existing hosts,",
-    "the services, files and flanneld binary Overlay Lab installed (original files are put back)."})
+    "Remove what up made, and nothing else (existing hosts: only Overlay Lab's own files).",
+    "VMs or local nodes for those providers; for existing hosts, the services, files and flanneld binary Overlay Lab installed, with the original files put back."})
 final class DownCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
     Path lab;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "olab",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // every subcommand answers --help too
         versionProvider = Version.class,
         description = "Builds flannel overlay-network labs: nodes, etcd, flanneld, docker, and a cross-node check.",
         subcommands = {
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             HaltCommand.class,
             ResumeCommand.class,
             SnapshotCommand.class,
+            VerifyCommand.class,
         })
 public final class Olab implements Runnable {
 

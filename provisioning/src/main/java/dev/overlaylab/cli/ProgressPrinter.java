@@ -12,13 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Progress for people: one line per finished step (stage, node, step, outcome, time, message);
+ * Progress for people: one line per finished step (stage, node, step, outcome, time, message), and
+ * on a terminal a transient line naming the step running now;
  * a dry run prints the plan grouped by stage and node; failures print their evidence and fix.
  * Thread-safe: nodes report from several threads.
  */
 final class ProgressPrinter implements ProgressListener {
     private final PrintWriter out;
     private final boolean color;
+    private boolean transientLine;
     private String lastStage = "";
     private String lastPlanNode = null;
 
@@ -29,8 +31,15 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public synchronized void on(ProgressEvent e) {
+        clearTransient();
         switch (e.status()) {
             case STARTED -> {
+                // on a terminal, what is running now, overwritten by the next line
+                if (color) {
+                    out.printf("  … %s %s %s", e.stage(), e.node(), e.step());
+                    transientLine = true;
+                    out.flush();
+                }
                 return;
             }
             case PLANNED -> planned(e);
@@ -43,6 +52,13 @@ final class ProgressPrinter implements ProgressListener {
                     time(e.duration()), e.message());
         }
         out.flush();
+    }
+
+    private void clearTransient() {
+        if (transientLine) {
+            out.print("\r\u001b[K");
+            transientLine = false;
+        }
     }
 
     private void planned(ProgressEvent e) {
@@ -86,6 +102,7 @@ final class ProgressPrinter implements ProgressListener {
 
     /** The end of a run: its summary, then each failure in full and how to continue. */
     synchronized void finish(RunResult r, String labArg, boolean dryRun) {
+        clearTransient();
         out.println();
         if (dryRun) {
             out.println("dry run: nothing was touched. Run without --dry-run to apply.");

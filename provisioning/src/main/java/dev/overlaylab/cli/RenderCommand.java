@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * the etcd value as DIR/etcd/network-config.json. Everything is rendered in memory first, so a bad
  * lab file or a broken template writes nothing.
  */
-@Command(name = "render", description = "Render every node's files into a folder, touching no node.")
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Render every node's files into a folder, touching no node.")
 final class RenderCommand implements Callable<Integer> {
     private static final int SUMMARY_NODES = 12;
 
@@ -134,7 +134,7 @@ final class RenderCommand implements Callable<Integer> {
         } else {
             Map<Integer, List<String>> byCount = new TreeMap<>(Comparator.reverseOrder());
             counts.forEach((node, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(node));
-            byCount.forEach((n, nodes) -> out.printf("  %d files: %d nodes (%s)%n", n, nodes.size(),
+            byCount.forEach((n, nodes) -> out.printf("  %d files: %d %s (%s)%n", n, nodes.size(), nodes.size() == 1 ? "node" : "nodes",
                     nodes.size() <= 3 ? String.join(", ", nodes) : nodes.get(0) + " ... " + nodes.get(nodes.size() - 1)));
         }
         out.println("  etcd value (" + loaded.etcd().configKey() + "): " + RenderedLabWriter.NETWORK_CONFIG_FILE);

@@ -15,9 +15,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "snapshot", description = {
     "VirtualBox snapshots of every VM of a lab under one name:",
-    "  save LAB NAME     take snapshot NAME of each VM (running VMs too)",
-    "  restore LAB NAME  go back to NAME on each VM (the VMs must be halted first)",
-    "  list LAB          the snapshots of each VM"})
+    "save LAB NAME     take snapshot NAME of each VM (running VMs too)   restore LAB NAME  go back to NAME on each VM (the VMs must be halted first)   list LAB          the snapshots of each VM"})
 final class SnapshotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "save, restore or list")
     Action action;

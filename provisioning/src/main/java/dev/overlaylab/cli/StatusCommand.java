@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code olab status LAB}: per node — reachable, services active, flannel lease, docker0. Exit 1 when a node is not healthy. */
 @Command(name = "status", description = {
-    "Show each node: reachable over SSH, etcd/flanneld/docker active, its flannel lease and docker0.",
+    "Show each node: reachable, etcd/flanneld/docker active, lease, docker0.",
     "Exit 0 when every node is healthy, 1 otherwise."})
 final class StatusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")

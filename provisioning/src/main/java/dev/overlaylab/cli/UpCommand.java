@@ -11,9 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code olab up LAB}: nodes, base, etcd, network config, flanneld, docker, verify — each step only if needed. */
 @Command(name = "up", description = {
-    "Bring the lab up in the seeds' order: nodes, base, etcd, network config, flanneld, docker, verify.",
-    "Every step checks the node first and changes only what differs: running it again on a healthy lab",
-    "changes nothing, and after a failure it continues from where it stopped."})
+    "Bring the lab up: nodes, base, etcd, network config, flanneld, docker, verify.",
+    "Every step checks the node first and changes only what differs: running it again on a healthy lab changes nothing, and after a failure it continues from where it stopped."})
 final class UpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
     Path lab;

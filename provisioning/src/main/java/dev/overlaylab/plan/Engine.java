@@ -1,10 +1,14 @@
 package dev.overlaylab.plan;
 
+import dev.overlaylab.exec.CommandFailedException;
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.plan.ProgressEvent.Status;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.render.RenderedLab;
+import dev.overlaylab.ssh.SshException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs a pipeline: stages in order, the nodes of a stage in parallel (bounded), each node's steps
@@ -31,11 +36,25 @@ public final class Engine {
     private final NodeShellFactory shells;
     private final NetworkConfigStore.Factory stores;
     private final Optional<VerifyStage> verifier;
+    private final Function<String, String> pendingFiles;
 
     public Engine(NodeShellFactory shells, NetworkConfigStore.Factory stores, VerifyStage verifier) {
+        this(shells, stores, verifier, node -> NodeRun.PENDING_FILE);
+    }
+
+    private Engine(NodeShellFactory shells, NetworkConfigStore.Factory stores, VerifyStage verifier, Function<String, String> pendingFiles) {
         this.shells = shells;
         this.stores = stores;
         this.verifier = Optional.ofNullable(verifier);
+        this.pendingFiles = pendingFiles;
+    }
+
+    /**
+     * Where each node keeps what a run still owes it ({@link NodeRun}); {@value NodeRun#PENDING_FILE}
+     * by default. Tests whose "nodes" share one filesystem give each its own file.
+     */
+    public Engine withPendingFiles(Function<String, String> fileOfNode) {
+        return new Engine(shells, stores, verifier.orElse(null), fileOfNode);
     }
 
     /** Brings the whole lab up (or, in a dry run, reports what that would do). */
@@ -56,7 +75,8 @@ public final class Engine {
         Counter counter = new Counter(listener);
         List<Failure> failures = List.of();
         List<String> restarts;
-        try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, stores, verifier)) {
+        try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, stores, verifier,
+                pendingFiles)) {
             for (Stage stage : stages) {
                 failures = options.dryRun() ? plan(stage, run) : apply(stage, run);
                 if (!failures.isEmpty()) {
@@ -143,8 +163,21 @@ public final class Engine {
                 Failure f = new Failure(stage.id(), shown, step.name(), e.what(), e.commandLine(), e.evidence(), e.fix());
                 fail(out, f, t0, failures);
                 return;
+            } catch (CommandFailedException e) {
+                ExecResult r = e.result();
+                String evidence = r.stderr().isBlank() ? r.stdout() : r.stderr();
+                Failure f = new Failure(stage.id(), shown, step.name(), "a command failed (exit " + r.exitCode() + ")",
+                        r.commandLine(), Commands.excerpt(evidence.strip(), 1500), "fix the cause shown, then run up again to continue");
+                fail(out, f, t0, failures);
+                return;
+            } catch (SshException e) {
+                // its message already names the node, the address, what failed and what to do (and the run's
+                // summary says how to continue), so no second fix line
+                Failure f = new Failure(stage.id(), shown, step.name(), e.getMessage(), "", "", "");
+                fail(out, f, t0, failures);
+                return;
             } catch (RuntimeException e) {
-                // an SSH connection lost, a node gone: still name where it happened
+                // a node gone, an unexpected error: still name where it happened
                 Failure f = new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
                         "check that " + node + " is running and reachable, then run up again to continue");
                 fail(out, f, t0, failures);

@@ -26,13 +26,15 @@ public final class LabRun implements AutoCloseable {
     private final NodeShellFactory shells;
     private final NetworkConfigStore.Factory stores;
     private final Optional<VerifyStage> verifier;
+    private final java.util.function.Function<String, String> pendingFiles;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, NodeShell> open = new ConcurrentHashMap<>();
     private final Map<String, NodeRun> nodeRuns = new ConcurrentHashMap<>();
     private NetworkConfigStore store;
 
     LabRun(Lab lab, RenderedLab rendered, RunOptions options, ProgressListener listener, Optional<Provider> provider,
-            NodeShellFactory shells, NetworkConfigStore.Factory stores, Optional<VerifyStage> verifier) {
+            NodeShellFactory shells, NetworkConfigStore.Factory stores, Optional<VerifyStage> verifier,
+            java.util.function.Function<String, String> pendingFiles) {
         this.lab = lab;
         this.rendered = rendered;
         this.options = options;
@@ -41,6 +43,7 @@ public final class LabRun implements AutoCloseable {
         this.shells = shells;
         this.stores = stores;
         this.verifier = verifier;
+        this.pendingFiles = pendingFiles;
         lab.nodes().forEach(n -> nodes.put(n.name(), n));
     }
 
@@ -106,7 +109,7 @@ public final class LabRun implements AutoCloseable {
     }
 
     public NodeRun nodeRun(String nodeName) {
-        return nodeRuns.computeIfAbsent(nodeName, n -> new NodeRun(shell(n)));
+        return nodeRuns.computeIfAbsent(nodeName, n -> new NodeRun(shell(n), pendingFiles.apply(n)));
     }
 
     List<String> restarts() {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What a run still owes one node: units to restart because a file they read changed, and a
- * pending {@code systemctl daemon-reload}. Kept on the node itself ({@value #PENDING_FILE}) and
+ * pending {@code systemctl daemon-reload}. Kept on the node itself ({@value #PENDING_FILE} by default) and
  * written before the file that causes it, so a run that stops between writing a file and restarting
  * its reader is finished by the next {@code up} instead of leaving the old config running.
  */
@@ -19,12 +19,14 @@ public final class NodeRun {
     private static final String RELOAD = "daemon-reload";
 
     private final NodeShell shell;
+    private final String file;
     private final Set<String> pending = new LinkedHashSet<>();
     private final List<String> restarted = new ArrayList<>();
     private boolean loaded;
 
-    NodeRun(NodeShell shell) {
+    NodeRun(NodeShell shell, String file) {
         this.shell = shell;
+        this.file = file;
     }
 
     private void load() {
@@ -32,7 +34,7 @@ public final class NodeRun {
             return;
         }
         loaded = true;
-        shell.read(PENDING_FILE).ifPresent(b -> new String(b, StandardCharsets.UTF_8).lines()
+        shell.read(file).ifPresent(b -> new String(b, StandardCharsets.UTF_8).lines()
                 .map(String::strip).filter(s -> !s.isEmpty()).forEach(pending::add));
     }
 
@@ -92,9 +94,9 @@ public final class NodeRun {
 
     private void save() {
         if (pending.isEmpty()) {
-            shell.exec("rm -f " + PENDING_FILE).orThrow();
+            shell.exec("rm -f " + dev.overlaylab.exec.Commands.quote(file)).orThrow();
         } else {
-            shell.write(PENDING_FILE, (String.join("\n", pending) + "\n").getBytes(StandardCharsets.UTF_8), 0600, "root");
+            shell.write(file, (String.join("\n", pending) + "\n").getBytes(StandardCharsets.UTF_8), 0600, "root");
         }
     }
 }

@@ -12,10 +12,13 @@ import dev.overlaylab.plan.steps.HostOnlyAddressStep;
 import dev.overlaylab.plan.steps.HostnameStep;
 import dev.overlaylab.plan.steps.KernelModuleStep;
 import dev.overlaylab.plan.steps.NetworkConfigStep;
+import dev.overlaylab.plan.steps.PackagesStep;
+import dev.overlaylab.plan.steps.PodImageStep;
 import dev.overlaylab.plan.steps.ProviderEndpointsStep;
 import dev.overlaylab.plan.steps.ProviderUpStep;
 import dev.overlaylab.plan.steps.ServicesStep;
 import dev.overlaylab.plan.steps.SshLoginStep;
+import dev.overlaylab.plan.steps.StaleConntrackStep;
 import dev.overlaylab.plan.steps.StopStaleDockerStep;
 import dev.overlaylab.plan.steps.SubnetEnvStep;
 import dev.overlaylab.plan.steps.VerifyStep;
@@ -79,6 +82,7 @@ public final class Pipelines {
     static Stage base() {
         return Stage.of("base", ALL_NODES,
                 new HostnameStep(),
+                new PackagesStep(),
                 new WriteFilesStep("network"),
                 new DaemonReloadStep(),
                 new ServicesStep("network", null),
@@ -113,6 +117,8 @@ public final class Pipelines {
                 new WriteFilesStep("docker"),
                 new DaemonReloadStep(),
                 new ServicesStep("docker", "docker"),
-                new Docker0SubnetStep());
+                new Docker0SubnetStep(),
+                new StaleConntrackStep(),
+                new PodImageStep());
     }
 }

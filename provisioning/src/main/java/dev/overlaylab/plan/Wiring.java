@@ -1,15 +1,14 @@
 package dev.overlaylab.plan;
 
-import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Profiles;
-import dev.overlaylab.model.SshEndpoint;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.HostsProvider;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
 import dev.overlaylab.provider.local.LocalProvider;
 import dev.overlaylab.provider.virtualbox.GuestLogin;
+import dev.overlaylab.provider.virtualbox.SshGuestLogin;
 import dev.overlaylab.provider.virtualbox.VirtualBoxProvider;
 import dev.overlaylab.render.RenderException;
 import dev.overlaylab.render.RenderedLab;
@@ -18,13 +17,10 @@ import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.ssh.KnownHostsStore;
 import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.SshConnector;
-import dev.overlaylab.ssh.SshNodeShell;
 import dev.overlaylab.ssh.SshTimeouts;
 import dev.overlaylab.verify.VerificationReport;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -83,20 +79,11 @@ public final class Wiring {
     }
 
     /**
-     * A fresh VM's first login with the box's credentials: add the lab key to the login user's
-     * authorized_keys, then use the lab key from now on.
+     * A fresh VM's first login (the virtualbox provider's {@link SshGuestLogin}): the lab key if it
+     * already works, else the box's key or Vagrant's vagrant/vagrant, adding the lab key; a VM created
+     * or deleted on a loopback port has its old known_hosts entry forgotten.
      */
     private GuestLogin guestLogin() {
-        return (lab, node, boxLogin, progress) -> {
-            SshConnector c = connector(lab);
-            String line = Commands.quote(c.labKeys().publicKeyLine());
-            try (SshNodeShell sh = c.connect(node.name(), boxLogin)) {
-                sh.execAsLoginUser("umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys && { grep -qxF " + line
-                        + " ~/.ssh/authorized_keys || echo " + line + " >> ~/.ssh/authorized_keys; }", Duration.ofSeconds(30)).orThrow();
-            }
-            progress.on(ProgressEvent.of("nodes", node.name(), "install lab key", ProgressEvent.Status.UNCHANGED,
-                    "lab key authorized for " + boxLogin.user()));
-            return new SshEndpoint(boxLogin.host(), boxLogin.port(), boxLogin.user(), Optional.empty(), boxLogin.sudo());
-        };
+        return new SshGuestLogin(KnownHostsStore.standard(), hostKeys, SshTimeouts.defaults(), name -> LabKeys.forLab(name));
     }
 }

@@ -142,12 +142,12 @@ final class RenderModel {
     }
 
     /**
-     * etcd 3.4+ serves the v2 keys API only with --enable-v2, which flannel ≤ 0.17 needs. etcd 2.x
-     * has nothing else (and does not know the variable); etcd 3.0–3.3 serve v2 by default, and
-     * setting it there is harmless.
+     * flannel ≤ 0.17 reads its config through the v2 keys API, which etcd 3.4+ serves only with
+     * --enable-v2. Older etcd serves v2 anyway; etcd 2.x logs that it does not know the variable
+     * and carries on, so the file stays right when the profile's etcd is upgraded.
      */
     private boolean etcdNeedsV2Flag() {
-        return lab.etcdApi() == EtcdApi.V2 && atLeast(profile.etcdVersion(), 3, 0);
+        return lab.etcdApi() == EtcdApi.V2;
     }
 
     /** True when {@code version} (e.g. {@code 0.28.9}, {@code v3.4}) is at least major.minor; unparsable counts as new. */

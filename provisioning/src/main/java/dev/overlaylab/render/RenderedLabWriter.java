@@ -37,7 +37,10 @@ public final class RenderedLabWriter {
     /** Writes everything and returns how many files each node got (in node order). */
     public static Map<String, Integer> write(RenderedLab lab, Path dir) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        lab.files().forEach((node, files) -> counts.put(node, files.size()));
+        for (Map.Entry<String, List<RenderedFile>> e : lab.files().entrySet()) {
+            checkInside(dir, e.getKey(), e.getValue());
+            counts.put(e.getKey(), e.getValue().size());
+        }
         // Nodes' folders are disjoint, so they are written side by side: with hundreds of nodes the
         // time goes into file-system calls, which the second core (or a waiting disk) can overlap.
         try {
@@ -59,7 +62,28 @@ public final class RenderedLabWriter {
     private static void writeNode(Path nodeDir, List<RenderedFile> files) throws IOException {
         Set<Path> made = new HashSet<>();
         for (RenderedFile f : files) {
-            write(nodeDir.resolve(f.path().replaceFirst("^/+", "")), f.bytes(), f.mode(), made);
+            write(target(nodeDir, f), f.bytes(), f.mode(), made);
+        }
+    }
+
+    private static Path target(Path nodeDir, RenderedFile f) {
+        return nodeDir.resolve(f.path().replaceFirst("^/+", "")).normalize();
+    }
+
+    /**
+     * Validation keeps node names and file paths plain; this keeps a lab built some other way inside
+     * DIR as well, and is checked for every file before the first one is written.
+     */
+    private static void checkInside(Path dir, String node, List<RenderedFile> files) throws IOException {
+        Path base = dir.toAbsolutePath().normalize();
+        Path nodeDir = base.resolve(node).normalize();
+        if (!base.equals(nodeDir.getParent())) {
+            throw new IOException("refusing to write node '" + node + "': its folder would not be directly inside " + dir);
+        }
+        for (RenderedFile f : files) {
+            if (!target(nodeDir, f).startsWith(nodeDir)) {
+                throw new IOException("refusing to write " + f.path() + " of node " + node + " outside " + nodeDir);
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -129,19 +131,43 @@ public final class Renderer {
             throw new RenderException("template " + templateName + " not found (built-in templates"
                     + userTemplates.map(p -> " or " + p).orElse("") + ")", e);
         } catch (IOException e) {
-            // ParseException is an IOException: it already names the template, line and column.
-            throw new RenderException("template " + templateName + " cannot be read: " + e.getMessage(), e);
+            throw new RenderException("template " + templateName + " cannot be used: " + describe(e), e);
         }
         StringWriter w = new StringWriter(1024);
         try {
             template.process(model, w);
+        } catch (InvalidReferenceException e) {
+            throw new RenderException("template " + templateName + " failed for " + forWhat + " at line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + ": " + e.getBlamedExpressionString()
+                    + " is missing (the variables a template can use are listed in templates/README.md)", e);
         } catch (TemplateException e) {
             throw new RenderException("template " + templateName + " failed for " + forWhat + " at line "
-                    + e.getLineNumber() + ": " + e.getMessageWithoutStackTop().strip(), e);
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
             throw new RenderException("template " + templateName + " failed for " + forWhat + ": " + e.getMessage(), e);
         }
         return w.toString();
+    }
+
+    /** A template that cannot be loaded: the syntax error with its position, wherever FreeMarker wrapped it. */
+    private static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParseException p) {
+                return "syntax error at line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ": "
+                        + firstLine(p.getEditorMessage());
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return firstLine(String.valueOf(root.getMessage()));
+    }
+
+    private static String firstLine(String text) {
+        String s = text.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).strip();
     }
 
     private static Configuration configure(Optional<Path> userTemplates) throws IOException {

@@ -3,6 +3,8 @@ package dev.overlaylab.verify;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.Profiles;
 import java.time.Duration;
 
 /**
@@ -20,9 +22,13 @@ public final class NodeCommands {
     private NodeCommands() {
     }
 
-    /** {@code systemctl is-active} prints one line per unit, in the order given. */
-    public static String services(boolean etcdNode) {
-        return etcdNode ? "systemctl is-active etcd flanneld docker" : "systemctl is-active flanneld docker";
+    /**
+     * {@code systemctl is-active} prints one line per unit, in the order given: etcd (on etcd nodes; the
+     * profile may name its unit differently), flanneld, docker.
+     */
+    public static String services(Lab lab, boolean etcdNode) {
+        String etcd = Profiles.find(lab.profile()).flatMap(Profile::etcdUnitName).orElse("etcd");
+        return etcdNode ? "systemctl is-active " + etcd + " flanneld docker" : "systemctl is-active flanneld docker";
     }
 
     public static String subnetEnv() {
@@ -35,6 +41,11 @@ public final class NodeCommands {
 
     public static String docker0Mtu() {
         return "cat /sys/class/net/docker0/mtu";
+    }
+
+    /** The MTU docker was told ({@code --mtu}), as it records it on its default network. */
+    public static String dockerMtuOption() {
+        return "docker network inspect bridge -f " + Commands.quote("{{index .Options \"com.docker.network.driver.mtu\"}}");
     }
 
     /** flanneld ≥ 0.15 keeps its ACCEPT rules in FLANNEL-FWD; print it too when it exists. */
@@ -60,12 +71,13 @@ public final class NodeCommands {
     /**
      * Starts the node's verify pod (replacing a leftover one) and prints its IP and PID. docker creates the
      * {@code -w} folder, so the image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and
-     * {@code sleep 300} bounds the pod's life should the final removal never happen.
+     * {@code sleep 300} bounds the pod's life should the final removal never happen. {@code --pull=never}: lab
+     * nodes reach no registry, and a pull would only wait out DNS timeouts.
      */
     public static String startPod(String image, String nodeName) {
         String script = "echo olab-verify " + nodeName + " > index.html; httpd -p " + HTTP_PORT
                 + " -h /www; exec sleep 300";
-        return "docker rm -f " + POD + " >/dev/null 2>&1; docker run -d --rm --name " + POD + " -w /www "
+        return "docker rm -f " + POD + " >/dev/null 2>&1; docker run -d --rm --pull=never --name " + POD + " -w /www "
                 + Commands.quote(image) + " sh -c " + Commands.quote(script) + " >/dev/null && docker inspect -f "
                 + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}}") + " " + POD;
     }
@@ -79,13 +91,17 @@ public final class NodeCommands {
         return "ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
-    /** busybox ping inside the pod. */
+    /** busybox ping inside the pod; -W 1, or busybox waits 10 s for a lost reply and the check times out instead of reporting loss. */
     public static String podPing(String target) {
-        return "docker exec " + POD + " ping -c 2 -i 0.2 -w 2 " + target;
+        return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
+    /**
+     * The pod fetches the peer pod's page. Bounded by the node's {@code timeout}, not by wget's {@code -T}:
+     * Debian 12's busybox-static 1.35 (what the pod image is made from) segfaults whenever {@code -T} is given.
+     */
     public static String podHttp(String target) {
-        return "docker exec " + POD + " wget -qO- -T 3 http://" + target + ":" + HTTP_PORT + "/index.html";
+        return "timeout 4 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
     }
 
     /** The text the peer pod's httpd serves. */

@@ -1,6 +1,7 @@
 package dev.overlaylab.verify;
 
 import dev.overlaylab.model.Node;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +18,7 @@ public record NodeFacts(
         Optional<Probe> podStart,
         Probe docker0Address,
         Probe docker0Mtu,
+        Optional<Probe> dockerMtuOption,
         Probe forward,
         Optional<Probe> etcdHealth) {
 
@@ -25,13 +27,15 @@ public record NodeFacts(
         return serviceStates(services);
     }
 
+    /** States by role ({@code etcd}, {@code flanneld}, {@code docker}), read by position from the output. */
     static Map<String, String> serviceStates(Probe services) {
-        String[] units = services.command().replace("systemctl is-active ", "").split(" ");
+        int units = services.command().replace("systemctl is-active ", "").split(" ").length;
+        List<String> roles = units == 3 ? List.of("etcd", "flanneld", "docker") : List.of("flanneld", "docker");
         String[] lines = services.stdout().strip().split("\n");
         Map<String, String> states = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < units.length; i++) {
+        for (int i = 0; i < roles.size(); i++) {
             String state = i < lines.length && !lines[i].isBlank() ? lines[i].strip() : "unknown";
-            states.put(units[i], state);
+            states.put(roles.get(i), state);
         }
         return states;
     }
@@ -51,6 +55,16 @@ public record NodeFacts(
     public OptionalInt docker0MtuValue() {
         try {
             return docker0Mtu.ok() ? OptionalInt.of(Integer.parseInt(docker0Mtu.stdout().strip())) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The MTU docker was configured with, when it was read (no pod attached to docker0). */
+    public OptionalInt dockerMtuOptionValue() {
+        try {
+            return dockerMtuOption.filter(Probe::ok).map(p -> OptionalInt.of(Integer.parseInt(p.stdout().strip())))
+                    .orElse(OptionalInt.empty());
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }

@@ -26,7 +26,7 @@ public final class PingOutput {
     public static String describe(ExecResult r) {
         Matcher m = SUMMARY.matcher(r.stdout());
         if (m.find()) {
-            return m.group(2) + "/" + m.group(1) + " replies";
+            return m.group(2) + "/" + m.group(1) + " answered";
         }
         String err = r.stderr().strip();
         return err.isEmpty() ? "no reply (exit " + r.exitCode() + ")" : err.lines().findFirst().orElse(err);

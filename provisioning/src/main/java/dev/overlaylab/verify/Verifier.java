@@ -36,9 +36,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs the verification matrix on a lab that is up. Three phases, each parallel across nodes or pairs:
- * read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd) while the leases
- * are read from etcd; judge the per-node checks; run the pair checks (bounded pool, pairs in parallel, the
- * checks of one pair in order). The verify pods are removed at the end whatever happened.
+ * open the shells and read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd;
+ * see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair checks (bounded pool, every cell in parallel). The verify pods are removed at the end whatever happened.
  */
 public final class Verifier {
     static final String STAGE = "verify";
@@ -50,7 +49,7 @@ public final class Verifier {
             new EtcdHealthCheck(), new SubnetEnvCheck(), new LeasePublicIpCheck(), new Docker0SubnetCheck(),
             new Docker0MtuCheck(), new ForwardPolicyCheck(), new VerifyPodCheck());
 
-    /** The checks of one ordered pair, in the order they run (cheapest, lowest layer first). */
+    /** The checks of one ordered pair, lowest layer first (the matrix rows). */
     public static final List<PairCheck> PAIR_CHECKS = List.of(
             new HostOnlyPingCheck(), new Docker0PingCheck(), new PodPingCheck(), new PodHttpCheck(), new MtuProbeCheck());
 
@@ -58,28 +57,33 @@ public final class Verifier {
         long t0 = System.nanoTime();
         progress.on(ProgressEvent.of(STAGE, "", "verify", ProgressEvent.Status.STARTED,
                 lab.nodes().size() + " nodes, " + lab.nodes().size() * (lab.nodes().size() - 1) + " pairs"));
-        Map<String, NodeShell> shells = new LinkedHashMap<>();
-        for (Node n : lab.nodes()) {
-            shells.put(n.name(), access.shellOrUnreachable(n.name()));
-        }
         boolean pods = lab.verify().pods() || lab.verify().http() || lab.verify().mtuProbe();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, Math.max(2, lab.nodes().size() + 1)), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(MAX_PARALLEL, r -> {
             Thread t = new Thread(r, "olab-verify");
             t.setDaemon(true);
             return t;
         });
+        Map<String, NodeShell> shells = new LinkedHashMap<>();
         List<CheckResult> results = new ArrayList<>();
         LeaseView leases = new LeaseView(List.of(), Optional.empty());
         try {
-            Future<LeaseView> leaseFuture = pool.submit(() -> LeaseView.read(access.leases()));
-            List<Future<NodeFacts>> factFutures = new ArrayList<>();
+            // connections open in parallel (an SSH login is a few hundred milliseconds)
+            Map<String, Future<NodeShell>> opening = new LinkedHashMap<>();
             for (Node n : lab.nodes()) {
-                factFutures.add(pool.submit(() -> NodeReader.read(lab, n, shells.get(n.name()), pods)));
+                opening.put(n.name(), pool.submit(() -> access.shellOrUnreachable(n.name())));
+            }
+            for (var e : opening.entrySet()) {
+                shells.put(e.getKey(), get(e.getValue()));
+            }
+            Future<LeaseView> leaseFuture = pool.submit(() -> LeaseView.read(access.leases()));
+            List<NodeReader.Pending> reads = new ArrayList<>();
+            for (Node n : lab.nodes()) {
+                reads.add(NodeReader.start(lab, n, shells.get(n.name()), pods, pool));
             }
             leases = get(leaseFuture);
             Map<String, NodeFacts> facts = new LinkedHashMap<>();
-            for (Future<NodeFacts> f : factFutures) {
-                NodeFacts nf = get(f);
+            for (NodeReader.Pending p : reads) {
+                NodeFacts nf = join(p);
                 facts.put(nf.name(), nf);
             }
             for (NodeFacts nf : facts.values()) {
@@ -90,23 +94,28 @@ public final class Verifier {
                     }
                 }
             }
-            List<Callable<List<CheckResult>>> pairs = new ArrayList<>();
+            // every cell of every pair is its own task: they are independent, and a failing cell waits out its
+            // timeout without holding up the others. The pool bound also keeps each node's SSH connection below
+            // sshd's default of 10 sessions.
+            List<Callable<CheckResult>> cells = new ArrayList<>();
             for (Node a : lab.nodes()) {
                 for (Node b : lab.nodes()) {
                     if (a != b) {
                         PairContext ctx = new PairContext(lab, facts.get(a.name()), facts.get(b.name()), shells.get(a.name()));
-                        pairs.add(() -> runPair(ctx, progress));
+                        for (PairCheck c : PAIR_CHECKS) {
+                            cells.add(() -> report(progress, c.check(ctx)));
+                        }
                     }
                 }
             }
-            for (Future<List<CheckResult>> f : pool.invokeAll(pairs)) {
-                results.addAll(get(f));
+            for (Future<CheckResult> f : pool.invokeAll(cells)) {
+                results.add(get(f));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             if (pods) {
-                removePods(lab, shells, pool);
+                removePods(shells, pool);
             }
             pool.shutdownNow();
         }
@@ -115,14 +124,6 @@ public final class Verifier {
         progress.on(new ProgressEvent(STAGE, "", "verify", report.allPassed() ? ProgressEvent.Status.UNCHANGED
                 : ProgressEvent.Status.FAILED, elapsed, report.failures().size() + " of " + results.size() + " checks failed"));
         return report;
-    }
-
-    private static List<CheckResult> runPair(PairContext ctx, ProgressListener progress) {
-        List<CheckResult> out = new ArrayList<>();
-        for (PairCheck c : PAIR_CHECKS) {
-            out.add(report(progress, c.check(ctx)));
-        }
-        return out;
     }
 
     private static CheckResult report(ProgressListener progress, CheckResult r) {
@@ -136,15 +137,23 @@ public final class Verifier {
         return r;
     }
 
-    private static void removePods(Lab lab, Map<String, NodeShell> shells, ExecutorService pool) {
+    private static void removePods(Map<String, NodeShell> shells, ExecutorService pool) {
         List<Callable<Probe>> stops = new ArrayList<>();
-        for (Node n : lab.nodes()) {
-            stops.add(() -> Probe.run(shells.get(n.name()), NodeCommands.stopPod(), NodeCommands.QUICK));
+        for (NodeShell shell : shells.values()) {
+            stops.add(() -> Probe.run(shell, NodeCommands.stopPod(), NodeCommands.QUICK));
         }
         try {
             pool.invokeAll(stops);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static NodeFacts join(NodeReader.Pending p) throws InterruptedException {
+        try {
+            return p.join();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading a node failed unexpectedly: " + e.getCause(), e.getCause());
         }
     }
 

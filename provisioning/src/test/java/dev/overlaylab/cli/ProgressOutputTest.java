@@ -33,6 +33,15 @@ class ProgressOutputTest {
     }
 
     @Test
+    void terminalShowsTheRunningStepOnALineTheResultOverwrites() {
+        ProgressPrinter p = new ProgressPrinter(out, true);
+        p.on(ProgressEvent.of("docker", "node1", "docker service", Status.STARTED, ""));
+        assertThat(buf.toString()).isEqualTo("  … docker node1 docker service");
+        p.on(new ProgressEvent("docker", "node1", "docker service", Status.UNCHANGED, Duration.ofMillis(5), "docker active"));
+        assertThat(buf.toString()).startsWith("  … docker node1 docker service\r\u001b[Kdocker ").contains("docker active").endsWith("\n");
+    }
+
+    @Test
     void dryRunReadsTopToBottomByStageAndNode() {
         ProgressPrinter p = new ProgressPrinter(out, false);
         p.on(ProgressEvent.of("nodes", "", "provider up", Status.PLANNED, "VBoxManage startvm master\nVBoxManage startvm node1"));

@@ -50,6 +50,10 @@ class EngineTest {
         List<String> c = fake.node2.commands;
         assertThat(c.indexOf("systemctl stop docker")).isLessThan(c.indexOf("systemctl restart flanneld"));
         assertThat(fake.node1.file(NodeRun.PENDING_FILE)).as("nothing left owed").isNull();
+        assertThat(fake.node2.podImage).as("pod image made for the verification").isTrue();
+        // the profile's packages, etcd only where etcd runs
+        assertThat(fake.node1.installs).singleElement().satisfies(l -> assertThat(l).contains("docker.io").contains("etcd"));
+        assertThat(fake.node2.installs).singleElement().satisfies(l -> assertThat(l).contains("docker.io").doesNotContain("etcd"));
     }
 
     @Test
@@ -144,6 +148,20 @@ class EngineTest {
         assertThat(fake.node2.commands).contains("systemctl daemon-reload");
         assertThat(fake.node2.docker0).isEqualTo("10.1.71.1/24");
         assertThat(fake.node2.file(NodeRun.PENDING_FILE)).isNull();
+    }
+
+    @Test
+    void bookkeepingCommandFailureStillShowsCommandAndStderr() {
+        fake.node1.failOn("rm -f " + NodeRun.PENDING_FILE, 1, "rm: cannot remove: Read-only file system");
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.node()).isEqualTo("node1");
+            assertThat(f.command()).contains("rm -f " + NodeRun.PENDING_FILE);
+            assertThat(f.evidence()).isEqualTo("rm: cannot remove: Read-only file system");
+            assertThat(f.fix()).contains("run up again");
+        });
     }
 
     @Test

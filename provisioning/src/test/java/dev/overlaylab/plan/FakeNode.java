@@ -6,6 +6,7 @@ import dev.overlaylab.plan.steps.SubnetEnv;
 import dev.overlaylab.ssh.NodeShell;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class FakeNode implements NodeShell {
     volatile String docker0;
     volatile boolean vxlanLoaded;
     volatile boolean reachable = true;
+    volatile boolean podImage;
+    final Set<String> packages = ConcurrentHashMap.newKeySet();
+    final List<String> installs = new CopyOnWriteArrayList<>();
 
     FakeNode(String name, String lease, String dropInPath) {
         this.name = name;
@@ -112,6 +116,12 @@ final class FakeNode implements NodeShell {
             addresses.add(ipFromInterfacesFile());
             return ok("");
         }
+        if (c.startsWith("stat -c '%s %Y' ")) {
+            // size and a stand-in mtime that changes whenever the content does
+            String path = c.substring("stat -c '%s %Y' ".length()).replace(" 2>/dev/null", "");
+            byte[] b = files.get(path);
+            return b == null ? fail(1, "") : ok(b.length + " " + Arrays.hashCode(b) + "\n");
+        }
         if (c.startsWith("sha256sum ")) {
             byte[] b = files.get(c.substring("sha256sum ".length()));
             return b == null ? fail(1, "sha256sum: No such file or directory") : ok(FlannelBinaryStep.sha256(b) + "  x\n");
@@ -131,6 +141,27 @@ final class FakeNode implements NodeShell {
         }
         if (c.contains("etcdctl") && c.contains("endpoint health")) {
             return Boolean.TRUE.equals(active.get("etcd")) ? ok("healthy") : fail(1, "connection refused");
+        }
+        if (c.startsWith("docker image inspect ")) {
+            return podImage ? ok("") : fail(1, "Error: No such image");
+        }
+        if (c.startsWith("dpkg-query -W")) {
+            StringBuilder sb = new StringBuilder();
+            packages.forEach(p -> sb.append(p).append(" install ok installed\n"));
+            return ok(sb.toString());
+        }
+        if (c.startsWith("DEBIAN_FRONTEND=noninteractive apt-get install")) {
+            String list = c.substring(0, c.indexOf(" ||")).replaceAll(".*--no-install-recommends ", "");
+            installs.add(list);
+            packages.addAll(List.of(list.split(" ")));
+            return ok("");
+        }
+        if (c.equals("test -x /bin/busybox")) {
+            return ok("");
+        }
+        if (c.startsWith("set -e; test -x /bin/busybox") && c.contains("docker import")) {
+            podImage = true;
+            return ok("");
         }
         if (c.startsWith("rm -f ")) {
             files.remove(c.substring("rm -f ".length()));

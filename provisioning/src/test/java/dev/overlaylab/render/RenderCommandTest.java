@@ -86,6 +86,18 @@ class RenderCommandTest {
     }
 
     @Test
+    void missingOutputFolderIsBadInput() {
+        assertThat(olab("render", EXAMPLES.resolve("two-node-vbox.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--output");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        assertThat(olab("render", "--help")).isZero();
+        assertThat(out.toString()).contains("--output=DIR", "--templates=DIR");
+    }
+
+    @Test
     void twoHundredNodesFromALabFile() throws Exception {
         Path lab = tmp.resolve("big.yaml");
         Files.writeString(lab, bigLab(200));

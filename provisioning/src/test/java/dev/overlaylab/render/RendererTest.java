@@ -102,6 +102,16 @@ class RendererTest {
     }
 
     @Test
+    void theWriterStaysInsideTheOutputFolder(@TempDir Path tmp) {
+        RenderedFile f = new RenderedFile("/etc/default/etcd", "x", 0644, "etcd", List.of("etcd"));
+        RenderedLab sneaky = new RenderedLab(Map.of("../outside", List.of(f)), "{}");
+
+        assertThatThrownBy(() -> RenderedLabWriter.write(sneaky, tmp.resolve("out")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("refusing");
+        assertThat(tmp.resolve("outside")).doesNotExist();
+    }
+
+    @Test
     void aMissingVariableFailsNamingTemplateLineAndNode(@TempDir Path userTemplates) throws Exception {
         Files.createDirectories(userTemplates.resolve("docker"));
         Files.writeString(userTemplates.resolve("docker/10-flannel.conf.ftl"), "# ${managed}\n[Service]\nExecStart=${docker.binary}\n");
@@ -113,7 +123,8 @@ class RendererTest {
                 .hasMessageContaining("docker/10-flannel.conf.ftl")
                 .hasMessageContaining("node master")
                 .hasMessageContaining("line 3")
-                .hasMessageContaining("docker.binary");
+                .hasMessageContaining("docker.binary is missing")
+                .hasMessageNotContaining("Tip:");
     }
 
     @Test
@@ -122,9 +133,14 @@ class RendererTest {
         Files.writeString(userTemplates.resolve("etcd/etcd.default.ftl"), "# ${managed}\n<#if node.etcdMember>\nETCD_NAME=x\n");
         Lab lab = TestLabs.twoNodeVbox();
 
-        assertThatThrownBy(() -> Renderer.withUserTemplates(userTemplates).render(lab, TestLabs.profileOf(lab)))
+        Renderer custom = Renderer.withUserTemplates(userTemplates).warmUp();
+
+        // warmUp() met the error first; render() still names it, not "an earlier attempt"
+        assertThatThrownBy(() -> custom.render(lab, TestLabs.profileOf(lab)))
                 .isInstanceOf(RenderException.class)
-                .hasMessageContaining("etcd/etcd.default.ftl");
+                .hasMessageContaining("etcd/etcd.default.ftl")
+                .hasMessageContaining("syntax error at line")
+                .hasMessageNotContaining("earlier attempt");
     }
 
     @Test

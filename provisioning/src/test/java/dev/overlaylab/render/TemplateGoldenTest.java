@@ -18,15 +18,15 @@ class TemplateGoldenTest {
         Golden.assertMatches("templates/etcd-default-single-member.golden", etcd);
         assertThat(etcd).contains("ETCD_LISTEN_CLIENT_URLS=\"http://192.168.56.101:2379,http://127.0.0.1:2379\"")
                 .contains("ETCD_ADVERTISE_CLIENT_URLS=\"http://192.168.56.101:2379\"")
-                // etcd 2.x serves only v2 and does not know ETCD_ENABLE_V2
-                .doesNotContain("ENABLE_V2");
+                // flannel 0.7 reads the v2 API
+                .contains("ETCD_ENABLE_V2=\"true\"");
     }
 
     @Test
     void etcdDefaultListsAllThreeMembersInInitialCluster() throws Exception {
         String etcd = file(TestLabs.threeNodeHostGw(), "beta", "/etc/default/etcd").content();
         Golden.assertMatches("templates/etcd-default-three-members.golden", etcd);
-        assertThat(etcd).contains("ETCD_NAME=\"beta\"").contains(
+        assertThat(etcd).doesNotContain("ENABLE_V2").contains("ETCD_NAME=\"beta\"").contains(
                 "ETCD_INITIAL_CLUSTER=\"alpha=http://192.168.57.10:2380,beta=http://192.168.57.11:2380,gamma=http://192.168.57.12:2380\"");
     }
 

@@ -68,7 +68,8 @@ public final class WriteFilesStep implements Step {
             written.add(f.path());
         }
         if (written.isEmpty()) {
-            return StepResult.unchanged(ctx.files(component).size() + " files up to date");
+            int n = ctx.files(component).size();
+            return StepResult.unchanged(n + (n == 1 ? " file" : " files") + " up to date");
         }
         String msg = "wrote " + String.join(", ", written);
         if (!backedUp.isEmpty()) {

@@ -1,8 +1,13 @@
 package dev.overlaylab.provider.hosts;
 
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.plan.NodeRun;
+import dev.overlaylab.plan.steps.SubnetEnv;
 import dev.overlaylab.plan.steps.WriteFilesStep;
 import dev.overlaylab.ssh.NodeShell;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Undoes Overlay Lab on an existing machine: stops its services, deletes the files it wrote (found
@@ -11,35 +16,52 @@ import java.time.Duration;
  * configured until the next reboot so the SSH session in use is not cut.
  */
 final class HostCleanup {
-    static final String FOLDERS = "/etc/systemd/system /lib/systemd/system /etc/default /etc/network/interfaces.d /etc/netplan /etc/systemd/network";
+
+    /**
+     * Where the clean-up looks, on a node. Only {@link #NODE} is used in the product; tests point
+     * it at a temporary folder and replace systemctl with {@code echo} to read what would be called.
+     */
+    record Layout(List<String> folders, List<String> flannelUnits, String flannelRunDir, String pendingFile, String systemctl) {
+        static final Layout NODE = new Layout(
+                List.of("/etc/systemd/system", "/lib/systemd/system", "/etc/default", "/etc/network/interfaces.d", "/etc/netplan",
+                        "/etc/systemd/network"),
+                List.of("/etc/systemd/system/flanneld.service", "/lib/systemd/system/flanneld.service"),
+                Path.of(SubnetEnv.PATH).getParent().toString(), NodeRun.PENDING_FILE, "systemctl");
+    }
 
     private HostCleanup() {
     }
 
-    /** Runs the clean-up as one script; returns its report (one line per action). */
+    /** Runs the clean-up on the node as one script; returns its report (one line per action). */
     static String run(NodeShell sh) {
-        String marker = WriteFilesStep.MARKER;
-        String bak = WriteFilesStep.BACKUP_SUFFIX;
-        String script = String.join("\n",
-                "set -u",
-                "for u in flanneld olab-forward-accept; do",
-                "  if systemctl cat \"$u\" >/dev/null 2>&1; then systemctl disable --now \"$u\" >/dev/null 2>&1 && echo \"stopped $u\"; fi",
-                "done",
-                "bin=$(sed -n 's/^ExecStart=[[:space:]]*-\\{0,1\\}\\(\\/[^ ]*flanneld\\).*/\\1/p' /etc/systemd/system/flanneld.service /lib/systemd/system/flanneld.service 2>/dev/null | head -n1)",
-                "for f in $(grep -rlF '" + marker + "' " + FOLDERS + " 2>/dev/null); do",
-                "  case \"$f\" in *" + bak + ") continue;; esac",
-                "  if [ -e \"$f" + bak + "\" ]; then mv -f \"$f" + bak + "\" \"$f\" && echo \"restored $f\"; else rm -f \"$f\" && echo \"removed $f\"; fi",
-                "done",
-                "if [ -n \"$bin\" ] && [ -f \"$bin\" ]; then rm -f \"$bin\" && echo \"removed $bin\"; fi",
-                "rm -rf /run/flannel /var/lib/overlay-lab",
-                "systemctl daemon-reload",
-                // etcd and docker read restored files: running ones restart, stopped ones stay stopped
-                "systemctl try-restart etcd docker >/dev/null 2>&1 || true",
-                "echo done");
-        var r = sh.exec("sh -c " + dev.overlaylab.exec.Commands.quote(script), Duration.ofSeconds(120));
+        var r = sh.exec("sh -c " + Commands.quote(script(Layout.NODE)), Duration.ofSeconds(120));
         if (!r.ok()) {
             throw new IllegalStateException("clean-up failed on " + sh.nodeName() + " (exit " + r.exitCode() + "): " + r.stderr().strip());
         }
         return r.stdout().strip().replace("\n", "; ");
+    }
+
+    static String script(Layout l) {
+        String bak = WriteFilesStep.BACKUP_SUFFIX;
+        String sc = l.systemctl();
+        String folders = String.join(" ", l.folders().stream().map(Commands::quote).toList());
+        String units = String.join(" ", l.flannelUnits().stream().map(Commands::quote).toList());
+        return String.join("\n",
+                "set -u",
+                "for u in flanneld olab-forward-accept; do",
+                "  if " + sc + " cat \"$u\" >/dev/null 2>&1; then " + sc + " disable --now \"$u\" && echo \"stopped $u\"; fi",
+                "done",
+                // the binary its unit started, read before the unit goes
+                "bin=$(sed -n 's/^ExecStart=[[:space:]]*-\\{0,1\\}\\(\\/[^ ]*flanneld\\).*/\\1/p' " + units + " 2>/dev/null | head -n1)",
+                "for f in $(grep -rlF " + Commands.quote(WriteFilesStep.MARKER) + " " + folders + " 2>/dev/null); do",
+                "  case \"$f\" in *" + bak + ") continue;; esac",
+                "  if [ -e \"$f" + bak + "\" ]; then mv -f \"$f" + bak + "\" \"$f\" && echo \"restored $f\"; else rm -f \"$f\" && echo \"removed $f\"; fi",
+                "done",
+                "if [ -n \"$bin\" ] && [ -f \"$bin\" ]; then rm -f \"$bin\" && echo \"removed $bin\"; fi",
+                "rm -rf " + Commands.quote(l.flannelRunDir()) + " && rm -f " + Commands.quote(l.pendingFile()),
+                sc + " daemon-reload",
+                // etcd and docker read restored files: running ones restart, stopped ones stay stopped
+                sc + " try-restart etcd docker || true",
+                "echo done");
     }
 }

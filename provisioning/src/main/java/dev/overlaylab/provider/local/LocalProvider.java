@@ -40,6 +40,7 @@ public final class LocalProvider implements Provider {
     private final ExecRunner runner;
     private final Path stateRoot;
     private final RootfsCache rootfs;
+    private final Path cacheRoot;
     private final Function<String, LabKeys> labKeys;
 
     public LocalProvider() {
@@ -55,6 +56,7 @@ public final class LocalProvider implements Provider {
         this.runner = runner;
         this.stateRoot = stateRoot;
         this.rootfs = new RootfsCache(runner, cacheRoot, spec);
+        this.cacheRoot = cacheRoot;
         this.labKeys = labKeys;
     }
 
@@ -90,6 +92,8 @@ public final class LocalProvider implements Provider {
         int len = Ipv4.prefixLength(lab.network().cidr());
         lines.add("ip link add " + names.bridge() + " type bridge; ip addr add " + lab.network().hostIp() + "/" + len
                 + " dev " + names.bridge() + "; ip link set " + names.bridge() + " up");
+        lines.add("only if br_netfilter is loaded and the host's FORWARD policy is not ACCEPT: iptables -I FORWARD "
+                + String.join(" ", new HostNetworking(runner, names, new LocalLabState(names.stateFile())).forwardRule()));
         for (int i = 0; i < lab.nodes().size(); i++) {
             Node n = lab.nodes().get(i);
             Path dir = names.nodeDir(n.name());
@@ -97,7 +101,8 @@ public final class LocalProvider implements Provider {
                     names.nodeRoot(n.name()))));
             lines.add("write " + n.name() + ": /etc/hostname, /etc/systemd/network/10-host0.network (" + n.ip() + "/" + len
                     + "), 10-nat0.network (" + LocalNames.NAT_ADDRESS + " via " + LocalNames.NAT_GATEWAY
-                    + "), /root/.ssh/authorized_keys, SSH host keys");
+                    + "), /root/.ssh/authorized_keys, SSH host keys"
+                    + (lab.flannel().binary().file().isPresent() ? ", /usr/local/bin/flanneld (copy of the lab's flannel.binary.file)" : ""));
             lines.add("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 SYSTEMD_NSPAWN_LOCK=0 setsid " + String.join(" ",
                     NspawnMachine.nspawnArgv(names.nodeRoot(n.name()), names.machine(n.name()), names.hostOnlyVeth(i),
                             names.natVeth(i))) + " > " + names.nspawnLog(n.name()) + " &");
@@ -133,6 +138,7 @@ public final class LocalProvider implements Provider {
         progress.on(timed("bridge", "", t0, bridgeChanged ? Status.CHANGED : Status.UNCHANGED, names.bridge() + " with " + lab.network().hostIp() + "/" + len));
 
         NodeRoot roots = new NodeRoot(runner, names, state, hostKeysDir(keys));
+        Optional<Path> flanneld = localFlanneld(lab);
         NspawnMachine nspawn = new NspawnMachine(runner);
         List<Long> pids = new ArrayList<>();
         List<Boolean> started = new ArrayList<>();
@@ -149,6 +155,7 @@ public final class LocalProvider implements Provider {
             long t = System.nanoTime();
             Path root = roots.mount(node.name(), lower);
             roots.personalize(node, root, len, publicKey);
+            flanneld.ifPresent(bin -> roots.preloadFlanneld(root, bin));
             long pid = nspawn.start(NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i)),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
@@ -199,12 +206,27 @@ public final class LocalProvider implements Provider {
 
     @Override
     public void down(Lab lab, ProgressListener progress) {
+        if (!HostChecks.isRoot()) {
+            throw new LocalProviderException("the local provider needs root: run as root or use sudo");
+        }
         LocalNames names = names(lab);
         new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
     }
 
     LocalNames names(Lab lab) {
         return new LocalNames(lab.name(), stateRoot);
+    }
+
+    /** The lab's flanneld when it is a file on this machine (a URL is left to the engine, which checks its sha256). */
+    private Optional<Path> localFlanneld(Lab lab) {
+        if (lab.flannel().binary().file().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FlanneldBinary.resolve(lab, cacheRoot));
+        } catch (LocalProviderException missing) {
+            return Optional.empty();   // the engine's binary step reports it, with the fix
+        }
     }
 
     private static Optional<Long> runningPid(LocalLabState state, String machine) {

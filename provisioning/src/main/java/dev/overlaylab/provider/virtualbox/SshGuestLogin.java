@@ -17,6 +17,7 @@ import dev.overlaylab.ssh.SshNodeShell;
 import dev.overlaylab.ssh.SshTimeouts;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The first login to a VM through the SSH layer (host keys checked against Overlay Lab's own
@@ -31,21 +32,24 @@ public final class SshGuestLogin implements GuestLogin {
     private final KnownHostsStore knownHosts;
     private final HostKeyListener hostKeys;
     private final SshTimeouts timeouts;
+    private final Function<String, LabKeys> labKeys;
 
-    public SshGuestLogin(KnownHostsStore knownHosts, HostKeyListener hostKeys, SshTimeouts timeouts) {
+    public SshGuestLogin(KnownHostsStore knownHosts, HostKeyListener hostKeys, SshTimeouts timeouts, Function<String, LabKeys> labKeys) {
         this.knownHosts = knownHosts;
         this.hostKeys = hostKeys;
         this.timeouts = timeouts;
+        this.labKeys = labKeys;
     }
 
+    /** Overlay Lab's own known_hosts and each lab's key pair in the app data folder. */
     public static SshGuestLogin standard() {
-        return new SshGuestLogin(KnownHostsStore.standard(), HostKeyListener.NONE, SshTimeouts.defaults());
+        return new SshGuestLogin(KnownHostsStore.standard(), HostKeyListener.NONE, SshTimeouts.defaults(), LabKeys::forLab);
     }
 
     @Override
     public SshEndpoint installLabKey(Lab lab, Node node, SshEndpoint boxLogin, ProgressListener progress) {
         String step = "install lab key";
-        LabKeys keys = LabKeys.forLab(lab.name());
+        LabKeys keys = labKeys.apply(lab.name());
         SshConnector ssh = new SshConnector(knownHosts, keys, hostKeys, timeouts);
         SshEndpoint withLabKey = new SshEndpoint(boxLogin.host(), boxLogin.port(), boxLogin.user(), Optional.empty(), boxLogin.sudo());
         try (SshNodeShell ignored = ssh.connect(node.name(), withLabKey)) {

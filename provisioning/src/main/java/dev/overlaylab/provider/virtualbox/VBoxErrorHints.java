@@ -36,7 +36,7 @@ final class VBoxErrorHints {
         if (err.contains("VBOX_E_OBJECT_NOT_FOUND") || err.contains("Could not find a registered machine")) {
             return "no such VM is registered; 'VBoxManage list vms' shows the ones that are.";
         }
-        if (err.contains("VERR_NO_MEMORY") || err.contains("NEM_") && err.contains("memory")) {
+        if (err.contains("VERR_NO_MEMORY") || err.contains("VERR_NO_LOW_MEMORY")) {
             return "the host ran out of memory for the VM; lower the profile's memory or stop other VMs.";
         }
         return null;

@@ -28,6 +28,7 @@ final class VirtualBoxPlan {
     private final Lab lab;
     private final Profile profile;
     private final List<String> out = new ArrayList<>();
+    private boolean missingSaid;
 
     VirtualBoxPlan(VirtualBoxContext ctx, Lab lab, Profile profile) {
         this.ctx = ctx;
@@ -36,13 +37,18 @@ final class VirtualBoxPlan {
     }
 
     List<String> lines(Optional<VBoxDriver> live) {
+        return lines(live, "VBoxManage was not found on this machine");
+    }
+
+    /** @param whyAssumed why no live driver is used (shown when {@code live} is empty) */
+    List<String> lines(Optional<VBoxDriver> live, String whyAssumed) {
         VBoxDriver d = live.orElseGet(() -> VBoxDrivers.forVersion(
                 new VBoxManage("VBoxManage", (argv, env, t) -> refuse(argv), 1, Duration.ZERO, x -> { }), ASSUMED, ctx.os()));
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         if (live.isPresent()) {
             comment("VirtualBox " + d.version() + " (" + d.getClass().getSimpleName() + "), " + d.vboxManage().program());
         } else {
-            comment("VBoxManage was not found on this machine: commands shown for VirtualBox " + ASSUMED.family()
+            comment(whyAssumed + ": commands shown for VirtualBox " + ASSUMED.family()
                     + "; 'up' picks the driver from 'VBoxManage --version'");
         }
         cmd(List.of("--version"));
@@ -118,7 +124,11 @@ final class VirtualBoxPlan {
         } else if (src instanceof BoxSource.Clone c) {
             cmd(d.cloneArgs(c.baseVm(), c.snapshot(), vm), c.snapshot().isPresent() ? "(linked clone)" : "(full clone: the base VM has no snapshot)");
         } else {
-            comment("base image '" + profile.box() + "' not found here yet; 'up' stops with: " + firstLine(((BoxSource.Missing) src).message()));
+            if (!missingSaid) {
+                missingSaid = true;
+                comment("base image '" + profile.box() + "' is not on this machine yet (no .ova/.box file, Vagrant box or VM of that"
+                        + " name); 'up' stops until it is, e.g. after 'vagrant box add " + profile.box() + " --provider virtualbox'");
+            }
             cmd(d.importArgs(profile.box(), vm), "(once the base image is available)");
         }
     }
@@ -152,11 +162,6 @@ final class VirtualBoxPlan {
 
     private void comment(String text) {
         out.add("# " + text);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static ExecResult refuse(List<String> argv) {

@@ -71,7 +71,13 @@ public final class VirtualBoxProvider implements Provider {
 
     @Override
     public List<String> plan(Lab lab) {
-        return new VirtualBoxPlan(ctx, lab, ctx.profiles().apply(lab.profile())).lines(driverIfInstalled());
+        try {
+            return new VirtualBoxPlan(ctx, lab, ctx.profiles().apply(lab.profile())).lines(driverIfInstalled());
+        } catch (VirtualBoxUnavailableException e) {
+            // the dry run still shows the commands; up will stop with this same message
+            String why = "VirtualBox here cannot be used (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            return new VirtualBoxPlan(ctx, lab, ctx.profiles().apply(lab.profile())).lines(Optional.empty(), why);
+        }
     }
 
     @Override
@@ -87,7 +93,7 @@ public final class VirtualBoxProvider implements Provider {
             preflight(d, lab, profile.memoryMb() * toStart);
         }
         HostOnlyAttachment hostOnly = HostOnlySetup.ensure(d, lab, state, progress);
-        Set<Integer> taken = portsOfOtherVms(d, lab, registered);
+        Set<Integer> taken = portsOfOtherVms(d, lab, registered, progress);
         NodeMachine machines = new NodeMachine(ctx, d, lab, profile, state);
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < lab.nodes().size(); i++) {
@@ -152,7 +158,11 @@ public final class VirtualBoxProvider implements Provider {
         }
     }
 
-    private static Set<Integer> portsOfOtherVms(VBoxDriver d, Lab lab, List<String> registered) {
+    private static Set<Integer> portsOfOtherVms(VBoxDriver d, Lab lab, List<String> registered, ProgressListener progress) {
+        if (d instanceof VBoxDriver70 v && v.hidesForwardingRules()) {
+            progress.on(ProgressEvent.of(NodeMachine.STAGE, "", "SSH ports", Status.PROGRESS, "VirtualBox 7.0.0 may hide other VMs'"
+                    + " forwarding rules from showvminfo; each port is also probed on 127.0.0.1 before it is used"));
+        }
         Set<String> ours = new HashSet<>();
         lab.nodes().forEach(n -> ours.add(VirtualBoxContext.vmName(lab, n)));
         Set<Integer> taken = new HashSet<>();

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * {@code docker0-mtu}: docker0's MTU ≤ FLANNEL_MTU. Read after the verify pod is attached: an empty Linux
  * bridge reports its own default until a port joins, while with a port it reports the port's MTU, which
- * docker sets from {@code --mtu}.
+ * docker sets from {@code --mtu}. With no pod on docker0 (pod checks off), docker's configured MTU is judged.
  */
 public final class Docker0MtuCheck implements NodeCheck {
 
@@ -27,6 +27,16 @@ public final class Docker0MtuCheck implements NodeCheck {
         OptionalInt mtu = facts.docker0MtuValue();
         if (mtu.isEmpty()) {
             return CheckResult.fail(id(), ctx.node(), "docker0 does not exist", ev).withDuration(facts.docker0Mtu().took());
+        }
+        OptionalInt configured = facts.dockerMtuOptionValue();
+        if (configured.isPresent()) {
+            // no container on docker0: the bridge's own MTU says nothing yet, docker's --mtu does
+            var withOption = List.of(facts.dockerMtuOption().orElseThrow().evidence(), facts.docker0Mtu().evidence(),
+                    facts.subnetEnv().evidence());
+            boolean ok = configured.getAsInt() <= overlay.getAsInt();
+            return CheckResult.of(ok, id(), ctx.node(), "docker --mtu " + configured.getAsInt() + (ok ? " ≤ " : " > ")
+                    + "FLANNEL_MTU " + overlay.getAsInt() + " (no container on docker0 yet)", withOption)
+                    .withDuration(facts.docker0Mtu().took());
         }
         boolean ok = mtu.getAsInt() <= overlay.getAsInt();
         return CheckResult.of(ok, id(), ctx.node(), ok

@@ -50,6 +50,8 @@ final class FakeVirtualBox implements ExecRunner {
     String hostInfoFile = "list-hostinfo.txt";
     String bridgedIfsFile = "list-bridgedifs.txt";
     int acpiShutdownReads = 2;
+    /** answer to --version instead of the fixture's, e.g. an unsupported version */
+    String versionOutput;
 
     FakeVirtualBox(String version) {
         this.version = version;
@@ -116,7 +118,7 @@ final class FakeVirtualBox implements ExecRunner {
     private String answer(List<String> a) {
         switch (a.get(0)) {
             case "--version":
-                return Fixtures.read(version, "version.txt");
+                return versionOutput != null ? versionOutput : Fixtures.read(version, "version.txt");
             case "list":
                 return list(a.get(1));
             case "showvminfo":

@@ -115,6 +115,26 @@ class VirtualBoxProviderTest {
     }
 
     @Test
+    void aBaseVmWithASnapshotIsLinkCloned() {
+        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V70);
+        FakeVirtualBox.Vm base = fake.addVm("ubuntu-xenial-base", "poweroff");
+        base.snapshots.add("clean");
+        base.currentSnapshot = "clean";
+        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
+                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty());
+        VirtualBoxProvider p = new VirtualBoxProvider(new VirtualBoxContext(settings, fake,
+                new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"), path -> path.equals(Path.of(FakeVirtualBox.PROGRAM))),
+                HostOs.LINUX, name -> TestLabs.xenial("ubuntu-xenial-base"), GuestLogin.NOT_WIRED, new PortPicker(x -> true),
+                new SshBannerWait(d -> { }, (h, port) -> Optional.of("SSH-2.0-x")), d -> { }));
+
+        p.up(seeds, events::add);
+
+        assertThat(fake.changeLines()).contains(
+                "clonevm ubuntu-xenial-base --snapshot clean --options link --name seeds-master --register",
+                "clonevm ubuntu-xenial-base --snapshot clean --options link --name seeds-worker --register");
+    }
+
+    @Test
     void outOfRangeNetworkStopsBeforeAnythingIsCreated() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V61);
         Lab tenNet = TestLabs.seeds("10.10.0.0/24", seeds.source());
@@ -220,6 +240,19 @@ class VirtualBoxProviderTest {
                 "# seeds-master exists (running): not created again");
         assertThat(plan).noneMatch(l -> l.contains("startvm seeds-master"));
         assertThat(fake.changes()).as("the dry run changes nothing").isEmpty();
+    }
+
+    @Test
+    void dryRunOnAnUnsupportedVirtualBoxStillShowsTheCommandsAndWhy() {
+        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V61);
+        fake.versionOutput = "6.0.24r139119\n";
+
+        List<String> plan = provider(fake, HostOs.LINUX, true).plan(seeds);
+
+        assertThat(plan.get(0)).startsWith("# VirtualBox here cannot be used (VirtualBox 6.0.24 is too old for Overlay Lab")
+                .endsWith("commands shown for VirtualBox 7.1; 'up' picks the driver from 'VBoxManage --version'");
+        assertThat(plan).contains("VBoxManage startvm seeds-master --type headless");
+        assertThat(fake.calls).containsExactly(List.of("--version"));
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.overlaylab.provider.hosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The down script of the hosts provider, run by a real sh on a node laid out in a temporary folder. */
+class HostCleanupTest {
+    @TempDir
+    Path root;
+
+    private Path put(String rel, String content) throws Exception {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, content);
+    }
+
+    @Test
+    void downRemovesOnlyOurFilesRestoresBackupsAndTheBinary() throws Exception {
+        String mark = "# managed by Overlay Lab (lab x)\n";
+        Path bin = put("usr/local/bin/flanneld", "ELF");
+        Path unit = put("etc/systemd/system/flanneld.service", mark + "[Service]\nExecStart=" + bin + " \\\n  --iface=enp0s8\n");
+        Path dropIn = put("etc/systemd/system/docker.service.d/10-flannel.conf", mark + "[Service]\n");
+        Path etcd = put("etc/default/etcd", mark + "ETCD_NAME=master\n");
+        put("etc/default/etcd.olab-bak", "ETCD_NAME=debian\n");
+        Path foreign = put("etc/default/docker", "DOCKER_OPTS=\n");
+        Path foreignUnit = put("etc/systemd/system/ssh.service", "[Service]\n");
+        Path subnetEnv = put("run/flannel/subnet.env", "FLANNEL_SUBNET=10.1.5.1/24\n");
+        Path pending = put("var/lib/overlay-lab/pending", "restart docker\n");
+        HostCleanup.Layout layout = new HostCleanup.Layout(
+                List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/default").toString(), root.resolve("etc/netplan").toString()),
+                List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), "echo systemctl");
+
+        ExecResult r = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout)), Duration.ofSeconds(30));
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(unit).doesNotExist();
+        assertThat(dropIn).doesNotExist();
+        assertThat(bin).doesNotExist();
+        assertThat(etcd).hasContent("ETCD_NAME=debian");
+        assertThat(root.resolve("etc/default/etcd.olab-bak")).doesNotExist();
+        assertThat(foreign).hasContent("DOCKER_OPTS=");
+        assertThat(foreignUnit).exists();
+        assertThat(subnetEnv.getParent()).doesNotExist();
+        assertThat(pending).doesNotExist();
+        assertThat(r.stdout()).contains("systemctl disable --now flanneld", "restored " + etcd, "removed " + dropIn, "removed " + bin,
+                "systemctl daemon-reload", "systemctl try-restart etcd docker").endsWith("done\n");
+    }
+
+    @Test
+    void downTwiceIsHarmless() throws Exception {
+        Path unit = put("etc/systemd/system/flanneld.service", "# managed by Overlay Lab\nExecStart=/nonexistent/flanneld\n");
+        HostCleanup.Layout layout = new HostCleanup.Layout(List.of(root.resolve("etc").toString()), List.of(unit.toString()),
+                root.resolve("run/flannel").toString(), root.resolve("pending").toString(), "echo systemctl");
+        ProcessRunner sh = new ProcessRunner();
+
+        assertThat(sh.run(List.of("sh", "-c", HostCleanup.script(layout)), Duration.ofSeconds(30)).exitCode()).isZero();
+        ExecResult again = sh.run(List.of("sh", "-c", HostCleanup.script(layout)), Duration.ofSeconds(30));
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.stdout()).doesNotContain("removed", "restored");
+    }
+}

@@ -1,0 +1,534 @@
+package dev.overlaylab.verify;
+
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.ssh.NodeShell;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A two-node lab (node1 master at .11, node2 at .12) simulated in process: each node's shell answers the
+ * verifier's and observer's commands with recorded outputs filled from a small state model. Healthy by
+ * default; the fault methods change the state and the traffic that gets through the way that fault does on
+ * real nodes, so the tests read like "take a healthy lab, break one thing, expect one named cause".
+ */
+public final class FakeLab {
+    public String provider = "local";
+    public String hostPrefix = "192.168.57";
+    public String network = "10.1.0.0/16";
+    public String backend = "vxlan";
+    public int mtu = 1450;
+    public String ssTemplate = "ss-ltn-etcd.txt";
+    public boolean etcdHealthy = true;
+    public String configApi = "v3";
+    public boolean v2Enabled = true;
+    public VerificationSettingsHolder verify = new VerificationSettingsHolder();
+    public final Map<String, FakeNode> nodes = new LinkedHashMap<>();
+    public final List<String[]> leases = new ArrayList<>(); // {subnet, publicIp}
+    /** "from>to" pairs whose overlay traffic is lost, by kind. */
+    public final Set<String> icmpLost = new HashSet<>();
+    public final Set<String> tcpLost = new HashSet<>();
+    public final Set<String> bigLost = new HashSet<>();
+    public final AtomicInteger podsStarted = new AtomicInteger();
+    public final AtomicInteger podsRemoved = new AtomicInteger();
+    public final List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Settings holder so tests can switch checks off. */
+    public static final class VerificationSettingsHolder {
+        public boolean pods = true;
+        public boolean http = true;
+        public boolean mtuProbe = true;
+    }
+
+    public static final class FakeNode {
+        public final String name;
+        public String ip;
+        public final Map<String, String> services = new LinkedHashMap<>();
+        public String subnet;      // FLANNEL_SUBNET, null = no subnet.env
+        public String docker0;     // docker0 address/prefix, null = no docker0
+        public int docker0Mtu;
+        public String podIp;       // null = pod does not start
+        public long podPid;
+        public String forward = "iptables-forward-docker-flannel.txt";
+        public String input = "iptables-input-empty.txt";
+        public String gateway;     // non-null: peers are reached via this router
+
+        FakeNode(String name, String ip) {
+            this.name = name;
+            this.ip = ip;
+        }
+    }
+
+    public static FakeLab healthy() {
+        FakeLab f = new FakeLab();
+        f.addNode("node1", ".11", "10.1.35", 4242);
+        f.addNode("node2", ".12", "10.1.77", 4343);
+        return f;
+    }
+
+    private void addNode(String name, String host, String subnet3, long pid) {
+        FakeNode n = new FakeNode(name, hostPrefix + host);
+        if (nodes.isEmpty()) {
+            n.services.put("etcd", "active");
+        }
+        n.services.put("flanneld", "active");
+        n.services.put("docker", "active");
+        n.subnet = subnet3 + ".1/24";
+        n.docker0 = subnet3 + ".1/24";
+        n.docker0Mtu = mtu;
+        n.podIp = subnet3 + ".2";
+        n.podPid = pid;
+        nodes.put(name, n);
+        leases.add(new String[] {subnet3 + ".0/24", n.ip});
+    }
+
+    public FakeNode node(String name) {
+        return nodes.get(name);
+    }
+
+    /** Renumbers the overlay: network {@code 10.0.0.0/16} with subnets 10.0.35/24 and 10.0.77/24. */
+    public FakeLab overlay(String net, String... subnets3) {
+        network = net;
+        leases.clear();
+        int i = 0;
+        for (FakeNode n : nodes.values()) {
+            String s3 = subnets3[i++];
+            n.subnet = s3 + ".1/24";
+            n.docker0 = s3 + ".1/24";
+            n.podIp = s3 + ".2";
+            leases.add(new String[] {s3 + ".0/24", n.ip});
+        }
+        return this;
+    }
+
+    public FakeLab hostNetwork(String prefix3) {
+        hostPrefix = prefix3;
+        int i = 0;
+        for (FakeNode n : nodes.values()) {
+            String old = n.ip;
+            n.ip = prefix3 + (i++ == 0 ? ".11" : ".12");
+            leases.forEach(l -> {
+                if (l[1].equals(old)) {
+                    l[1] = n.ip;
+                }
+            });
+        }
+        return this;
+    }
+
+    public void loseOverlay(String kind, String from, String to) {
+        String key = from + ">" + to;
+        switch (kind) {
+            case "all" -> {
+                icmpLost.add(key);
+                tcpLost.add(key);
+                bigLost.add(key);
+            }
+            case "tcp" -> tcpLost.add(key);
+            case "big" -> bigLost.add(key);
+            default -> throw new IllegalArgumentException(kind);
+        }
+    }
+
+    public void loseOverlayBothWays(String kind) {
+        loseOverlay(kind, "node1", "node2");
+        loseOverlay(kind, "node2", "node1");
+    }
+
+    public Lab lab() {
+        List<String> ips = nodes.values().stream().map(n -> n.ip).toList();
+        var v = new dev.overlaylab.model.VerifySettings(verify.pods, verify.http, verify.mtuProbe, "olab/busybox");
+        return TestLabs.lab("olv-test", provider, hostPrefix + ".0/24", ips, network, backend, v);
+    }
+
+    public NodeAccess access() {
+        Lab lab = lab();
+        return new NodeAccess() {
+            @Override
+            public NodeShell shell(String nodeName) {
+                return new Shell(nodes.get(nodeName));
+            }
+
+            @Override
+            public LeaseSource leases() {
+                return new EtcdctlLeaseSource(lab, new Shell(nodes.get("node1")));
+            }
+        };
+    }
+
+    // ---- one fault each, as FAILURE-MODES.md describes it; the number is the table row ----
+
+    /** #1 as flannel ≥ 0.10 does it: node2's flanneld registers 10.0.2.15, finds node1's lease by that IP and reuses it. */
+    public FakeLab natInterfaceSharedLease() {
+        leases.clear();
+        leases.add(new String[] {"10.1.35.0/24", "10.0.2.15"});
+        FakeNode n2 = node("node2");
+        n2.subnet = "10.1.35.1/24";
+        n2.docker0 = "10.1.35.1/24";
+        n2.podIp = "10.1.35.2";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
+    /** #1 where each node got its own lease, both carrying the NAT address. */
+    public FakeLab natInterfaceTwoLeases() {
+        leases.forEach(l -> l[1] = "10.0.2.15");
+        loseOverlayBothWays("all");
+        return this;
+    }
+
+    /** #2: node2's docker runs without --mtu: docker0 and its veths at 1500 over a 1450 overlay. */
+    public FakeLab mtuMismatch() {
+        node("node2").docker0Mtu = 1500;
+        return this;
+    }
+
+    /** #3: flannel.network 10.0.0.0/16 swallows the NAT network 10.0.2.0/24 every node sits on. */
+    public FakeLab networkOverlapsNat() {
+        return overlay("10.0.0.0/16", "10.0.35", "10.0.77");
+    }
+
+    /** #4: node2's FORWARD policy is DROP (docker) and flanneld added no FLANNEL-FWD rules. */
+    public FakeLab forwardDrop() {
+        node("node2").forward = "iptables-forward-docker-only.txt";
+        icmpLost.add("node1>node2");
+        tcpLost.add("node1>node2");
+        bigLost.add("node1>node2");
+        return this;
+    }
+
+    /** What every node looks like when flanneld never gets its config: no lease, no subnet.env, docker refuses to start. */
+    private void flannelNeverStarted() {
+        leases.clear();
+        for (FakeNode n : nodes.values()) {
+            n.services.put("flanneld", "activating");
+            n.services.put("docker", "failed");
+            n.subnet = null;
+            n.docker0 = null;
+            n.podIp = null;
+            n.forward = "iptables-forward-accept.txt";
+        }
+    }
+
+    /** #5: etcd listens on 127.0.0.1 only; every flanneld dials the host-only address and is refused. */
+    public FakeLab etcdLoopbackOnly() {
+        ssTemplate = "ss-ltn-etcd-loopback.txt";
+        etcdHealthy = false;
+        flannelNeverStarted();
+        return this;
+    }
+
+    /** #6: the config was written with etcdctl v2 (flannel 0.28 reads v3). */
+    public FakeLab configWrittenThroughV2() {
+        configApi = "v2";
+        flannelNeverStarted();
+        return this;
+    }
+
+    /** Docker was already running before flanneld (an image with docker enabled): default bridge, FORWARD DROP. */
+    public FakeLab dockerAlreadyRunningOnItsDefaultBridge() {
+        int i = 2;
+        for (FakeNode n : nodes.values()) {
+            n.services.put("docker", "active");
+            n.docker0 = "172.17.0.1/16";
+            n.podIp = "172.17.0." + i++;
+            n.forward = "iptables-forward-docker-only.txt";
+        }
+        return this;
+    }
+
+    /** #7: docker on node2 started without the drop-in: docker0 on docker's default 172.17.0.1/16. */
+    public FakeLab dockerWithoutDropIn() {
+        FakeNode n2 = node("node2");
+        n2.docker0 = "172.17.0.1/16";
+        n2.podIp = "172.17.0.2";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
+    /** #8: node2's lease expired and flanneld took 10.1.90.0/24; docker was not restarted and kept 10.1.77.1/24. */
+    public FakeLab staleLease() {
+        leases.removeIf(l -> l[0].equals("10.1.77.0/24"));
+        leases.add(new String[] {"10.1.90.0/24", node("node2").ip});
+        node("node2").subnet = "10.1.90.1/24";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
+    /** #9: a firewall on node2 drops udp 8472: vxlan packets leave node1 and never arrive. */
+    public FakeLab vxlanPortFiltered() {
+        node("node2").input = "iptables-input-vxlan-drop.txt";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
+    /** #10: a VirtualBox lab on 192.168.100.0/24, outside what VirtualBox ≥ 6.1.28 allows by default. */
+    public FakeLab virtualBoxOutsideAllowedRange() {
+        provider = "virtualbox";
+        return hostNetwork("192.168.100");
+    }
+
+    /** #11: vxlan checksum offload bug: ICMP fine, TCP across the overlay lost. */
+    public FakeLab checksumOffload() {
+        loseOverlayBothWays("tcp");
+        return this;
+    }
+
+    /** #12: host-gw with node2 on another subnet behind a router. */
+    public FakeLab hostGwAcrossRouter() {
+        backend = "host-gw";
+        mtu = 1500;
+        nodes.values().forEach(n -> n.docker0Mtu = 1500);
+        FakeNode n2 = node("node2");
+        String old = n2.ip;
+        n2.ip = "192.168.58.12";
+        leases.forEach(l -> {
+            if (l[1].equals(old)) {
+                l[1] = n2.ip;
+            }
+        });
+        node("node1").gateway = "192.168.57.1";
+        n2.gateway = "192.168.58.1";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
+    public FakeLab backend(String type) {
+        backend = type;
+        mtu = switch (type) {
+            case "host-gw" -> 1500;
+            case "udp" -> 1472;
+            default -> 1450;
+        };
+        nodes.values().forEach(n -> n.docker0Mtu = mtu);
+        return this;
+    }
+
+    public FakeLab provider(String id) {
+        provider = id;
+        return this;
+    }
+
+    // ---- the simulated node shell ----
+
+    private static final Pattern TARGET = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+)(?::\\d+/\\S*)?\\s*$");
+
+    final class Shell implements NodeShell {
+        private final FakeNode me;
+
+        Shell(FakeNode me) {
+            this.me = me;
+        }
+
+        @Override
+        public String nodeName() {
+            return me.name;
+        }
+
+        @Override
+        public ExecResult exec(String c, Duration timeout) {
+            commands.add(me.name + ": " + c);
+            return answer(c);
+        }
+
+        private ExecResult answer(String c) {
+            if (c.startsWith("systemctl is-active ")) {
+                StringBuilder sb = new StringBuilder();
+                boolean all = true;
+                for (String unit : c.substring("systemctl is-active ".length()).split(" ")) {
+                    String s = me.services.getOrDefault(unit, "inactive");
+                    all &= s.equals("active");
+                    sb.append(s).append('\n');
+                }
+                return r(c, all ? 0 : 3, sb.toString(), "");
+            }
+            if (c.equals(NodeCommands.subnetEnv())) {
+                return me.subnet == null ? r(c, 1, "", "cat: /run/flannel/subnet.env: No such file or directory\n")
+                        : r(c, 0, Recorded.load("subnet.env", Map.of("network", network, "subnet", me.subnet, "mtu", "" + mtu)), "");
+            }
+            if (c.startsWith("docker image inspect ")) {
+                return r(c, me.podIp == null ? 1 : 0, "", "");
+            }
+            if (c.contains("docker import")) {
+                return r(c, 1, "", "test: /bin/busybox: No such file or directory\n");
+            }
+            if (c.startsWith("docker rm -f olab-verify-pod >/dev/null")) {
+                podsStarted.incrementAndGet();
+                return me.podIp == null ? r(c, 125, "", "Unable to find image 'olab/busybox:latest' locally\n")
+                        : r(c, 0, me.podIp + " " + me.podPid + "\n", "");
+            }
+            if (c.equals(NodeCommands.stopPod())) {
+                podsRemoved.incrementAndGet();
+                return r(c, 0, "olab-verify-pod\n", "");
+            }
+            if (c.equals(NodeCommands.docker0Address())) {
+                return me.docker0 == null ? r(c, 1, "", Recorded.load("ip-addr-docker0-missing.stderr"))
+                        : r(c, 0, Recorded.load("ip-addr-docker0.txt", Map.of("docker0", me.docker0, "brd", brd(me.docker0))), "");
+            }
+            if (c.equals(NodeCommands.docker0Mtu())) {
+                return me.docker0 == null ? r(c, 1, "", "cat: /sys/class/net/docker0/mtu: No such file or directory\n")
+                        : r(c, 0, me.docker0Mtu + "\n", "");
+            }
+            if (c.equals(NodeCommands.dockerMtuOption())) {
+                return r(c, 0, me.docker0Mtu + "\n", "");
+            }
+            if (c.equals(NodeCommands.forwardChain())) {
+                return r(c, 0, Recorded.load(me.forward, Map.of("network", network)), "");
+            }
+            if (c.equals(NodeCommands.inputChain())) {
+                return r(c, 0, Recorded.load(me.input), "");
+            }
+            if (c.contains("endpoint health")) {
+                return etcdHealthy ? r(c, 0, "", Recorded.load("etcdctl-health-ok.stderr", Map.of("ip", me.ip)))
+                        : r(c, 1, "", Recorded.load("etcdctl-health-refused.stderr", Map.of("ip", me.ip)));
+            }
+            if (c.contains("get --prefix")) {
+                StringBuilder sb = new StringBuilder();
+                for (String[] l : leases) {
+                    sb.append("/coreos.com/network/subnets/").append(l[0].replace('/', '-')).append('\n')
+                            .append(Recorded.load("lease-value.json", Map.of("publicip", l[1], "backend", backend,
+                                    "mac", "6a:1f:3e:b4:9d:0" + (sb.length() % 10))));
+                }
+                return r(c, 0, sb.toString(), "");
+            }
+            if (c.contains("ETCDCTL_API=3") && c.endsWith(" get /coreos.com/network/config")) {
+                return r(c, 0, configApi.equals("v3")
+                        ? Recorded.load("etcdctl-get-config-v3.txt", Map.of("network", network, "backend", backend)) : "", "");
+            }
+            if (c.contains("ETCDCTL_API=2") && c.endsWith(" get /coreos.com/network/config")) {
+                if (!v2Enabled) {
+                    return r(c, 4, "", Recorded.load("etcdctl-v2-disabled.stderr"));
+                }
+                return configApi.equals("v2")
+                        ? r(c, 0, "{\"Network\":\"" + network + "\",\"Backend\":{\"Type\":\"" + backend + "\"}}\n", "")
+                        : r(c, 4, "", Recorded.load("etcdctl-v2-key-not-found.stderr"));
+            }
+            if (c.equals("ss -ltn")) {
+                return r(c, 0, Recorded.load(ssTemplate, Map.of("ip", me.ip)), "");
+            }
+            if (c.equals("ip -o -4 addr show")) {
+                String d = me.docker0 == null ? "172.17.0.1/16" : me.docker0;
+                return r(c, 0, Recorded.load("ip-addr-all.txt", Map.of("ip", me.ip, "hostbrd", hostPrefix + ".255",
+                        "flannel1", Ipv4Cidr.of(d).network().ip(), "docker0", d, "brd", brd(d))), "");
+            }
+            if (c.equals("ip -4 route")) {
+                return r(c, 0, routes(), "");
+            }
+            if (c.startsWith("ip -o route get ")) {
+                StringBuilder sb = new StringBuilder();
+                for (String part : c.split("; ")) {
+                    String peer = part.substring("ip -o route get ".length());
+                    sb.append(me.gateway == null ? Recorded.load("ip-route-get.txt", Map.of("peer", peer, "ip", me.ip))
+                            : Recorded.load("ip-route-get-via.txt", Map.of("peer", peer, "ip", me.ip, "gateway", me.gateway)));
+                }
+                return r(c, 0, sb.toString(), "");
+            }
+            if (c.startsWith("ethtool ")) {
+                return r(c, 0, "tx-checksum-ip-generic: on\n", "");
+            }
+            if (c.startsWith("ping ")) {
+                return iputilsPing(c, target(c), 56, !lost(target(c), icmpLost));
+            }
+            if (c.startsWith("nsenter ")) {
+                int size = Integer.parseInt(c.replaceAll(".* -s (\\d+) .*", "$1"));
+                boolean ok = !lost(target(c), bigLost) && !lost(target(c), icmpLost) && size + 28 <= mtu;
+                return iputilsPing(c, target(c), size, ok);
+            }
+            if (c.startsWith("docker exec olab-verify-pod ping ")) {
+                String t = target(c);
+                boolean ok = !lost(t, icmpLost) && podAt(t).isPresent();
+                return ok ? r(c, 0, Recorded.load("ping-busybox-ok.txt", Map.of("target", t)), "")
+                        : r(c, 1, Recorded.load("ping-busybox-loss.txt", Map.of("target", t)), "");
+            }
+            if (c.startsWith("timeout 4 docker exec olab-verify-pod wget ")) {
+                String t = target(c);
+                Optional<FakeNode> peer = podAt(t);
+                return peer.isPresent() && !lost(t, tcpLost) ? r(c, 0, NodeCommands.httpBody(peer.get().name) + "\n", "")
+                        : r(c, 1, "", Recorded.load("wget-timeout.stderr"));
+            }
+            return r(c, 127, "", "sh: 1: " + c.split(" ")[0] + ": not found\n");
+        }
+
+        private String target(String c) {
+            Matcher m = TARGET.matcher(c);
+            if (!m.find()) {
+                throw new IllegalArgumentException("no target in " + c);
+            }
+            return m.group(1);
+        }
+
+        /** Traffic from this node to an address of another node is lost on that pair; unknown addresses never answer. */
+        private boolean lost(String target, Set<String> lossy) {
+            for (FakeNode n : nodes.values()) {
+                if (n == me) {
+                    continue;
+                }
+                boolean overlayAddr = target.equals(n.podIp) || (n.docker0 != null && Ipv4Cidr.of(n.docker0).ip().equals(target));
+                if (target.equals(n.ip)) {
+                    return false;
+                }
+                if (overlayAddr) {
+                    return lossy.contains(me.name + ">" + n.name);
+                }
+            }
+            return true;
+        }
+
+        private Optional<FakeNode> podAt(String ip) {
+            return nodes.values().stream().filter(n -> n != me && ip.equals(n.podIp)).findFirst();
+        }
+
+        private ExecResult iputilsPing(String c, String t, int size, boolean ok) {
+            Map<String, String> v = Map.of("target", t, "size", "" + size, "wire", "" + (size + 28), "reply", "" + (size + 8));
+            return ok ? r(c, 0, Recorded.load("ping-iputils-ok.txt", v), "")
+                    : r(c, 1, Recorded.load("ping-iputils-loss.txt", v), "");
+        }
+
+        private String routes() {
+            String d = me.docker0 == null ? "172.17.0.1/16" : me.docker0;
+            StringBuilder peers = new StringBuilder();
+            for (String[] l : leases) {
+                if (!l[0].equals(Ipv4Cidr.of(d).network().toString())) {
+                    String s = l[0];
+                    peers.append(peers.length() > 0 ? "\n" : "").append(backend.equals("host-gw") ? s + " via " + l[1] + " dev enp0s8 "
+                            : s + " via " + Ipv4Cidr.of(s).ip() + " dev flannel.1 onlink ");
+                }
+            }
+            return Recorded.load("ip-route.txt", Map.of("docker0net", Ipv4Cidr.of(d).network().toString(),
+                    "docker0ip", Ipv4Cidr.of(d).ip(), "peerroute", peers.toString(), "hostnet", hostPrefix + ".0/24", "ip", me.ip));
+        }
+
+        @Override
+        public Optional<byte[]> read(String absolutePath) {
+            throw new UnsupportedOperationException("verify reads through commands only");
+        }
+
+        @Override
+        public void write(String absolutePath, byte[] content, int mode, String owner) {
+            throw new UnsupportedOperationException("verify never writes");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static String brd(String cidr) {
+        Ipv4Cidr c = Ipv4Cidr.of(cidr);
+        long last = c.last();
+        return new Ipv4Cidr(last, 32).ip();
+    }
+
+    private static ExecResult r(String c, int exit, String out, String err) {
+        return new ExecResult(List.of("sh", "-c", c), exit, out, err);
+    }
+}
