@@ -69,8 +69,8 @@ public final class RegeneratePanel extends JPanel {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
-                // rows
-                "[][]8[][grow, fill][]"));
+                // rows: (banner docked north) form, heading, files and diff, restart order + push
+                "[]8[][grow, fill][]"));
         this.ctx = ctx;
         this.file = file;
         this.original = lab;
@@ -100,7 +100,7 @@ public final class RegeneratePanel extends JPanel {
             diff.show(sel == null ? "" : sel.file().unified());
         });
 
-        add(banner, "hidemode 3");
+        add(banner, "dock north, gapbottom 8");
         JPanel form = new JPanel(new MigLayout("insets 0",
                 // columns
                 "[right][240!]20[][80!]20[]",

@@ -52,8 +52,8 @@ public final class VerifyPanel extends JPanel {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
-                // rows
-                "[][]8[grow, fill]"));
+                // rows: (banner docked north) toolbar, grids and details
+                "[]8[grow, fill]"));
         this.ctx = ctx;
         this.lab = lab;
         setName("verifyPanel");
@@ -62,7 +62,7 @@ public final class VerifyPanel extends JPanel {
         rerun.setEnabled(false);
         run.addActionListener(e -> runAll());
         rerun.addActionListener(e -> selected.ifPresent(this::rerun));
-        add(banner, "hidemode 3");
+        add(banner, "dock north, gapbottom 8");
         add(run, "split 3, sg btn");
         add(rerun, "sg btn");
         add(summary, "gapleft 12");

@@ -213,6 +213,16 @@ class LocalLabGuiTest {
         gui.click("verify.run");
         GuiDriver.waitFor("verification after host-gw", () -> !verify.isRunning(), Duration.ofMinutes(3));
         gui.screenshot("labWindow", "verified-host-gw");
+        if (!GuiDriver.onEdt(() -> verify.pairs().allPassed())) {
+            // Right after the routes changed a first packet may go unanswered while the new next hop is
+            // resolved: re-run the first red cell (the panel selected it) once, as a person would.
+            gui.click("verify.rerun");
+            GuiDriver.waitFor("re-run of the selected check", () -> !verify.isRunning(), Duration.ofMinutes(3));
+            gui.screenshot("labWindow", "verified-host-gw-rerun");
+            gui.click("verify.run");
+            GuiDriver.waitFor("second verification after host-gw", () -> !verify.isRunning(), Duration.ofMinutes(3));
+            gui.screenshot("labWindow", "verified-host-gw-again");
+        }
         String secondVerify = GuiDriver.onEdt(() -> verify.nodes().failedCount() + verify.pairs().failedCount()
                 + " failed, all pairs green: " + verify.pairs().allPassed());
         assertThat(firstVerify).as("verification over vxlan").isEqualTo("0 failed, all pairs green: true");
