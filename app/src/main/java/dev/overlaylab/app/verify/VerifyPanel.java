@@ -46,6 +46,7 @@ public final class VerifyPanel extends JPanel {
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
     private boolean running;
+    private JTable lastTable;
     private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
 
     public VerifyPanel(AppContext ctx, Lab lab) {
@@ -170,6 +171,9 @@ public final class VerifyPanel extends JPanel {
             updateSummary();
             running = false;
             rerun.setEnabled(true);
+            if (lastTable != null) {
+                select(lastTable); // the evidence shown must be the new result's
+            }
         }, this::failed).execute();
     }
 
@@ -253,6 +257,7 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void select(JTable t) {
+        lastTable = t;
         MatrixModel m = (MatrixModel) t.getModel();
         selected = m.at(t.getSelectedRow(), t.getSelectedColumn());
         rerun.setEnabled(selected.isPresent() && run.isEnabled());
