@@ -52,7 +52,7 @@ final class ReviewStep extends StepPanel {
                 // rows
                 "[grow, fill]"));
         detail.setName("wizard.review.detail");
-        detail.putClientProperty(com.formdev.flatlaf.FlatClientProperties.STYLE, "font: bold");
+
         javax.swing.JPanel right = new javax.swing.JPanel(new MigLayout("insets 0, fill, wrap 1",
                 // columns
                 "[grow, fill]",
