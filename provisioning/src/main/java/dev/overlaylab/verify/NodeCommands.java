@@ -91,7 +91,10 @@ public final class NodeCommands {
         return "ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
-    /** busybox ping inside the pod; -W 1, or busybox waits 10 s for a lost reply and the check times out instead of reporting loss. */
+    /**
+     * busybox ping inside the pod. {@code -W 1} matters: after its last echo busybox waits {@code -W} seconds
+     * (10 by default) for replies, whatever {@code -w} says.
+     */
     public static String podPing(String target) {
         return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
@@ -101,7 +104,7 @@ public final class NodeCommands {
      * Debian 12's busybox-static 1.35 (what the pod image is made from) segfaults whenever {@code -T} is given.
      */
     public static String podHttp(String target) {
-        return "timeout 4 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
+        return "timeout 3 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
     }
 
     /** The text the peer pod's httpd serves. */
