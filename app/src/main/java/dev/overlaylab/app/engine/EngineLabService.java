@@ -201,7 +201,7 @@ public final class EngineLabService implements LabService {
      */
     @Override
     public RunSummary down(Lab lab, ProgressListener progress) {
-        registry().require(lab.provider()).down(lab, progress);
+        wiring.down(lab, registry().require(lab.provider()), progress);
         return new RunSummary(true, "lab " + lab.name() + " removed");
     }
 
