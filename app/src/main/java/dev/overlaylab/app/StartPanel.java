@@ -56,8 +56,13 @@ final class StartPanel extends JPanel {
         JButton newLab = new JButton(new NewLabAction(ctx));
         newLab.setName("start.newLab");
         // The call to action: styled like a default button (accent background) in either theme.
-        newLab.putClientProperty(FlatClientProperties.STYLE, "font: +2; arc: 10; background: $Component.accentColor;"
-                + "foreground: #ffffff; borderColor: $Component.accentColor; focusedBorderColor: $Component.focusColor");
+        // Every state takes the default button's colours: the button has focus when the window
+        // opens, and FlatLaf's focused background alone left white text on pale blue.
+        newLab.putClientProperty(FlatClientProperties.STYLE, "font: +2; arc: 10;"
+                + "background: $Button.default.background; foreground: $Button.default.foreground;"
+                + "focusedBackground: $Button.default.focusedBackground; hoverBackground: $Button.default.hoverBackground;"
+                + "pressedBackground: $Button.default.pressedBackground; borderColor: $Button.default.borderColor;"
+                + "focusedBorderColor: $Button.default.focusedBorderColor");
         newLab.setIcon(Icons.get("new-lab", 20));
         JButton open = new JButton(new OpenLabAction(ctx));
         open.setName("start.openLab");
