@@ -56,7 +56,12 @@ class DiagnoserTest {
                 fault(9, "udp 8472 dropped", FakeLab::vxlanPortFiltered),
                 fault(10, "VirtualBox host-only range", FakeLab::virtualBoxOutsideAllowedRange),
                 fault(11, "vxlan checksum offload", FakeLab::checksumOffload),
-                fault(12, "host-gw across a router", FakeLab::hostGwAcrossRouter));
+                fault(12, "host-gw across a router", FakeLab::hostGwAcrossRouter),
+                // as injected into a live lab (olab verify on a local lab): what the first version got wrong
+                fault(1, "NAT NIC on a live lab, old leases still in etcd", FakeLab::natInterfaceOnALiveLab),
+                fault(5, "etcd on loopback only, flanneld restarted on a live lab", FakeLab::etcdLoopbackOnlyOnALiveLab),
+                fault(6, "config written through v2, flanneld restarted on a live lab", FakeLab::configWrittenThroughV2OnALiveLab),
+                fault(7, "fresh docker without the drop-in, MTU 1500 too", FakeLab::dockerWithoutDropInMtuToo));
     }
 
     private static Arguments fault(int mode, String name, UnaryOperator<FakeLab> inject) {
@@ -84,6 +89,21 @@ class DiagnoserTest {
         assertThat(f.evidence()).anyMatch(e -> e.contains("node2: its lease 10.1.35.0/24 has PublicIP 10.0.2.15"))
                 .anyMatch(e -> e.contains("node1 and node2 share the subnet 10.1.35.0/24"));
         assertThat(f.fix()).contains("--iface=enp0s8");
+    }
+
+    @Test
+    void natInterfaceFixNamesTheLeasesToDeleteOneCommandEach() {
+        Finding f = diagnose(FakeLab.healthy().natInterfaceOnALiveLab()).get(0);
+
+        assertThat(f.fix()).contains("(etcdctl del /coreos.com/network/subnets/10.1.47.0-24)")
+                .doesNotContain("10.1.35.0-24");
+    }
+
+    @Test
+    void staleLeaseFixNamesTheNode() {
+        Finding f = diagnose(FakeLab.healthy().staleLease()).get(0);
+
+        assertThat(f.fix()).startsWith("on node2: systemctl restart flanneld, then systemctl restart docker");
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * #2: docker0 (and so every container's veth) has a larger MTU than the overlay: small pings pass, big
  * packets are dropped. Seen as docker0 MTU > FLANNEL_MTU, or the full-size DF ping failing where the small
- * pod ping passed.
+ * pod ping passed. A node whose docker0 is outside the Network altogether is #7 (docker without the drop-in
+ * has neither --bip nor --mtu): its MTU is a symptom of that, and #7's fix gives both.
  */
 public final class MtuMismatchRule implements Rule {
 
@@ -19,7 +20,9 @@ public final class MtuMismatchRule implements Rule {
     public Optional<Finding> apply(DiagnosisContext ctx) {
         List<String> evidence = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
-            if (ctx.failed("docker0-mtu", n)) {
+            var docker0 = ctx.docker0(n);
+            boolean withoutDropIn = docker0.isPresent() && !ctx.flannelNetwork().contains(docker0.get().network());
+            if (ctx.failed("docker0-mtu", n) && !withoutDropIn) {
                 ctx.nodeLine("docker0-mtu", n).ifPresent(evidence::add);
             }
         }
