@@ -100,9 +100,10 @@ class DiagnoserTest {
     }
 
     @Test
-    void staleLeaseFixNamesTheNode() {
+    void staleLeaseFindingNamesTheNodeAndWhatKeptTheOldSubnet() {
         Finding f = diagnose(FakeLab.healthy().staleLease()).get(0);
 
+        assertThat(f.cause()).isEqualTo("node2's lease changed but docker0 kept the old subnet");
         assertThat(f.fix()).startsWith("on node2: systemctl restart flanneld, then systemctl restart docker");
     }
 
@@ -129,6 +130,7 @@ class DiagnoserTest {
         Finding f = diagnose(FakeLab.healthy().vxlanPortFiltered()).get(0);
 
         assertThat(f.evidence()).contains("node2: -A INPUT -p udp -m udp --dport 8472 -j DROP (iptables -S INPUT)");
+        assertThat(f.fix()).startsWith("remove the rule: on node2: iptables -D INPUT -p udp -m udp --dport 8472 -j DROP (or,");
     }
 
     @Test

@@ -55,7 +55,11 @@ public final class StaleLeaseRule implements Rule {
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Finding.mode(8, "a node's lease changed but docker0 or subnet.env kept the old subnet", evidence,
+        boolean envStale = evidence.stream().anyMatch(e -> e.contains(": subnet.env has"));
+        boolean docker0Stale = evidence.stream().anyMatch(e -> e.contains(": docker0 "));
+        String kept = envStale && docker0Stale ? "docker0 and subnet.env" : envStale ? "subnet.env" : "docker0";
+        String whose = stale.size() == 1 ? stale.iterator().next() + "'s lease" : "the leases of " + String.join(", ", stale);
+        return Optional.of(Finding.mode(8, whose + " changed but " + kept + " kept the old subnet", evidence,
                 "on " + String.join(", ", stale) + ": systemctl restart flanneld, then systemctl restart docker "
                         + "(containers started before keep old addresses: recreate them); olab up does the restarts"));
     }
