@@ -92,16 +92,15 @@ public final class NodeCommands {
     }
 
     /**
-     * busybox ping inside the pod. {@code -W 1}: without it busybox waits 10 s for the last lost reply
-     * (measured: 10.5 s against a dropped peer), past {@link #PING_TIMEOUT}, and a lost pod ping read as
-     * "did not finish within 6 s" instead of "0/2 answered".
+     * busybox ping inside the pod. {@code -W 1} matters: after its last echo busybox waits {@code -W} seconds
+     * (10 by default) for replies, whatever {@code -w} says.
      */
     public static String podPing(String target) {
         return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
     /** How long the pod's wget may take; past it {@code timeout} ends it with exit code 124. */
-    public static final int HTTP_TIMEOUT_SECONDS = 4;
+    public static final int HTTP_TIMEOUT_SECONDS = 3;
 
     /**
      * The pod fetches the peer pod's page. Bounded by the node's {@code timeout}, not by wget's {@code -T}:

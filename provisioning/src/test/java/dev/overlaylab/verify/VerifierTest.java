@@ -113,7 +113,7 @@ class VerifierTest {
         VerificationReport report = verify(FakeLab.healthy().vxlanPortFiltered());
 
         assertThat(report.find("pod-http", "node1", "node2").orElseThrow().summary())
-                .isEqualTo("GET http://10.1.77.2:8080/ got no answer within 4 s");
+                .isEqualTo("GET http://10.1.77.2:8080/ got no answer within 3 s");
     }
 
     @Test

@@ -11,8 +11,7 @@ import java.util.Optional;
 /**
  * #2: docker0 (and so every container's veth) has a larger MTU than the overlay: small pings pass, big
  * packets are dropped. Seen as docker0 MTU > FLANNEL_MTU, or the full-size DF ping failing where the small
- * pod ping passed. A node whose docker0 is outside the Network altogether is #7 (docker without the drop-in
- * has neither --bip nor --mtu): its MTU is a symptom of that, and #7's fix gives both.
+ * pod ping passed.
  */
 public final class MtuMismatchRule implements Rule {
 
@@ -20,14 +19,13 @@ public final class MtuMismatchRule implements Rule {
     public Optional<Finding> apply(DiagnosisContext ctx) {
         List<String> evidence = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
-            var docker0 = ctx.docker0(n);
-            boolean withoutDropIn = docker0.isPresent() && !ctx.flannelNetwork().contains(docker0.get().network());
-            if (ctx.failed("docker0-mtu", n) && !withoutDropIn) {
+            if (ctx.failed("docker0-mtu", n) && ctx.active(n, "docker") && !withoutDropIn(ctx, n)) {
                 ctx.nodeLine("docker0-mtu", n).ifPresent(evidence::add);
             }
         }
         for (Node[] p : ctx.pairs()) {
-            if (ctx.pairFailed("mtu-probe", p[0], p[1]) && ctx.pairPassed("pod-ping", p[0], p[1])) {
+            if (ctx.pairFailed("mtu-probe", p[0], p[1]) && ctx.pairPassed("pod-ping", p[0], p[1])
+                    && !withoutDropIn(ctx, p[0]) && !withoutDropIn(ctx, p[1])) {
                 ctx.pairLine("pod-ping", p[0], p[1]).ifPresent(evidence::add);
                 ctx.pairLine("mtu-probe", p[0], p[1]).ifPresent(evidence::add);
             }
@@ -41,5 +39,13 @@ public final class MtuMismatchRule implements Rule {
         return Optional.of(Finding.mode(2, "docker0's MTU is larger than the overlay's", evidence,
                 "start dockerd with --mtu=${FLANNEL_MTU} from /run/flannel/subnet.env (the docker drop-in), "
                         + "then restart docker." + pinned));
+    }
+
+    /**
+     * docker0 outside the flannel Network: docker runs without the drop-in at all (#7), which gives it neither
+     * {@code --bip} nor {@code --mtu}; the drop-in is the one fix, so the MTU is not a cause of its own there.
+     */
+    private static boolean withoutDropIn(DiagnosisContext ctx, Node n) {
+        return ctx.docker0(n).map(d -> !ctx.flannelNetwork().contains(d.network())).orElse(false);
     }
 }

@@ -28,7 +28,8 @@ public final class Docker0MtuCheck implements NodeCheck {
             return CheckResult.skip(id(), ctx.node(), "no FLANNEL_MTU to compare docker0 with (see subnet-env)");
         }
         if (!facts.active("docker")) {
-            return CheckResult.skip(id(), ctx.node(), "docker is not active: a stopped docker's docker0 reports the kernel default MTU");
+            // a stopped docker leaves docker0 behind, empty: its MTU is the bridge's default, not docker's --mtu
+            return CheckResult.skip(id(), ctx.node(), "docker is not running (see docker-active)");
         }
         OptionalInt mtu = facts.docker0MtuValue();
         if (mtu.isEmpty()) {
