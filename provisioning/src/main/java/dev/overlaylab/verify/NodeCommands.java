@@ -99,12 +99,15 @@ public final class NodeCommands {
         return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
+    /** How long the pod's wget may take; past it {@code timeout} ends it with exit code 124. */
+    public static final int HTTP_TIMEOUT_SECONDS = 3;
+
     /**
      * The pod fetches the peer pod's page. Bounded by the node's {@code timeout}, not by wget's {@code -T}:
      * Debian 12's busybox-static 1.35 (what the pod image is made from) segfaults whenever {@code -T} is given.
      */
     public static String podHttp(String target) {
-        return "timeout 3 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
+        return "timeout " + HTTP_TIMEOUT_SECONDS + " docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
     }
 
     /** The text the peer pod's httpd serves. */

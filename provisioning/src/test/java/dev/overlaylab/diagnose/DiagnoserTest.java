@@ -58,7 +58,12 @@ class DiagnoserTest {
                 fault(9, "udp 8472 dropped", FakeLab::vxlanPortFiltered),
                 fault(10, "VirtualBox host-only range", FakeLab::virtualBoxOutsideAllowedRange),
                 fault(11, "vxlan checksum offload", FakeLab::checksumOffload),
-                fault(12, "host-gw across a router", FakeLab::hostGwAcrossRouter));
+                fault(12, "host-gw across a router", FakeLab::hostGwAcrossRouter),
+                // as injected into a live lab (olab verify on a local lab): what the first version got wrong
+                fault(1, "NAT NIC on a live lab, old leases still in etcd", FakeLab::natInterfaceOnALiveLab),
+                fault(5, "etcd on loopback only, flanneld restarted on a live lab", FakeLab::etcdLoopbackOnlyOnALiveLab),
+                fault(6, "config written through v2, flanneld restarted on a live lab", FakeLab::configWrittenThroughV2OnALiveLab),
+                fault(7, "fresh docker without the drop-in, MTU 1500 too", FakeLab::dockerWithoutDropInMtuToo));
     }
 
     private static Arguments fault(int mode, String name, UnaryOperator<FakeLab> inject) {
@@ -89,6 +94,22 @@ class DiagnoserTest {
     }
 
     @Test
+    void natInterfaceFixNamesTheLeasesToDeleteOneCommandEach() {
+        Finding f = diagnose(FakeLab.healthy().natInterfaceOnALiveLab()).get(0);
+
+        assertThat(f.fix()).contains("(etcdctl del /coreos.com/network/subnets/10.1.47.0-24)")
+                .doesNotContain("10.1.35.0-24");
+    }
+
+    @Test
+    void staleLeaseFindingNamesTheNodeAndWhatKeptTheOldSubnet() {
+        Finding f = diagnose(FakeLab.healthy().staleLease()).get(0);
+
+        assertThat(f.cause()).isEqualTo("node2's lease changed but docker0 kept the old subnet");
+        assertThat(f.fix()).startsWith("on node2: systemctl restart flanneld, then systemctl restart docker");
+    }
+
+    @Test
     void etcdLoopbackFindingQuotesTheListenerAndTellsTheUrls() {
         Finding f = diagnose(FakeLab.healthy().etcdLoopbackOnly()).get(0);
 
@@ -111,6 +132,7 @@ class DiagnoserTest {
         Finding f = diagnose(FakeLab.healthy().vxlanPortFiltered()).get(0);
 
         assertThat(f.evidence()).contains("node2: -A INPUT -p udp -m udp --dport 8472 -j DROP (iptables -S INPUT)");
+        assertThat(f.fix()).startsWith("remove the rule: on node2: iptables -D INPUT -p udp -m udp --dport 8472 -j DROP (or,");
     }
 
     @Test

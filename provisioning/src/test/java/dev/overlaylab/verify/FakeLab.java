@@ -186,6 +186,56 @@ public final class FakeLab {
         return this;
     }
 
+    // ---- the same faults as they look when injected into a lab that was up (recorded on a local 2-node lab) ----
+
+    /**
+     * #1 on a lab that was up: both flanneld moved to the NAT NIC. Their old leases stay in etcd (24 h TTL),
+     * the first node took a new lease under 10.0.2.15 and the second found it by that PublicIP and reused it.
+     */
+    public FakeLab natInterfaceOnALiveLab() {
+        leases.add(new String[] {"10.1.47.0/24", "10.0.2.15"});
+        for (FakeNode n : nodes.values()) {
+            n.subnet = "10.1.47.1/24";
+            n.docker0 = "10.1.47.1/24";
+            n.podIp = "10.1.47.2";
+        }
+        return this;
+    }
+
+    /**
+     * node2's flanneld restarted and cannot get its config: it stays "activating", docker (Requires=flanneld)
+     * stopped with it; subnet.env and docker0 are left from before, the emptied bridge back at the kernel's 1500.
+     */
+    private void flanneldRestartedWithoutConfig() {
+        FakeNode n2 = node("node2");
+        n2.services.put("flanneld", "activating");
+        n2.services.put("docker", "inactive");
+        n2.podIp = null;
+        n2.docker0Mtu = 1500;
+    }
+
+    /** #5 on a lab that was up: etcd moved to loopback only, then node2's flanneld was restarted. */
+    public FakeLab etcdLoopbackOnlyOnALiveLab() {
+        ssTemplate = "ss-ltn-etcd-loopback.txt";
+        etcdHealthy = false;
+        flanneldRestartedWithoutConfig();
+        return this;
+    }
+
+    /** #6 on a lab that was up: v3 key deleted, config written through v2, then node2's flanneld restarted. */
+    public FakeLab configWrittenThroughV2OnALiveLab() {
+        configApi = "v2";
+        flanneldRestartedWithoutConfig();
+        return this;
+    }
+
+    /** #7 as a fresh docker without the drop-in starts: docker0 on 172.17.0.1/16 with docker's own MTU 1500. */
+    public FakeLab dockerWithoutDropInMtuToo() {
+        dockerWithoutDropIn();
+        node("node2").docker0Mtu = 1500;
+        return this;
+    }
+
     /**
      * #1 as seen when a running lab's flanneld loses its --iface (done on a real lab): node2 registers 10.0.2.15
      * and takes a new lease, its earlier lease (with its host-only address) stays in etcd, docker follows.
@@ -486,7 +536,7 @@ public final class FakeLab {
                 String t = target(c);
                 Optional<FakeNode> peer = podAt(t);
                 return peer.isPresent() && !lost(t, tcpLost) ? r(c, 0, NodeCommands.httpBody(peer.get().name) + "\n", "")
-                        : r(c, 1, "", Recorded.load("wget-timeout.stderr"));
+                        : r(c, 124, "", ""); // as recorded on a live lab: timeout(1) ends wget silently
             }
             return r(c, 127, "", "sh: 1: " + c.split(" ")[0] + ": not found\n");
         }

@@ -109,6 +109,14 @@ class VerifierTest {
     }
 
     @Test
+    void podHttpTimeoutSaysSoInsteadOfABareExitCode() {
+        VerificationReport report = verify(FakeLab.healthy().vxlanPortFiltered());
+
+        assertThat(report.find("pod-http", "node1", "node2").orElseThrow().summary())
+                .isEqualTo("GET http://10.1.77.2:8080/ got no answer within 3 s");
+    }
+
+    @Test
     void leaseWithTheNatAddressFailsLeasePublicIpOnly() {
         VerificationReport report = verify(FakeLab.healthy().natInterfaceTwoLeases());
 

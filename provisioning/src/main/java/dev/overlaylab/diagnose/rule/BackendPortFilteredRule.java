@@ -42,6 +42,7 @@ public final class BackendPortFilteredRule implements Rule {
             return Optional.empty();
         }
         List<String> evidence = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
             var input = ctx.obs().node(n.name()).map(o -> o.input());
             if (input.isEmpty() || !input.get().ok()) {
@@ -61,6 +62,10 @@ public final class BackendPortFilteredRule implements Rule {
                 }
             }
             if (!symptoms.isEmpty()) {
+                if (blocking.get().startsWith("-A INPUT ")) {
+                    // the rule exactly as iptables -S prints it is also what -D needs to delete it
+                    removals.add("on " + n.name() + ": iptables -D " + blocking.get().substring("-A ".length()));
+                }
                 evidence.add(n.name() + ": " + blocking.get() + " (iptables -S INPUT)");
                 evidence.addAll(symptoms);
             }
@@ -69,9 +74,11 @@ public final class BackendPortFilteredRule implements Rule {
             return Optional.empty();
         }
         String type = ctx.lab().flannel().backend().type();
-        return Optional.of(Finding.mode(9, "a firewall drops the " + type + " backend's UDP port " + port.getAsInt(), evidence,
-                "open it between the nodes: iptables -I INPUT -p udp --dport " + port.getAsInt() + " -s " + ctx.lab().network().cidr()
-                        + " -j ACCEPT (or remove the DROP rule)"));
+        String accept = "iptables -I INPUT -p udp --dport " + port.getAsInt() + " -s " + ctx.lab().network().cidr() + " -j ACCEPT";
+        String fix = removals.isEmpty() ? "open it between the nodes: " + accept
+                : "remove the rule: " + String.join("; ", removals)
+                        + " (or, to keep that firewall, let the nodes through before it: " + accept + ")";
+        return Optional.of(Finding.mode(9, "a firewall drops the " + type + " backend's UDP port " + port.getAsInt(), evidence, fix));
     }
 
     /** An INPUT rule dropping UDP to the port, or a DROP policy with nothing accepting it. */

@@ -46,7 +46,7 @@ public final class EtcdApiMismatchRule implements Rule {
                 evidence.add("v2 get " + key + ": " + firstLine(v2Out));
                 evidence.add("v3 get " + key + ": " + firstLine(valueOf(v3.get())));
                 cause = "the flannel config was written through etcd's v3 API; flannel " + version + " reads v2";
-                fix = "write it through v2: ETCDCTL_API=2 etcdctl set " + key + " '<config>' (etcd.api: v2), restart flanneld";
+                fix = "write it through v2: ETCDCTL_API=2 etcdctl set " + key + " '<config>' (lab file: etcd.api: v2), restart flanneld";
             }
         } else {
             if (!v3Reachable || v3Has || !v2Has) {
@@ -57,7 +57,7 @@ public final class EtcdApiMismatchRule implements Rule {
             evidence.add("v2 get " + key + ": " + firstLine(v2.get().stdout()));
             cause = "the flannel config was written through etcd's v2 API; flannel " + version + " reads v3";
             fix = "write it through v3: ETCDCTL_API=3 etcdctl put " + key + " '" + v2.get().stdout().strip()
-                    + "' (etcd.api: v3 or auto), restart flanneld";
+                    + "' (lab file: etcd.api: v3 or auto), restart flanneld";
         }
         return Optional.of(Finding.mode(6, cause, evidence, fix));
     }

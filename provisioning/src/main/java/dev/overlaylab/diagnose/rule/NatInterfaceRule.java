@@ -65,11 +65,16 @@ public final class NatInterfaceRule implements Rule {
             }
         });
         String nic = hostOnlyNic(ctx);
+        // one del per key: a second key would be read as etcdctl's range end
+        String wrongKeys = ctx.leases().stream().filter(l -> !nodeIps.contains(l.publicIp()))
+                .map(l -> "etcdctl del " + ctx.lab().etcd().subnetsPrefix() + l.subnet().replace('/', '-'))
+                .collect(Collectors.joining("; "));
         return Optional.of(Finding.mode(1,
                 "flanneld bound to the NAT interface (" + wrongIp + ") instead of the host-only one",
                 evidence,
                 "run flanneld with --iface=" + nic + " (lab file: flannel.iface: " + nic + "), delete the wrong leases "
-                        + "(etcdctl del " + ctx.lab().etcd().subnetsPrefix() + "<subnet>), then restart flanneld and docker"));
+                        + "(" + (wrongKeys.isEmpty() ? "etcdctl del " + ctx.lab().etcd().subnetsPrefix() + "<subnet>" : wrongKeys)
+                        + "), then restart flanneld and docker"));
     }
 
     private static String hostOnlyNic(DiagnosisContext ctx) {

@@ -205,6 +205,11 @@ public final class LocalProvider implements Provider {
     }
 
     @Override
+    public boolean downDestroysMachines() {
+        return true;
+    }
+
+    @Override
     public void down(Lab lab, ProgressListener progress) {
         if (!HostChecks.isRoot()) {
             throw new LocalProviderException("the local provider needs root: run as root or use sudo");

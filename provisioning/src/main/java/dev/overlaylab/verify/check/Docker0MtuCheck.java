@@ -8,6 +8,9 @@ import java.util.OptionalInt;
  * {@code docker0-mtu}: docker0's MTU ≤ FLANNEL_MTU. Read after the verify pod is attached: an empty Linux
  * bridge reports its own default until a port joins, while with a port it reports the port's MTU, which
  * docker sets from {@code --mtu}. With no pod on docker0 (pod checks off), docker's configured MTU is judged.
+ * With docker stopped neither tells anything: the bridge it left behind has lost its ports and reports the
+ * kernel's 1500 (seen when flanneld could not reach etcd and took docker down with it), so the check is
+ * skipped rather than blaming the MTU.
  */
 public final class Docker0MtuCheck implements NodeCheck {
 

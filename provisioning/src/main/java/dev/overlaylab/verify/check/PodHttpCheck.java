@@ -29,6 +29,9 @@ public final class PodHttpCheck implements PairCheck {
         boolean ok = p.ok() && p.stdout().strip().equals(expected);
         String summary = ok ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ answered \"" + expected + "\""
                 : p.ok() ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ answered something else"
+                // 124 is timeout(1)'s own exit code: the bare "(exit 124)" in the evidence tells a person nothing
+                : p.result().exitCode() == 124 ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ got no answer within "
+                        + NodeCommands.HTTP_TIMEOUT_SECONDS + " s"
                 : "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ failed";
         return CheckResult.of(ok, id(), ctx.from().name(), summary, List.of(p.evidence()))
                 .withPeer(ctx.to().name()).withDuration(p.took());
