@@ -91,9 +91,16 @@ public final class NodeCommands {
         return "ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
-    /** busybox ping inside the pod. */
-    public static String podPing(String target) {
-        return "docker exec " + POD + " ping -c 2 -i 0.2 -w 2 " + target;
+    /**
+     * The pod pings the peer pod: the node's iputils ping in the pod's network namespace (same
+     * interface, route and NAT as the pod). Not busybox ping in the pod: its ICMP id is its PID, the
+     * same small number in every fresh pod, so right after a backend switch it met the previous
+     * verify's conntrack entry (docker's MASQUERADE to the old backend's address, 30 s) and its
+     * replies were lost (measured after host-gw → udp, both directions); iputils' id differs per run.
+     * {@code -W 1}: a lost reply is reported as loss within the 2 s deadline, not as a timeout.
+     */
+    public static String podPing(long podPid, String target) {
+        return "nsenter -t " + podPid + " -n ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
     /**
