@@ -63,9 +63,12 @@ public final class NodeCommands {
                 + " --dial-timeout=2s --command-timeout=2s endpoint health";
     }
 
-    /** Endpoints for reading etcd on the master itself: loopback first, the host-only address second. */
+    /**
+     * Endpoints for reading etcd on the master itself: loopback first, then every member's host-only
+     * address, so leases stay readable while the master's own member is down and the others hold a quorum.
+     */
     public static String masterEndpoints(Lab lab) {
-        return "http://127.0.0.1:" + lab.etcd().clientPort() + ",http://" + lab.master().ip() + ":" + lab.etcd().clientPort();
+        return "http://127.0.0.1:" + lab.etcd().clientPort() + "," + String.join(",", lab.etcdEndpoints());
     }
 
     /**
