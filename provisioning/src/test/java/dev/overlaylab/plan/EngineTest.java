@@ -76,6 +76,20 @@ class EngineTest {
     }
 
     @Test
+    void aDeliberateRestartFirstClearsSystemdsStartRateLimit() {
+        assertThat(up().ok()).isTrue();
+        fake.forget();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+
+        assertThat(up().ok()).isTrue();
+
+        for (FakeNode n : fake.nodes.values()) {
+            assertThat(n.commands).as(n.name).containsSubsequence("systemctl reset-failed docker", "systemctl restart docker");
+            assertThat(n.commands).as(n.name).doesNotContain("systemctl reset-failed flanneld");
+        }
+    }
+
+    @Test
     void templateChangeRestartsOnlyReaders() {
         assertThat(up().ok()).isTrue();
         fake.forget();

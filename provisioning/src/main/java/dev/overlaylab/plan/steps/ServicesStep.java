@@ -77,6 +77,10 @@ public final class ServicesStep implements Step {
     }
 
     private static void run(StepContext ctx, String command, String unit) {
+        // A deliberate (re)start must not meet the crash-loop guard: docker.service allows 3 starts in
+        // 60 s, and a few quick backend switches (each stops docker with flanneld) used it up
+        // ("start of the service was attempted too often"). reset-failed clears that counter.
+        ctx.probe(Systemd.resetFailed(unit));
         var r = ctx.shell().exec(command, java.time.Duration.ofSeconds(120));
         if (!r.ok()) {
             // systemctl's own stderr only says "see journalctl": the journal is the real evidence
