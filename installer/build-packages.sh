@@ -37,18 +37,26 @@ common=(
   --java-options "$JAVA_OPTIONS" "${icon_args[@]}"
 )
 
-if [[ "$what" == app-image || "$what" == all ]]; then
-  rm -rf "${out:?}/$APP_NAME"
+# The .deb is made from the app image, so both get the same runtime (with its CDS archive).
+image="$out/$APP_NAME"
+if [[ "$what" == app-image || "$what" == all || ! -x "$image/bin/$APP_NAME" ]]; then
+  rm -rf "${image:?}"
   jpackage --type app-image --dest "$out" "${common[@]}"
-  echo "app image: $out/$APP_NAME  (bin/$APP_NAME opens the app; bin/$APP_NAME COMMAND is the olab command line)"
+  # Start-up: jlink leaves out the JDK's class-data-sharing archive; make it for this runtime
+  # (JDK classes only, so it stays valid wherever the image is installed).
+  "$image/lib/runtime/bin/java" -Xshare:dump -Xlog:cds=off -Xlog:cds+map=off >/dev/null 2>&1 \
+    || echo "build-packages: could not make the runtime's CDS archive (start-up will be slower)" >&2
+  echo "app image: $image  (bin/$APP_NAME opens the app; bin/$APP_NAME COMMAND is the olab command line)"
 fi
 
 if [[ "$what" == deb || "$what" == all ]]; then
   if ! command -v fakeroot >/dev/null || ! command -v dpkg-deb >/dev/null; then
     die "a .deb needs fakeroot and dpkg-deb (Debian: apt-get install fakeroot dpkg-dev)"
   fi
-  jpackage --type deb --dest "$out" "${common[@]}" \
+  rm -f "$out"/*.deb
+  jpackage --type deb --dest "$out" --app-image "$image" \
+    --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION" \
     --linux-package-name "$DEB_NAME" --linux-app-category "$DEB_SECTION" --linux-menu-group "$DEB_MENU_GROUP" \
-    --linux-shortcut --install-dir /opt
+    --linux-shortcut --install-dir /opt "${icon_args[@]}"
   ls -1 "$out"/*.deb
 fi

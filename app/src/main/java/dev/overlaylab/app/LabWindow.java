@@ -21,6 +21,7 @@ public final class LabWindow extends JPanel {
     private final ProvisionPanel provision;
     private final VerifyPanel verify;
     private final TopologyPanel topology;
+    private final JLabel facts = new JLabel();
 
     LabWindow(AppContext ctx, Path file, Lab lab) {
         super(new MigLayout("insets 12 16 8 16, fill, wrap 1",
@@ -31,8 +32,7 @@ public final class LabWindow extends JPanel {
         setName("labWindow");
         JLabel title = new JLabel(lab.name());
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
-        JLabel facts = new JLabel(Messages.format("lab.facts", lab.provider(), lab.nodes().size(),
-                lab.network().cidr(), lab.flannel().network(), lab.flannel().backend().type(), file));
+        facts.setText(factsOf(lab, file));
         facts.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         add(title);
         add(facts);
@@ -43,8 +43,21 @@ public final class LabWindow extends JPanel {
         tabs.addTab(Messages.get("tab.provision"), Icons.get("provision"), provision);
         tabs.addTab(Messages.get("tab.verify"), Icons.get("verify"), verify);
         tabs.addTab(Messages.get("tab.topology"), Icons.get("topology"), topology);
-        tabs.addTab(Messages.get("tab.regenerate"), Icons.get("regenerate"), new RegeneratePanel(ctx, file, lab));
+        verify.setOnLeases(topology::showLeases);
+        RegeneratePanel regen = new RegeneratePanel(ctx, file, lab);
+        regen.setOnPushed(changed -> {
+            facts.setText(factsOf(changed, file));
+            provision.setLab(changed);
+            verify.setLab(changed);
+            topology.view().setInput(TopologyInput.of(changed));
+        });
+        tabs.addTab(Messages.get("tab.regenerate"), Icons.get("regenerate"), regen);
         add(tabs);
+    }
+
+    private static String factsOf(Lab lab, Path file) {
+        return Messages.format("lab.facts", lab.provider(), lab.nodes().size(), lab.network().cidr(),
+                lab.flannel().network(), lab.flannel().backend().type(), file);
     }
 
     void dispose() {
@@ -54,6 +67,10 @@ public final class LabWindow extends JPanel {
     public void provision() {
         tabs.setSelectedComponent(provision);
         provision.provision();
+    }
+
+    public ProvisionPanel provisionPanel() {
+        return provision;
     }
 
     public JTabbedPane tabs() {

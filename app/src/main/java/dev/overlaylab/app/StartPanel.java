@@ -56,8 +56,13 @@ final class StartPanel extends JPanel {
         JButton newLab = new JButton(new NewLabAction(ctx));
         newLab.setName("start.newLab");
         // The call to action: styled like a default button (accent background) in either theme.
-        newLab.putClientProperty(FlatClientProperties.STYLE, "font: +2; arc: 10; background: $Component.accentColor;"
-                + "foreground: #ffffff; borderColor: $Component.accentColor; focusedBorderColor: $Component.focusColor");
+        // Every state takes the default button's colours: the button has focus when the window
+        // opens, and FlatLaf's focused background alone left white text on pale blue.
+        newLab.putClientProperty(FlatClientProperties.STYLE, "font: +2; arc: 10;"
+                + "background: $Button.default.background; foreground: $Button.default.foreground;"
+                + "focusedBackground: $Button.default.focusedBackground; hoverBackground: $Button.default.hoverBackground;"
+                + "pressedBackground: $Button.default.pressedBackground; borderColor: $Button.default.borderColor;"
+                + "focusedBorderColor: $Button.default.focusedBorderColor");
         newLab.setIcon(Icons.get("new-lab", 20));
         JButton open = new JButton(new OpenLabAction(ctx));
         open.setName("start.openLab");
@@ -70,10 +75,10 @@ final class StartPanel extends JPanel {
         add(newLab, "split 2, w 200!, h 40!");
         add(open, "w 200!, h 40!");
 
-        recentCard.setLayout(new MigLayout("insets 0, fill, wrap 1",
-                // columns
-                "[420:560:720, fill]",
-                // rows
+        recentCard.setLayout(new MigLayout("insets 0, fillx, wrap 1",
+                // columns: the recent list spans it; the empty state is centred in it
+                "[420:560:720]",
+                // rows: heading (or icon, title, text of the empty state), then the list
                 "[]8[]"));
         recentCard.setOpaque(false);
         add(recentCard, "growy");
@@ -109,14 +114,14 @@ final class StartPanel extends JPanel {
         labs.forEach(recentModel::addElement);
         recentCard.removeAll();
         if (labs.isEmpty()) {
-            recentCard.add(emptyIcon, "center, gaptop 30");
-            recentCard.add(emptyTitle, "center");
-            recentCard.add(emptyText, "center");
+            recentCard.add(emptyIcon, "alignx center, gaptop 30");
+            recentCard.add(emptyTitle, "alignx center");
+            recentCard.add(emptyText, "alignx center");
         } else {
             JLabel heading = new JLabel(Messages.get("start.recent"));
             heading.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
-            recentCard.add(heading);
-            recentCard.add(recentScroll, "hmin 120");
+            recentCard.add(heading, "growx");
+            recentCard.add(recentScroll, "growx, hmin 120, hmax 460");
             recent.setSelectedIndex(0);
         }
         recentCard.revalidate();

@@ -26,7 +26,7 @@ final class DownCommand implements Callable<Integer> {
         return CliRun.guard(spec, () -> {
             LabInput in = LabInput.open(lab);
             RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
-            in.provider().down(in.lab(), output.listener());
+            in.wiring().down(in.lab(), in.provider(), output.listener());
             spec.commandLine().getOut().println(json ? "{\"type\":\"summary\",\"ok\":true}" : "down: done");
             spec.commandLine().getOut().flush();
             return Olab.EXIT_OK;

@@ -1,6 +1,5 @@
 package dev.overlaylab.diagnose;
 
-import dev.overlaylab.verify.ForwardChain;
 import dev.overlaylab.verify.InterfaceAddress;
 import dev.overlaylab.verify.Ipv4Cidr;
 import dev.overlaylab.verify.Probe;
@@ -13,7 +12,6 @@ public record NodeObservation(
         Probe addresses,
         Probe subnetEnv,
         Probe docker0Address,
-        Probe forward,
         Probe input,
         Probe routes,
         Probe routesToPeers,
@@ -25,10 +23,6 @@ public record NodeObservation(
 
     public Optional<Ipv4Cidr> docker0() {
         return docker0Address.ok() ? InterfaceAddress.firstInet(docker0Address.stdout()) : Optional.empty();
-    }
-
-    public Optional<ForwardChain> forwardChain() {
-        return forward.ok() ? Optional.of(ForwardChain.parse(forward.stdout())) : Optional.empty();
     }
 
     /** The interface holding {@code ip} according to {@code ip -o -4 addr show}, e.g. {@code enp0s8}. */

@@ -67,20 +67,21 @@ public final class Observer {
     }
 
     public Observations observe(Lab lab, NodeAccess access) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, lab.nodes().size() + 1));
+        // every read is its own task: at most 7 at once on one node (under sshd's 10 sessions), all nodes together
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(24, 7 * lab.nodes().size() + 4));
         try {
             Future<LeaseView> leases = pool.submit(() -> LeaseView.read(access.leases()));
             NodeShell master = access.shellOrUnreachable(lab.master().name());
             Future<Probe> ss = pool.submit(() -> Probe.run(master, listeners(), NodeCommands.QUICK));
             Future<Probe> v3 = pool.submit(() -> Probe.run(master, configV3(lab), NodeCommands.QUICK));
             Future<Probe> v2 = pool.submit(() -> Probe.run(master, configV2(lab), NodeCommands.QUICK));
-            Map<String, Future<NodeObservation>> nodes = new LinkedHashMap<>();
+            Map<String, PendingNode> nodes = new LinkedHashMap<>();
             for (Node n : lab.nodes()) {
-                nodes.put(n.name(), pool.submit(() -> observeNode(lab, n, access.shellOrUnreachable(n.name()))));
+                nodes.put(n.name(), new PendingNode(lab, n, access.shellOrUnreachable(n.name()), pool));
             }
             Map<String, NodeObservation> byName = new LinkedHashMap<>();
             for (var e : nodes.entrySet()) {
-                byName.put(e.getKey(), get(e.getValue()));
+                byName.put(e.getKey(), e.getValue().join());
             }
             return new Observations(get(leases), Optional.of(get(ss)), Optional.of(get(v3)), Optional.of(get(v2)), byName,
                     readNetworksConf(lab));
@@ -89,19 +90,35 @@ public final class Observer {
         }
     }
 
-    static NodeObservation observeNode(Lab lab, Node n, NodeShell shell) {
-        List<String> peers = new ArrayList<>();
-        lab.nodes().stream().filter(p -> p != n).forEach(p -> peers.add(p.ip()));
-        boolean vxlan = lab.flannel().backend().type().equals("vxlan");
-        return new NodeObservation(n.name(),
-                Probe.run(shell, addresses(), NodeCommands.QUICK),
-                Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK),
-                Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK),
-                Probe.run(shell, NodeCommands.forwardChain(), NodeCommands.QUICK),
-                Probe.run(shell, NodeCommands.inputChain(), NodeCommands.QUICK),
-                Probe.run(shell, routes(), NodeCommands.QUICK),
-                Probe.run(shell, routesTo(peers), NodeCommands.QUICK),
-                vxlan ? Optional.of(Probe.run(shell, offload(), NodeCommands.QUICK)) : Optional.empty());
+    /** One node's reads, under way. */
+    private static final class PendingNode {
+        private final String name;
+        private final Future<Probe> addresses;
+        private final Future<Probe> subnetEnv;
+        private final Future<Probe> docker0;
+        private final Future<Probe> input;
+        private final Future<Probe> routes;
+        private final Future<Probe> routesToPeers;
+        private final Optional<Future<Probe>> offload;
+
+        PendingNode(Lab lab, Node n, NodeShell shell, ExecutorService pool) {
+            List<String> peers = new ArrayList<>();
+            lab.nodes().stream().filter(p -> p != n).forEach(p -> peers.add(p.ip()));
+            this.name = n.name();
+            this.addresses = pool.submit(() -> Probe.run(shell, addresses(), NodeCommands.QUICK));
+            this.subnetEnv = pool.submit(() -> Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK));
+            this.docker0 = pool.submit(() -> Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK));
+            this.input = pool.submit(() -> Probe.run(shell, NodeCommands.inputChain(), NodeCommands.QUICK));
+            this.routes = pool.submit(() -> Probe.run(shell, routes(), NodeCommands.QUICK));
+            this.routesToPeers = pool.submit(() -> Probe.run(shell, routesTo(peers), NodeCommands.QUICK));
+            this.offload = lab.flannel().backend().type().equals("vxlan")
+                    ? Optional.of(pool.submit(() -> Probe.run(shell, offload(), NodeCommands.QUICK))) : Optional.empty();
+        }
+
+        NodeObservation join() {
+            return new NodeObservation(name, get(addresses), get(subnetEnv), get(docker0), get(input), get(routes),
+                    get(routesToPeers), offload.map(Observer::get));
+        }
     }
 
     private Optional<String> readNetworksConf(Lab lab) {

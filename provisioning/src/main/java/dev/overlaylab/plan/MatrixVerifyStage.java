@@ -1,8 +1,7 @@
 package dev.overlaylab.plan;
 
-import dev.overlaylab.diagnose.Diagnoser;
 import dev.overlaylab.diagnose.Finding;
-import dev.overlaylab.diagnose.Observer;
+import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.CheckResult;
@@ -10,7 +9,6 @@ import dev.overlaylab.verify.EtcdctlLeaseSource;
 import dev.overlaylab.verify.LeaseSource;
 import dev.overlaylab.verify.NodeAccess;
 import dev.overlaylab.verify.VerificationReport;
-import dev.overlaylab.verify.Verifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,8 @@ public final class MatrixVerifyStage implements VerifyStage {
                 return new EtcdctlLeaseSource(lab, shell(lab.master().name()));
             }
         };
-        VerificationReport report = new Verifier().run(lab, access, progress);
+        VerifyAndDiagnose.Outcome outcome = new VerifyAndDiagnose().run(lab, access, progress);
+        VerificationReport report = outcome.report();
         reports.accept(report);
         int total = report.results().size();
         if (report.allPassed()) {
@@ -56,9 +55,8 @@ public final class MatrixVerifyStage implements VerifyStage {
         for (CheckResult c : failed) {
             evidence.add(c.id() + " " + c.where() + ": " + c.summary());
         }
-        List<Finding> findings = new Diagnoser().diagnose(lab, report, new Observer().observe(lab, access));
         List<String> fixes = new ArrayList<>();
-        for (Finding f : findings) {
+        for (Finding f : outcome.findings()) {
             fixes.add(f.cause() + " → " + f.fix());
         }
         throw new StepFailure(failed.size() + " of " + total + " checks failed", "",

@@ -19,6 +19,7 @@ import dev.overlaylab.plan.steps.ProviderEndpointsStep;
 import dev.overlaylab.plan.steps.ProviderUpStep;
 import dev.overlaylab.plan.steps.ServicesStep;
 import dev.overlaylab.plan.steps.SshLoginStep;
+import dev.overlaylab.plan.steps.StaleConntrackStep;
 import dev.overlaylab.plan.steps.StopStaleDockerStep;
 import dev.overlaylab.plan.steps.SubnetEnvStep;
 import dev.overlaylab.plan.steps.VerifyStep;
@@ -119,6 +120,7 @@ public final class Pipelines {
                 new DaemonReloadStep(),
                 new ServicesStep("docker", "docker"),
                 new Docker0SubnetStep(),
+                new StaleConntrackStep(),
                 new PodImageStep());
     }
 }

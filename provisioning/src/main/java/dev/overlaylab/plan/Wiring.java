@@ -1,6 +1,7 @@
 package dev.overlaylab.plan;
 
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Providers;
@@ -85,5 +86,26 @@ public final class Wiring {
      */
     private GuestLogin guestLogin() {
         return new SshGuestLogin(KnownHostsStore.standard(), hostKeys, SshTimeouts.defaults(), name -> LabKeys.forLab(name));
+    }
+
+    /**
+     * {@code olab down}: the provider removes the lab; where that destroys the machines, their host
+     * keys are forgotten from the app's known_hosts, so a new lab on the same addresses or forwarded
+     * ports is not refused as a changed host key.
+     */
+    public void down(Lab lab, Provider provider, ProgressListener progress) {
+        List<Node> gone = List.of();
+        if (provider.downDestroysMachines()) {
+            try {
+                gone = provider.endpoints(lab);
+            } catch (RuntimeException notUp) {
+                gone = List.of(); // nothing running: nothing was recorded for it by this lab's run
+            }
+        }
+        provider.down(lab, progress);
+        KnownHostsStore known = KnownHostsStore.standard();
+        for (Node n : gone) {
+            known.forget(n.ssh().host(), n.ssh().port());
+        }
     }
 }

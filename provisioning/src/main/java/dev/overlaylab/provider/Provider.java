@@ -29,6 +29,15 @@ public interface Provider {
     /** The nodes with their SSH endpoints, for a lab that is already up; no changes made. */
     List<Node> endpoints(Lab lab);
 
+    /**
+     * True when {@link #down} destroys the machines, so the SSH host keys recorded for their
+     * addresses die with them (a later lab on the same address is a new machine, not an attack).
+     * False for machines that outlive the lab ({@code hosts}).
+     */
+    default boolean downDestroysMachines() {
+        return false;
+    }
+
     /** Removes everything {@link #up} made for this lab, and nothing else. Safe after a failed up. */
     void down(Lab lab, ProgressListener progress);
 }

@@ -111,7 +111,7 @@ public final class NodeCommands {
      * Debian 12's busybox-static 1.35 (what the pod image is made from) segfaults whenever {@code -T} is given.
      */
     public static String podHttp(String target) {
-        return "timeout 4 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
+        return "timeout 3 docker exec " + POD + " wget -qO- http://" + target + ":" + HTTP_PORT + "/index.html";
     }
 
     /** The text the peer pod's httpd serves. */

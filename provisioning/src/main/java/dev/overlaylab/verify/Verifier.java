@@ -37,11 +37,12 @@ import java.util.concurrent.Future;
 /**
  * Runs the verification matrix on a lab that is up. Three phases, each parallel across nodes or pairs:
  * open the shells and read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd;
- * see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair checks (bounded pool, every cell in parallel). The verify pods are removed at the end whatever happened.
+ * see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair checks (every cell in parallel, bounded per node). The verify pods are removed at the end whatever happened.
  */
 public final class Verifier {
     static final String STAGE = "verify";
-    private static final int MAX_PARALLEL = 8;
+    /** Threads at most; per node, {@link BoundedShell} keeps commands in flight below sshd's session limit. */
+    private static final int MAX_PARALLEL = 24;
 
     /** The per-node checks, in matrix order. */
     public static final List<NodeCheck> NODE_CHECKS = List.of(
@@ -58,7 +59,7 @@ public final class Verifier {
         progress.on(ProgressEvent.of(STAGE, "", "verify", ProgressEvent.Status.STARTED,
                 lab.nodes().size() + " nodes, " + lab.nodes().size() * (lab.nodes().size() - 1) + " pairs"));
         boolean pods = lab.verify().pods() || lab.verify().http() || lab.verify().mtuProbe();
-        ExecutorService pool = Executors.newFixedThreadPool(MAX_PARALLEL, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, Math.max(8, 4 * lab.nodes().size())), r -> {
             Thread t = new Thread(r, "olab-verify");
             t.setDaemon(true);
             return t;
@@ -70,7 +71,7 @@ public final class Verifier {
             // connections open in parallel (an SSH login is a few hundred milliseconds)
             Map<String, Future<NodeShell>> opening = new LinkedHashMap<>();
             for (Node n : lab.nodes()) {
-                opening.put(n.name(), pool.submit(() -> access.shellOrUnreachable(n.name())));
+                opening.put(n.name(), pool.submit(() -> (NodeShell) new BoundedShell(access.shellOrUnreachable(n.name()), BoundedShell.PER_NODE)));
             }
             for (var e : opening.entrySet()) {
                 shells.put(e.getKey(), get(e.getValue()));
@@ -95,8 +96,7 @@ public final class Verifier {
                 }
             }
             // every cell of every pair is its own task: they are independent, and a failing cell waits out its
-            // timeout without holding up the others. The pool bound also keeps each node's SSH connection below
-            // sshd's default of 10 sessions.
+            // timeout without holding up the others (at most BoundedShell.PER_NODE at once on one node)
             List<Callable<CheckResult>> cells = new ArrayList<>();
             for (Node a : lab.nodes()) {
                 for (Node b : lab.nodes()) {

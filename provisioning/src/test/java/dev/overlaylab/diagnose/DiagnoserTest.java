@@ -44,12 +44,14 @@ class DiagnoserTest {
         return Stream.of(
                 fault(1, "NAT NIC, nodes share one lease", FakeLab::natInterfaceSharedLease),
                 fault(1, "NAT NIC, two leases with one PublicIP", FakeLab::natInterfaceTwoLeases),
+                fault(1, "NAT NIC after a flanneld restart, earlier lease left in etcd", FakeLab::natInterfaceAfterRestart),
                 fault(2, "docker0 MTU above the overlay", FakeLab::mtuMismatch),
                 fault(3, "flannel network overlaps the NAT network", FakeLab::networkOverlapsNat),
                 fault(4, "FORWARD policy DROP", FakeLab::forwardDrop),
                 fault(5, "etcd on loopback only", FakeLab::etcdLoopbackOnly),
                 fault(5, "etcd on loopback only, docker already up on 172.17", f -> f.etcdLoopbackOnly().dockerAlreadyRunningOnItsDefaultBridge()),
                 fault(6, "config written through v2", FakeLab::configWrittenThroughV2),
+                fault(6, "config moved to v2 while running, master's docker stopped", FakeLab::configMovedToV2WhileRunning),
                 fault(6, "config written through v2, docker already up on 172.17", f -> f.configWrittenThroughV2().dockerAlreadyRunningOnItsDefaultBridge()),
                 fault(7, "docker without the drop-in", FakeLab::dockerWithoutDropIn),
                 fault(8, "lease changed, docker0 kept the old subnet", FakeLab::staleLease),
@@ -109,6 +111,19 @@ class DiagnoserTest {
         Finding f = diagnose(FakeLab.healthy().vxlanPortFiltered()).get(0);
 
         assertThat(f.evidence()).contains("node2: -A INPUT -p udp -m udp --dport 8472 -j DROP (iptables -S INPUT)");
+    }
+
+    @Test
+    void udpDropRuleWithItsPortLostInPrintingStillCountsAsFilteringTheBackendPort() {
+        // what iptables -S INPUT prints on a node whose iptables lacks the xt_udp extension (seen on nspawn nodes)
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking("-P INPUT ACCEPT\n-A INPUT -p udp -j DROP\n", 8472))
+                .hasValue("-A INPUT -p udp -j DROP");
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking(
+                "-P INPUT ACCEPT\n-A INPUT -p udp -m udp --dport 53 -j DROP\n", 8472)).isEmpty();
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking(
+                "-P INPUT DROP\n-A INPUT -p udp -m udp --dport 8472 -j ACCEPT\n", 8472)).isEmpty();
+        assertThat(dev.overlaylab.diagnose.rule.BackendPortFilteredRuleAccess.blocking("-P INPUT DROP\n", 8472))
+                .hasValue("-P INPUT DROP with no ACCEPT for udp 8472");
     }
 
     @Test

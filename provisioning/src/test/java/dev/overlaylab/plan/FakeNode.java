@@ -6,6 +6,7 @@ import dev.overlaylab.plan.steps.SubnetEnv;
 import dev.overlaylab.ssh.NodeShell;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,12 @@ final class FakeNode implements NodeShell {
         if (c.startsWith("ifdown ")) {
             addresses.add(ipFromInterfacesFile());
             return ok("");
+        }
+        if (c.startsWith("stat -c '%s %Y' ")) {
+            // size and a stand-in mtime that changes whenever the content does
+            String path = c.substring("stat -c '%s %Y' ".length()).replace(" 2>/dev/null", "");
+            byte[] b = files.get(path);
+            return b == null ? fail(1, "") : ok(b.length + " " + Arrays.hashCode(b) + "\n");
         }
         if (c.startsWith("sha256sum ")) {
             byte[] b = files.get(c.substring("sha256sum ".length()));

@@ -186,6 +186,20 @@ public final class FakeLab {
         return this;
     }
 
+    /**
+     * #1 as seen when a running lab's flanneld loses its --iface (done on a real lab): node2 registers 10.0.2.15
+     * and takes a new lease, its earlier lease (with its host-only address) stays in etcd, docker follows.
+     */
+    public FakeLab natInterfaceAfterRestart() {
+        FakeNode n2 = node("node2");
+        leases.add(new String[] {"10.1.52.0/24", "10.0.2.15"});
+        n2.subnet = "10.1.52.1/24";
+        n2.docker0 = "10.1.52.1/24";
+        n2.podIp = "10.1.52.2";
+        loseOverlayBothWays("all");
+        return this;
+    }
+
     /** #2: node2's docker runs without --mtu: docker0 and its veths at 1500 over a 1450 overlay. */
     public FakeLab mtuMismatch() {
         node("node2").docker0Mtu = 1500;
@@ -234,6 +248,20 @@ public final class FakeLab {
         return this;
     }
 
+    /**
+     * #6 on a running lab (done on a real one): config moved to v2, master's flanneld restarted and stuck
+     * activating, docker stopped with it (Requires=) and left an empty docker0 at MTU 1500; node1 still runs.
+     */
+    public FakeLab configMovedToV2WhileRunning() {
+        configApi = "v2";
+        FakeNode m = node("node1");
+        m.services.put("flanneld", "activating");
+        m.services.put("docker", "inactive");
+        m.docker0Mtu = 1500;
+        m.podIp = null;
+        return this;
+    }
+
     /** Docker was already running before flanneld (an image with docker enabled): default bridge, FORWARD DROP. */
     public FakeLab dockerAlreadyRunningOnItsDefaultBridge() {
         int i = 2;
@@ -246,12 +274,17 @@ public final class FakeLab {
         return this;
     }
 
-    /** #7: docker on node2 started without the drop-in: docker0 on docker's default 172.17.0.1/16. */
+    /**
+     * #7: docker on node2 started without the drop-in: docker0 on docker's default 172.17.0.1/16 with its default
+     * MTU 1500. From node2's pod, traffic still reaches node1's pod: docker masquerades 172.17.0.0/16 leaving
+     * docker0, so node1 answers node2's flannel.1 address (seen on a real lab).
+     */
     public FakeLab dockerWithoutDropIn() {
         FakeNode n2 = node("node2");
         n2.docker0 = "172.17.0.1/16";
+        n2.docker0Mtu = 1500;
         n2.podIp = "172.17.0.2";
-        loseOverlayBothWays("all");
+        loseOverlay("all", "node1", "node2");
         return this;
     }
 
@@ -447,7 +480,7 @@ public final class FakeLab {
                 boolean ok = !lost(target(c), bigLost) && !lost(target(c), icmpLost) && size + 28 <= mtu;
                 return iputilsPing(c, target(c), size, ok);
             }
-            if (c.startsWith("timeout 4 docker exec olab-verify-pod wget ")) {
+            if (c.startsWith("timeout 3 docker exec olab-verify-pod wget ")) {
                 String t = target(c);
                 Optional<FakeNode> peer = podAt(t);
                 return peer.isPresent() && !lost(t, tcpLost) ? r(c, 0, NodeCommands.httpBody(peer.get().name) + "\n", "")

@@ -48,6 +48,14 @@ class ParsersTest {
     }
 
     @Test
+    void forwardChainReadOnARealNodeLetsTheNetworkThrough() {
+        // iptables -S FORWARD; iptables -S FLANNEL-FWD on an nspawn node: docker 20.10, flannel 0.28.9, olab-forward-accept
+        ForwardChain chain = ForwardChain.parse(Recorded.load("iptables-forward-real-node.txt"));
+        assertThat(chain.policy()).isEqualTo("DROP");
+        assertThat(chain.acceptRuleFor(Ipv4Cidr.of("10.1.0.0/16"))).hasValue("-A FORWARD -d 10.1.0.0/16 -j ACCEPT");
+    }
+
+    @Test
     void forwardChainWithDockerRulesOnlyDropsTheNetwork() {
         ForwardChain chain = ForwardChain.parse(Recorded.load("iptables-forward-docker-only.txt"));
         assertThat(chain.lets(Ipv4Cidr.of("10.1.0.0/16"))).isFalse();

@@ -148,13 +148,18 @@ public final class EngineLabService implements LabService {
         return new MatrixRun(wiring.shells()).run(lab, provider.endpoints(lab), progress);
     }
 
+    /** Pseudo node name under which the etcd network config's difference is listed. */
+    public static final String ETCD_ROW = "etcd";
+
     @Override
     public List<NodeDiff> diff(Lab lab) {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
+        List<dev.overlaylab.model.Node> endpoints = provider.endpoints(lab);
         LabInspector inspector = new LabInspector(wiring.shells());
-        List<LabInspector.FileDiff> diffs = inspector.diff(lab, provider.endpoints(lab), rendered);
+        List<LabInspector.FileDiff> diffs = inspector.diff(lab, endpoints, rendered);
         Map<String, List<FileDiff>> byNode = new LinkedHashMap<>();
+        networkConfigDiff(lab, endpoints, rendered).ifPresent(d -> byNode.put(ETCD_ROW, new ArrayList<>(List.of(d))));
         lab.nodes().forEach(n -> byNode.put(n.name(), new ArrayList<>()));
         for (LabInspector.FileDiff d : diffs) {
             if (d.differs()) {
@@ -167,10 +172,39 @@ public final class EngineLabService implements LabService {
     }
 
     /**
+     * The flannel network config lives in etcd, not in a file: a backend change shows up only here.
+     * Read through the master's connection, compared as text (live → rendered).
+     */
+    private Optional<FileDiff> networkConfigDiff(Lab lab, List<dev.overlaylab.model.Node> endpoints, RenderedLab rendered) {
+        dev.overlaylab.model.Node master = endpoints.get(0);
+        String key = lab.etcd().configKey();
+        try (dev.overlaylab.ssh.NodeShell sh = wiring.shells().open(lab, master);
+             dev.overlaylab.plan.NetworkConfigStore store = dev.overlaylab.plan.EtcdGatewayStore.open(lab, sh)) {
+            Optional<String> live = store.readConfig();
+            String want = rendered.networkConfigJson();
+            if (live.isPresent() && live.get().strip().equals(want.strip())) {
+                return Optional.empty();
+            }
+            String d = dev.overlaylab.plan.UnifiedDiff.diff(live.isPresent() ? "etcd:" + key : "/dev/null",
+                    live.orElse(""), "rendered:" + key, want);
+            return Optional.of(new FileDiff(key, d, List.of("flanneld", "docker")));
+        } catch (RuntimeException e) {
+            return Optional.of(new FileDiff(key, "could not read the live network config at " + key + ": "
+                    + e.getMessage(), List.of()));
+        }
+    }
+
+    /**
      * Pushes what differs, one component at a time in stage order (etcd, flannel, docker), each
      * restarting only the services that read a changed file. A change to the base network files
      * needs the whole (idempotent) pipeline.
      */
+    @Override
+    public RunSummary down(Lab lab, ProgressListener progress) {
+        wiring.down(lab, registry().require(lab.provider()), progress);
+        return new RunSummary(true, "lab " + lab.name() + " removed");
+    }
+
     @Override
     public RunSummary push(Lab lab, ProgressListener progress) throws InterruptedException {
         Provider provider = registry().require(lab.provider());
@@ -182,6 +216,10 @@ public final class EngineLabService implements LabService {
                         .forEach(f -> changedComponents.add(f.component()));
             }
         }
+        boolean configChanged = networkConfigDiff(lab, provider.endpoints(lab), rendered).isPresent();
+        if (configChanged) {
+            changedComponents.add("flannel");
+        }
         if (changedComponents.isEmpty()) {
             return new RunSummary(true, "nothing to push: every node matches the lab");
         }
@@ -192,7 +230,9 @@ public final class EngineLabService implements LabService {
         changedComponents.forEach(c -> todo.add(Component.parse(c)));
         List<String> summaries = new ArrayList<>();
         for (Component c : todo) {
-            RunResult r = wiring.engine(report -> { }).apply(lab, rendered, provider, c, RunOptions.defaults(), progress);
+            // The person saw the network config's diff and pressed Push: replacing it is their decision.
+            RunOptions options = RunOptions.defaults().withForce(c == Component.FLANNEL && configChanged);
+            RunResult r = wiring.engine(report -> { }).apply(lab, rendered, provider, c, options, progress);
             stopIfInterrupted();
             summaries.add(c.name().toLowerCase(java.util.Locale.ROOT) + " " + r.summary());
             if (!r.ok()) {

@@ -52,6 +52,9 @@ public interface LabService {
     /** Rendered vs live files per node. */
     List<NodeDiff> diff(Lab lab) throws NotAvailableYetException, Exception;
 
+    /** Removes everything {@code up} made for this lab, and nothing else. */
+    RunSummary down(Lab lab, ProgressListener progress) throws Exception;
+
     /** Pushes changed files and restarts only the units that read them, in stage order. */
     RunSummary push(Lab lab, ProgressListener progress) throws NotAvailableYetException, Exception;
 }

@@ -47,10 +47,15 @@ final class MatrixRun {
             VerificationReport report = new Verifier().run(reachable, access, progress);
             List<dev.overlaylab.diagnose.Finding> findings = report.allPassed() ? List.of()
                     : new Diagnoser().diagnose(reachable, report, new Observer().observe(reachable, access));
+            Map<String, String> leases = new LinkedHashMap<>();
+            for (dev.overlaylab.verify.Lease l : report.leases()) {
+                reachable.nodes().stream().filter(n -> n.ip().equals(l.publicIp())).findFirst()
+                        .ifPresent(n -> leases.put(n.name(), l.subnet()));
+            }
             return new VerifyOutcome(report.results().stream().map(MatrixRun::cell).toList(),
                     findings.stream().map(f -> new Finding(
                             f.failureMode().isPresent() ? "#" + f.failureMode().getAsInt() + " " + f.cause() : f.cause(),
-                            String.join("\n", f.evidence()), f.fix())).toList());
+                            String.join("\n", f.evidence()), f.fix())).toList(), leases);
         } finally {
             synchronized (access) {
                 open.values().forEach(NodeShell::close);

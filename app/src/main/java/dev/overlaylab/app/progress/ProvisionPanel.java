@@ -29,7 +29,7 @@ import net.miginfocom.swing.MigLayout;
  */
 public final class ProvisionPanel extends JPanel {
     private final AppContext ctx;
-    private final Lab lab;
+    private Lab lab;
     private final StageGridModel grid;
     private final JTable table;
     private final LogPane log;
@@ -41,6 +41,10 @@ public final class ProvisionPanel extends JPanel {
     private final JButton cancel = new JButton(Messages.get("provision.cancel"), Icons.get("cancel"));
     private final JButton retry = new JButton(Messages.get("provision.retry"), Icons.get("retry"));
     private UpWorker worker;
+    private boolean running;
+    /** The current run's engine thread has returned (Cancel does not wait for it). */
+    private boolean threadEnded = true;
+    private boolean cancelledRun;
     private String lastSummary = "";
     private final java.util.function.Consumer<String> hostKeyLines = this::hostKeyLine;
 
@@ -54,7 +58,8 @@ public final class ProvisionPanel extends JPanel {
         this.lab = lab;
         setName("provisionPanel");
         List<String> nodes = lab.nodes().stream().map(Node::name).toList();
-        grid = new StageGridModel(nodes);
+        grid = new StageGridModel(nodes, dev.overlaylab.app.engine.StageScopes.of(lab, StageGridModel.LAB_ROW),
+                System::nanoTime);
         table = new JTable(grid);
         table.setName("provision.grid");
         table.setDefaultRenderer(StageCell.class, new StageCellRenderer());
@@ -94,7 +99,7 @@ public final class ProvisionPanel extends JPanel {
         gridScroll.setMinimumSize(new java.awt.Dimension(200, 120));
         split.setBorder(null);
         add(new JLabel(Messages.get("provision.grid")), "gaptop 4");
-        add(split);
+        add(split, "push, grow");
         failureRow.setVisible(false);
         this.failureRow = failureRow;
 
@@ -124,12 +129,18 @@ public final class ProvisionPanel extends JPanel {
         ctx.hostKeys().unsubscribe(hostKeyLines);
     }
 
+    /** The lab changed (same nodes, e.g. a new backend): later runs bring up the new one. */
+    public void setLab(Lab changed) {
+        lab = changed;
+    }
+
     public StageGridModel grid() {
         return grid;
     }
 
+    /** True from Provision until the result is shown (not merely until the worker thread ends). */
     public boolean isRunning() {
-        return worker != null && !worker.isDone();
+        return running;
     }
 
     private void run(Optional<String> fromStage) {
@@ -138,6 +149,8 @@ public final class ProvisionPanel extends JPanel {
         log.append(Messages.format(fromStage.isPresent() ? "provision.log.retry" : "provision.log.start",
                 lab.name(), fromStage.orElse("")));
         worker = new UpWorker(ctx.service(), lab, fromStage);
+        running = true;
+        threadEnded = false;
         start.setEnabled(false);
         cancel.setEnabled(true);
         status.setText(Messages.get("provision.running"));
@@ -162,13 +175,28 @@ public final class ProvisionPanel extends JPanel {
         bar.setString(permille / 10 + " %");
     }
 
+    private void workerThreadEnded() {
+        threadEnded = true;
+        if (!running) {
+            start.setEnabled(true);
+            if (cancelledRun) {
+                status.setText(Messages.get("provision.cancelled"));
+                log.append(Messages.get("provision.log.cancelled"));
+            }
+        }
+    }
+
     private void finished(Throwable error, boolean cancelled) {
-        start.setEnabled(true);
+        running = false;
+        cancelledRun = cancelled;
+        start.setEnabled(threadEnded);
         cancel.setEnabled(false);
         if (cancelled) {
             grid.cancelOpenCells();
-            status.setText(Messages.get("provision.cancelled"));
-            log.append(Messages.get("provision.log.cancelled"));
+            if (threadEnded) {
+                status.setText(Messages.get("provision.cancelled"));
+                log.append(Messages.get("provision.log.cancelled"));
+            }
         } else if (error instanceof NotAvailableYetException na) {
             unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", na.getMessage()));
             status.setText(Messages.get("provision.idle"));
@@ -206,7 +234,13 @@ public final class ProvisionPanel extends JPanel {
 
         @Override
         protected dev.overlaylab.app.engine.RunSummary doInBackground() throws Exception {
-            return service.up(input, from, this::publish);
+            try {
+                return service.up(input, from, this::publish);
+            } finally {
+                // After Cancel, done() runs at once while the engine finishes its current step:
+                // only now may a new run start.
+                javax.swing.SwingUtilities.invokeLater(ProvisionPanel.this::workerThreadEnded);
+            }
         }
 
         @Override

@@ -13,7 +13,9 @@ import java.time.Duration;
 public record StageCell(State state, Duration time, String message) {
 
     public enum State {
-        PENDING, RUNNING, UNCHANGED, CHANGED, PLANNED, SKIPPED, CANCELLED, FAILED;
+        PENDING, RUNNING, UNCHANGED, CHANGED, PLANNED, SKIPPED, CANCELLED, FAILED,
+        /** the stage does not run on this row (etcd only on etcd nodes, the network config once per lab) */
+        NOT_APPLICABLE;
 
         public boolean finished() {
             return this != PENDING && this != RUNNING;
@@ -30,6 +32,7 @@ public record StageCell(State state, Duration time, String message) {
                 case CANCELLED -> 5;
                 case RUNNING -> 6;
                 case FAILED -> 7;
+                case NOT_APPLICABLE -> -1;
             };
         }
 
@@ -46,4 +49,5 @@ public record StageCell(State state, Duration time, String message) {
     }
 
     public static final StageCell PENDING = new StageCell(State.PENDING, Duration.ZERO, "");
+    public static final StageCell NOT_APPLICABLE = new StageCell(State.NOT_APPLICABLE, Duration.ZERO, "");
 }

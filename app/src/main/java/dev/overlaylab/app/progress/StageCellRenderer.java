@@ -14,6 +14,12 @@ final class StageCellRenderer extends DefaultTableCellRenderer {
     public Component getTableCellRendererComponent(JTable table, Object value, boolean sel, boolean focus, int row, int col) {
         super.getTableCellRendererComponent(table, "", sel, focus, row, col);
         StageCell c = (StageCell) value;
+        if (c.state() == StageCell.State.NOT_APPLICABLE) {
+            setIcon(null);
+            setText("\u2014");
+            setToolTipText(Messages.get("cell.notApplicable.tip"));
+            return this;
+        }
         setIcon(Icons.get(iconOf(c.state())));
         String state = Messages.get("cell." + c.state().name().toLowerCase(Locale.ROOT));
         boolean timed = c.state().finished() && !c.time().isZero();
@@ -31,6 +37,7 @@ final class StageCellRenderer extends DefaultTableCellRenderer {
             case PLANNED -> "status-planned";
             case SKIPPED, CANCELLED -> "status-skipped";
             case FAILED -> "status-failed";
+            case NOT_APPLICABLE -> "status-skipped";
         };
     }
 

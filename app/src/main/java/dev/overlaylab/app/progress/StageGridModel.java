@@ -27,21 +27,52 @@ public final class StageGridModel extends AbstractTableModel {
     private final Map<String, int[]> open = new HashMap<>();
     /** The most telling finished outcome so far per row × stage (shown once nothing is running). */
     private final Map<String, State[]> outcome = new HashMap<>();
+    /** When each cell's first step started and last step ended (app clock, nanoseconds; 0 = not yet). */
+    private final Map<String, long[][]> clock = new HashMap<>();
+    private final java.util.function.LongSupplier nanoTime;
     private ProgressEvent firstFailure;
 
+    private final java.util.function.BiPredicate<String, String> applies;
+
+    /** Every stage on every node row (no lab-wide row until a lab-wide event arrives). */
     public StageGridModel(List<String> nodes) {
+        this(nodes, (row, stage) -> !row.equals(LAB_ROW), System::nanoTime);
+    }
+
+    /**
+     * @param applies  whether a stage runs on a row ({@link #LAB_ROW} for lab-wide steps); the others show "—"
+     * @param nanoTime the clock cell times are measured with (tests pass their own)
+     */
+    public StageGridModel(List<String> nodes, java.util.function.BiPredicate<String, String> applies,
+            java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.applies = applies;
         nodes.forEach(this::addRow);
+        if (Stages.ALL.stream().anyMatch(s -> applies.test(LAB_ROW, s))) {
+            addRow(LAB_ROW);
+        }
+    }
+
+    StageGridModel(List<String> nodes, java.util.function.LongSupplier nanoTime) {
+        this(nodes, (row, stage) -> !row.equals(LAB_ROW), nanoTime);
+    }
+
+    private StageCell initial(String row, int col) {
+        return applies.test(row, Stages.ALL.get(col)) ? StageCell.PENDING : StageCell.NOT_APPLICABLE;
     }
 
     private void addRow(String node) {
         rows.add(node);
         StageCell[] r = new StageCell[Stages.ALL.size()];
-        java.util.Arrays.fill(r, StageCell.PENDING);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = initial(node, i);
+        }
         cells.put(node, r);
         open.put(node, new int[Stages.ALL.size()]);
         State[] o = new State[Stages.ALL.size()];
         java.util.Arrays.fill(o, State.PENDING);
         outcome.put(node, o);
+        clock.put(node, new long[Stages.ALL.size()][2]);
     }
 
     /** Folds one event into its cell. Events for unknown stages only go to the log. */
@@ -63,7 +94,7 @@ public final class StageGridModel extends AbstractTableModel {
         } else if (e.status() != Status.PROGRESS && openSteps[col] > 0) {
             openSteps[col]--;
         }
-        Duration time = old.time().plus(e.status() == Status.PROGRESS ? Duration.ZERO : e.duration());
+        Duration time = cellTime(row, col, e);
         State[] outcomes = outcome.get(row);
         if (incoming.finished() && incoming.weight() > outcomes[col].weight()) {
             outcomes[col] = incoming;
@@ -85,6 +116,28 @@ public final class StageGridModel extends AbstractTableModel {
         fireTableCellUpdated(r, col + 1);
     }
 
+    /**
+     * A cell's time is wall time from its first STARTED to its last finished step: steps of a stage
+     * overlap (and providers report sub-steps), so adding their durations would overstate it. A cell
+     * with no STARTED event takes the longest duration reported.
+     */
+    private Duration cellTime(String row, int col, ProgressEvent e) {
+        long[] c = clock.get(row)[col];
+        long now = nanoTime.getAsLong();
+        if (e.status() == Status.STARTED && c[0] == 0) {
+            c[0] = now;
+        } else if (e.status() != Status.PROGRESS && e.status() != Status.STARTED) {
+            c[1] = now;
+        }
+        Duration old = cells.get(row)[col].time();
+        Duration reported = e.duration() == null ? Duration.ZERO : e.duration();
+        if (c[0] != 0 && c[1] >= c[0]) {
+            Duration wall = Duration.ofNanos(c[1] - c[0]);
+            return wall.compareTo(reported) >= 0 ? wall : reported;
+        }
+        return reported.compareTo(old) > 0 ? reported : old;
+    }
+
     /** Marks every running or pending cell as cancelled (the person pressed Cancel). */
     public void cancelOpenCells() {
         for (String row : rows) {
@@ -104,9 +157,10 @@ public final class StageGridModel extends AbstractTableModel {
         for (String row : rows) {
             StageCell[] r = cells.get(row);
             for (int i = Math.max(0, fromStage); i < r.length; i++) {
-                r[i] = StageCell.PENDING;
+                r[i] = initial(row, i);
                 open.get(row)[i] = 0;
                 outcome.get(row)[i] = State.PENDING;
+                clock.get(row)[i] = new long[2];
             }
         }
         firstFailure = null;
@@ -119,7 +173,7 @@ public final class StageGridModel extends AbstractTableModel {
         int done = 0;
         for (String row : rows) {
             for (StageCell c : cells.get(row)) {
-                if (row.equals(LAB_ROW) && c.state() == State.PENDING) {
+                if (c.state() == State.NOT_APPLICABLE) {
                     continue;
                 }
                 total++;

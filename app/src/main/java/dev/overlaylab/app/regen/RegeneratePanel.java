@@ -50,7 +50,8 @@ public final class RegeneratePanel extends JPanel {
 
     private final AppContext ctx;
     private final Path file;
-    private final Lab original;
+    private Lab original;
+    private java.util.function.Consumer<Lab> onPushed = lab -> { };
     private final JComboBox<BackendChoice> backend = new JComboBox<>(BackendChoice.values());
     private final JCheckBox mtuFromFlannel = new JCheckBox(Messages.get("regen.mtu.fromFlannel"));
     private final JSpinner mtu = new JSpinner(new SpinnerNumberModel(1450, 576, 9000, 10));
@@ -68,8 +69,8 @@ public final class RegeneratePanel extends JPanel {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
-                // rows
-                "[][]8[][grow, fill][]"));
+                // rows: (banner docked north) form, heading, files and diff, restart order + push
+                "[]8[][grow, fill][]"));
         this.ctx = ctx;
         this.file = file;
         this.original = lab;
@@ -99,7 +100,7 @@ public final class RegeneratePanel extends JPanel {
             diff.show(sel == null ? "" : sel.file().unified());
         });
 
-        add(banner, "hidemode 3");
+        add(banner, "dock north, gapbottom 8");
         JPanel form = new JPanel(new MigLayout("insets 0",
                 // columns
                 "[right][240!]20[][80!]20[]",
@@ -115,7 +116,7 @@ public final class RegeneratePanel extends JPanel {
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(fileList), new JScrollPane(diff));
         split.setResizeWeight(0.3);
         split.setBorder(null);
-        add(split);
+        add(split, "push, grow");
         add(order, "split 2, growx");
         add(push);
 
@@ -127,12 +128,23 @@ public final class RegeneratePanel extends JPanel {
     }
 
     /** The lab as edited here, written back to YAML and validated by the engine (off the event thread), then diffed. */
+    /** Told the lab as pushed (and saved), so the rest of the lab window shows it. */
+    public void setOnPushed(java.util.function.Consumer<Lab> listener) {
+        onPushed = listener;
+    }
+
     private void computeDiff() {
+        computeDiff(true);
+    }
+
+    private void computeDiff(boolean clearBanner) {
         Lab changed = LabEdits.withDockerMtu(LabEdits.withBackend(original, (BackendChoice) backend.getSelectedItem()),
                 mtuFromFlannel.isSelected() ? OptionalInt.empty() : OptionalInt.of((Integer) mtu.getValue()));
         showDiff.setEnabled(false);
         push.setEnabled(false);
-        banner.clear();
+        if (clearBanner) {
+            banner.clear();
+        }
         Worker.<List<NodeDiff>>of(() -> {
             editedYaml = LabWriter.toYaml(changed);
             Validation v = ctx.service().validate(editedYaml, Optional.of(file));
@@ -170,7 +182,9 @@ public final class RegeneratePanel extends JPanel {
         }, r -> {
             banner.show(r.ok() ? Banner.Kind.INFO : Banner.Kind.ERROR,
                     Messages.format(r.ok() ? "regen.pushed" : "regen.pushFailed", r.summary()));
-            computeDiff();
+            original = target;
+            onPushed.accept(target);
+            computeDiff(false);
         }, this::failed).execute();
     }
 

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public final class RestartOrder {
     private static final List<String> UNIT_ORDER = List.of("etcd", "flanneld", "docker");
+    /** The row of lab-wide changes (the network config in etcd): its restarts happen on every node. */
+    static final String LAB_WIDE = dev.overlaylab.app.engine.EngineLabService.ETCD_ROW;
 
     private RestartOrder() {
     }
@@ -25,13 +27,22 @@ public final class RestartOrder {
         List<String> ordered = new ArrayList<>(units);
         ordered.sort((a, b) -> Integer.compare(rank(a), rank(b)));
         for (String unit : ordered) {
+            boolean everyNode = diffs.stream().anyMatch(d -> d.node().equals(LAB_WIDE) && restarts(d, unit));
+            if (everyNode) {
+                out.add(unit + " on every node");
+                continue;
+            }
             for (NodeDiff d : diffs) {
-                if (d.files().stream().map(FileDiff::restarts).anyMatch(r -> r.contains(unit))) {
+                if (restarts(d, unit)) {
                     out.add(unit + " on " + d.node());
                 }
             }
         }
         return out;
+    }
+
+    private static boolean restarts(NodeDiff d, String unit) {
+        return d.files().stream().map(FileDiff::restarts).anyMatch(r -> r.contains(unit));
     }
 
     private static int rank(String unit) {

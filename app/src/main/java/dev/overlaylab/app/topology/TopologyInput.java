@@ -54,6 +54,17 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
     }
 
     /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */
+    /**
+     * The same picture with the live leases (node → leased subnet such as {@code 10.1.35.0/24}):
+     * docker0 holds the subnet's {@code .1}, the flannel device its {@code .0}.
+     */
+    public TopologyInput withLeases(java.util.Map<String, String> leases) {
+        List<NodeInfo> live = nodes.stream().map(n -> new NodeInfo(n.name(), n.master(), n.hostOnlyIp(), n.hostOnlyNic(),
+                Optional.ofNullable(leases.get(n.name())).map(s -> s.replaceFirst("\\.0/", ".1/")).or(n::subnet)))
+                .toList();
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live);
+    }
+
     public static Optional<String> deviceOf(String backendType) {
         return switch (backendType) {
             case "vxlan" -> Optional.of("flannel.1");

@@ -12,6 +12,7 @@ import net.miginfocom.swing.MigLayout;
 /** The topology tab: the picture and its export buttons. */
 public final class TopologyPanel extends JPanel {
     private final TopologyView view;
+    private final JLabel note;
 
     public TopologyPanel(AppContext ctx, TopologyInput input) {
         super(new MigLayout("insets 12, fill, wrap 1",
@@ -25,13 +26,20 @@ public final class TopologyPanel extends JPanel {
         png.setName("topology.exportPng");
         JButton svg = new JButton(new ExportTopologyAction(ctx, view, Format.SVG));
         svg.setName("topology.exportSvg");
-        JLabel note = new JLabel(Messages.get("topology.note"));
+        note = new JLabel(Messages.get("topology.note"));
         note.putClientProperty(com.formdev.flatlaf.FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         add(note, "split 3, growx");
         add(png);
         add(svg);
         // No scroll pane: the view scales itself down to fit, so the whole lab is always in sight.
         add(view);
+    }
+
+    /** The picture now holds the live leases read by the last verification. */
+    public void showLeases(java.util.Map<String, String> leases) {
+        view.setInput(view.input().withLeases(leases));
+        note.setText(Messages.format("topology.note.live",
+                java.time.LocalTime.now().withNano(0).toString()));
     }
 
     public TopologyView view() {

@@ -33,7 +33,7 @@ import net.miginfocom.swing.MigLayout;
  */
 public final class VerifyPanel extends JPanel {
     private final AppContext ctx;
-    private final Lab lab;
+    private Lab lab;
     private final MatrixModel nodes = new MatrixModel(MatrixModel.Kind.NODES);
     private final MatrixModel pairs = new MatrixModel(MatrixModel.Kind.PAIRS);
     private final JTable nodeTable = table(nodes, "verify.nodes");
@@ -45,13 +45,16 @@ public final class VerifyPanel extends JPanel {
     private final JLabel summary = new JLabel(Messages.get("verify.notRun"));
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
+    private boolean running;
+    private JTable lastTable;
+    private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
 
     public VerifyPanel(AppContext ctx, Lab lab) {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
-                // rows
-                "[][]8[grow, fill]"));
+                // rows: (banner docked north) toolbar, grids and details
+                "[]8[grow, fill]"));
         this.ctx = ctx;
         this.lab = lab;
         setName("verifyPanel");
@@ -60,7 +63,7 @@ public final class VerifyPanel extends JPanel {
         rerun.setEnabled(false);
         run.addActionListener(e -> runAll());
         rerun.addActionListener(e -> selected.ifPresent(this::rerun));
-        add(banner, "hidemode 3");
+        add(banner, "dock north, gapbottom 8");
         add(run, "split 3, sg btn");
         add(rerun, "sg btn");
         add(summary, "gapleft 12");
@@ -97,10 +100,12 @@ public final class VerifyPanel extends JPanel {
         side.add(new JScrollPane(details));
         side.add(heading("verify.findings"));
         side.add(new JScrollPane(findings));
+        grids.setPreferredSize(new java.awt.Dimension(660, 400));
+        side.setPreferredSize(new java.awt.Dimension(420, 400));
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, grids, side);
-        split.setResizeWeight(0.62);
+        split.setResizeWeight(0.6);
         split.setBorder(null);
-        add(split);
+        add(split, "push, grow");
 
         for (JTable t : List.of(nodeTable, pairTable)) {
             t.getSelectionModel().addListSelectionListener(e -> select(t));
@@ -129,6 +134,11 @@ public final class VerifyPanel extends JPanel {
         return t;
     }
 
+    /** The lab changed (regenerate pushed a new backend): later runs check the new one. */
+    public void setLab(Lab changed) {
+        lab = changed;
+    }
+
     public MatrixModel pairs() {
         return pairs;
     }
@@ -139,6 +149,7 @@ public final class VerifyPanel extends JPanel {
 
     /** Runs the whole matrix off the event thread. */
     public void runAll() {
+        running = true;
         run.setEnabled(false);
         rerun.setEnabled(false);
         summary.setText(Messages.get("verify.running"));
@@ -147,6 +158,7 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void rerun(CheckResult cell) {
+        running = true;
         rerun.setEnabled(false);
         summary.setText(Messages.format("verify.rerunning", cell.check(), MatrixModel.rowKey(cell)));
         Worker.<VerifyOutcome>of(() -> ctx.service().verify(lab, Optional.of(cell), ProgressListener.NONE), out -> {
@@ -157,16 +169,52 @@ public final class VerifyPanel extends JPanel {
             });
             showFindings(out.findings());
             updateSummary();
+            running = false;
             rerun.setEnabled(true);
+            if (lastTable != null) {
+                select(lastTable); // the evidence shown must be the new result's
+            }
         }, this::failed).execute();
     }
 
+    /** True while a matrix (or one re-run) is in flight. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Told the leases each run found (node → subnet), for the topology picture. */
+    public void setOnLeases(java.util.function.Consumer<java.util.Map<String, String>> listener) {
+        onLeases = listener;
+    }
+
     private void show(VerifyOutcome out) {
+        running = false;
+        if (!out.leases().isEmpty()) {
+            onLeases.accept(out.leases());
+        }
         nodes.setResults(out.checks());
         pairs.setResults(out.checks());
+        sizeColumns(nodeTable, 150);
+        sizeColumns(pairTable, 130);
         showFindings(out.findings());
         updateSummary();
         run.setEnabled(true);
+        // Show the evidence of the first red cell at once: that is what the person looks for.
+        pairs.firstFailed().map(rc -> new Object[] {pairTable, rc})
+                .or(() -> nodes.firstFailed().map(rc -> new Object[] {nodeTable, rc}))
+                .ifPresent(sel -> {
+                    JTable t = (JTable) sel[0];
+                    int[] rc = (int[]) sel[1];
+                    t.changeSelection(rc[0], rc[1], false, false);
+                    t.requestFocusInWindow();
+                });
+    }
+
+    private static void sizeColumns(JTable t, int first) {
+        if (t.getColumnCount() > 0) {
+            t.getColumnModel().getColumn(0).setPreferredWidth(first);
+            t.getColumnModel().getColumn(0).setMinWidth(first - 30);
+        }
     }
 
     private void updateSummary() {
@@ -183,14 +231,21 @@ public final class VerifyPanel extends JPanel {
         StringBuilder b = new StringBuilder();
         for (Finding f : list) {
             b.append("● ").append(f.cause()).append('\n')
-                    .append(Messages.get("verify.finding.evidence")).append(' ').append(f.evidence()).append('\n')
-                    .append(Messages.get("verify.finding.fix")).append(' ').append(f.fix()).append("\n\n");
+                    .append(labelled(Messages.get("verify.finding.evidence"), f.evidence()))
+                    .append(labelled(Messages.get("verify.finding.fix"), f.fix())).append('\n');
         }
         findings.setText(b.toString().trim());
         findings.setCaretPosition(0);
     }
 
+    /** "  seen: line" with later lines aligned under the first. */
+    private static String labelled(String label, String text) {
+        String pad = " ".repeat(label.length() + 1);
+        return label + " " + text.strip().replace("\n", "\n" + pad) + "\n";
+    }
+
     private void failed(Throwable e) {
+        running = false;
         run.setEnabled(true);
         if (e instanceof NotAvailableYetException) {
             banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", e.getMessage()));
@@ -202,6 +257,7 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void select(JTable t) {
+        lastTable = t;
         MatrixModel m = (MatrixModel) t.getModel();
         selected = m.at(t.getSelectedRow(), t.getSelectedColumn());
         rerun.setEnabled(selected.isPresent() && run.isEnabled());

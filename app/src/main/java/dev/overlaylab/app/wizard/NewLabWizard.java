@@ -109,7 +109,7 @@ public final class NewLabWizard extends JDialog {
         Dialogs.escapeCloses(this, this::dispose);
         Dialogs.defaultButton(this, next);
         setMinimumSize(new Dimension(900, 620));
-        setSize(1040, 700);
+        setSize(1120, 720);
         setLocationRelativeTo(ctx.frame());
         showStep(WizardStep.PROVIDER);
         edited();

@@ -47,7 +47,8 @@ final class ProviderStep extends StepPanel {
             list.add(r);
             JLabel why = new JLabel("<html>" + p.unavailableReason()
                     .map(reason -> Messages.format("wizard.provider.unavailable", reason))
-                    .orElse(Messages.get("provider." + p.id() + ".desc")).replace("<", "&lt;") + "</html>");
+                    .orElse(Messages.get("provider." + p.id() + ".desc")).replace("&", "&amp;").replace("<", "&lt;")
+                    .replace("\n", "<br>") + "</html>");
             why.setName("wizard.provider." + p.id() + ".reason");
             why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
             list.add(why, "gapleft 26, gapbottom 8, wmin 0, wmax 620");

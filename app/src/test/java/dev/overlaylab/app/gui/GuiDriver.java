@@ -49,8 +49,13 @@ final class GuiDriver {
 
     /** Polls on the event thread until the condition holds; bounded by count and time. */
     static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        for (int i = 0; i < 2000; i++) {
+        waitFor(what, condition, TIMEOUT);
+    }
+
+    static void waitFor(String what, BooleanSupplier condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long maxPolls = timeout.toMillis() / 10 + 100;
+        for (long i = 0; i < maxPolls; i++) {
             if (onEdt(condition::getAsBoolean)) {
                 onEdt(() -> null); // let queued repaints run before anyone looks
                 return;
@@ -60,7 +65,7 @@ final class GuiDriver {
             }
             Thread.sleep(10); // a poll interval, not a fixed wait for an outcome
         }
-        throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for: " + what);
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
     }
 
     /** The showing component with this name in any open window. */

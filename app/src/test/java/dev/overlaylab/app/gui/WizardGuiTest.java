@@ -55,6 +55,9 @@ class WizardGuiTest {
 
     @AfterEach
     void closeApp() throws Exception {
+        if (gui == null) {
+            return; // skipped before anything was made
+        }
         GuiDriver.onEdt(() -> {
             Arrays.stream(Window.getWindows()).forEach(Window::dispose);
             return null;

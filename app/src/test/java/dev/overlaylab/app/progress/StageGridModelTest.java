@@ -16,13 +16,17 @@ class StageGridModelTest {
     }
 
     @Test
-    void aStageIsRunningUntilEveryStartedStepFinishesAndItsTimesAddUp() {
-        StageGridModel m = new StageGridModel(List.of("master", "node1"));
+    void aStageIsRunningUntilEveryStartedStepFinishesAndShowsItsWallTime() {
+        long[] now = {1_000_000_000L};
+        StageGridModel m = new StageGridModel(List.of("master", "node1"), () -> now[0]);
         m.apply(ev("flanneld", "master", "unit file", Status.STARTED, 0));
         m.apply(ev("flanneld", "master", "start", Status.STARTED, 0));
+        now[0] += 300_000_000L;
         m.apply(ev("flanneld", "master", "unit file", Status.CHANGED, 300));
         assertThat(m.cell("master", "flanneld").state()).isEqualTo(State.RUNNING);
-        m.apply(ev("flanneld", "master", "start", Status.UNCHANGED, 200));
+        now[0] += 200_000_000L;
+        // overlapping steps: 300 ms and 500 ms of reported work, 500 ms of wall time
+        m.apply(ev("flanneld", "master", "start", Status.UNCHANGED, 500));
         StageCell c = m.cell("master", "flanneld");
         assertThat(c.state()).isEqualTo(State.CHANGED);
         assertThat(c.time()).isEqualTo(Duration.ofMillis(500));
@@ -75,5 +79,26 @@ class StageGridModelTest {
         m.apply(ev("docker", "master", "restart", Status.STARTED, 0));
         m.cancelOpenCells();
         assertThat(m.cell("master", "docker").state()).isEqualTo(State.CANCELLED);
+    }
+
+    @Test
+    void stagesThatDoNotRunOnARowAreNotApplicableAndDoNotHoldBackProgress() {
+        // etcd only on master, the network config only on the whole-lab row
+        StageGridModel m = new StageGridModel(List.of("master", "node1"), (row, stage) -> switch (stage) {
+            case "etcd" -> row.equals("master");
+            case "network-config" -> row.equals(StageGridModel.LAB_ROW);
+            default -> !row.equals(StageGridModel.LAB_ROW);
+        }, () -> 0L);
+        assertThat(m.getRowCount()).isEqualTo(3);
+        assertThat(m.cell("node1", "etcd").state()).isEqualTo(State.NOT_APPLICABLE);
+        assertThat(m.cell(StageGridModel.LAB_ROW, "base").state()).isEqualTo(State.NOT_APPLICABLE);
+        for (String stage : dev.overlaylab.app.engine.Stages.ALL) {
+            for (String row : List.of("master", "node1", StageGridModel.LAB_ROW)) {
+                if (m.cell(row, stage).state() == State.PENDING) {
+                    m.apply(ev(stage, row, "step", Status.UNCHANGED, 1));
+                }
+            }
+        }
+        assertThat(m.progress()).isEqualTo(1.0);
     }
 }

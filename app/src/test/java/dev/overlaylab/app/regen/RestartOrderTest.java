@@ -20,6 +20,14 @@ class RestartOrderTest {
     }
 
     @Test
+    void aNetworkConfigChangeRestartsFlannelAndDockerOnEveryNode() {
+        FileDiff config = new FileDiff("/coreos.com/network/config", "", List.of("flanneld", "docker"));
+        FileDiff dropIn = new FileDiff("/etc/systemd/system/docker.service.d/flannel.conf", "", List.of("docker"));
+        List<NodeDiff> diffs = List.of(new NodeDiff("etcd", List.of(config)), new NodeDiff("node1", List.of(dropIn)));
+        assertThat(RestartOrder.of(diffs)).containsExactly("flanneld on every node", "docker on every node");
+    }
+
+    @Test
     void nothingChangedMeansNothingRestarts() {
         assertThat(RestartOrder.of(List.of(new NodeDiff("master", List.of())))).isEmpty();
     }

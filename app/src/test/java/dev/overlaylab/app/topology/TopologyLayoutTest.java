@@ -85,6 +85,14 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void liveLeasesGiveDocker0ItsGatewayAndTheFlannelDeviceItsNetworkAddress() {
+        TopologyInput live = lab(2, "vxlan").withLeases(Map.of("node1", "10.1.84.0/24"));
+        Scene s = TopologyLayout.layout(live);
+        assertThat(s.all(Text.class).stream().map(Text::text)).contains("10.1.84.1/24", "10.1.84.0/32");
+        assertThat(live.nodes().get(0).subnet()).hasValue("10.1.15.1/24");
+    }
+
+    @Test
     void hostGwHasNoFlannelDevice() {
         Scene s = TopologyLayout.layout(lab(2, "host-gw"));
         assertThat(s.all(Text.class).stream().map(Text::text)).doesNotContain("flannel.1", "flannel0")

@@ -34,12 +34,31 @@ class MatrixModelTest {
     }
 
     @Test
-    void nodeGridTakesOnlyPerNodeChecks() {
+    void nodeGridHasARowPerCheckAndAColumnPerNode() {
         MatrixModel m = new MatrixModel(MatrixModel.Kind.NODES);
         m.setResults(results);
-        assertThat(m.getRowCount()).isEqualTo(2);
-        assertThat(m.getColumnCount()).isEqualTo(2);
+        assertThat(m.getRowCount()).isEqualTo(1);
+        assertThat(m.getColumnCount()).isEqualTo(3);
+        assertThat(m.getColumnName(2)).isEqualTo("node1");
+        assertThat(m.at(0, 2)).get().extracting(CheckResult::from).isEqualTo("node1");
         assertThat(m.allPassed()).isTrue();
+    }
+
+    @Test
+    void skippedCellsAreNotGreenButAreNotFailuresEither() {
+        MatrixModel m = new MatrixModel(MatrixModel.Kind.PAIRS);
+        m.setResults(List.of(pair("ping-host", "a", "b", true),
+                new CheckResult("pod-ping", "a", Optional.of("b"), false, true, "no verify pod on a")));
+        assertThat(m.failedCount()).isZero();
+        assertThat(m.allPassed()).isFalse();
+        assertThat(m.firstFailed()).isEmpty();
+    }
+
+    @Test
+    void firstFailedPointsAtTheFirstRedCell() {
+        MatrixModel m = new MatrixModel(MatrixModel.Kind.PAIRS);
+        m.setResults(results);
+        assertThat(m.firstFailed()).get().satisfies(rc -> assertThat(rc).containsExactly(0, 2));
     }
 
     @Test

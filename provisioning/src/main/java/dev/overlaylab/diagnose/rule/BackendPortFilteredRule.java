@@ -86,7 +86,9 @@ public final class BackendPortFilteredRule implements Rule {
             if (!l.startsWith("-A INPUT ")) {
                 continue;
             }
-            boolean matchesPort = l.contains("-p udp") && mentionsPort(l, port);
+            // a udp rule naming no port drops the backend's port too (and is what an iptables without its
+            // xt_udp extension prints for "-p udp -m udp --dport 8472": the port is lost in the printing)
+            boolean matchesPort = l.contains("-p udp") && (mentionsPort(l, port) || !l.contains("--dport"));
             if (matchesPort && (l.endsWith("-j DROP") || l.contains("-j REJECT"))) {
                 return Optional.of(l);
             }

@@ -4,7 +4,6 @@ import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.verify.ForwardChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import java.util.Optional;
 /**
  * #4: the FORWARD policy is DROP (docker ≥ 1.13 sets it) and nothing accepts the flannel Network: packets
  * arrive on the peer node and never reach its containers. Only judged where flanneld runs (a flanneld that
- * never started never had the chance to add its FLANNEL-FWD rules; that is another cause).
+ * never started never had the chance to add its FLANNEL-FWD rules; that is another cause). Read from the
+ * matrix's {@code forward-policy} check, which saw the chain when the pod checks ran.
  */
 public final class ForwardDropRule implements Rule {
 
@@ -21,17 +21,15 @@ public final class ForwardDropRule implements Rule {
         var net = ctx.flannelNetwork();
         List<String> evidence = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
-            if (!ctx.active(n, "flanneld")) {
+            // judged from the matrix's own reading: flanneld re-adds its FLANNEL-FWD jump every few seconds, so a
+            // second look could see a chain the failed pod checks never met
+            if (!ctx.active(n, "flanneld") || !ctx.failed("forward-policy", n)) {
                 continue;
             }
-            Optional<ForwardChain> chain = ctx.obs().node(n.name()).flatMap(o -> o.forwardChain());
-            if (chain.isPresent() && !chain.get().lets(net)) {
-                evidence.add(n.name() + ": -P FORWARD " + chain.get().policy() + " and no ACCEPT rule for " + net
-                        + " (iptables -S FORWARD)");
-                for (Node[] p : ctx.pairs()) {
-                    if (p[1] == n && ctx.pairFailed("pod-ping", p[0], p[1])) {
-                        ctx.pairLine("pod-ping", p[0], p[1]).ifPresent(evidence::add);
-                    }
+            ctx.nodeLine("forward-policy", n).ifPresent(evidence::add);
+            for (Node[] p : ctx.pairs()) {
+                if (p[1] == n && ctx.pairFailed("pod-ping", p[0], p[1])) {
+                    ctx.pairLine("pod-ping", p[0], p[1]).ifPresent(evidence::add);
                 }
             }
         }

@@ -19,12 +19,13 @@ public final class MtuMismatchRule implements Rule {
     public Optional<Finding> apply(DiagnosisContext ctx) {
         List<String> evidence = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
-            if (ctx.failed("docker0-mtu", n)) {
+            if (ctx.failed("docker0-mtu", n) && ctx.active(n, "docker") && !withoutDropIn(ctx, n)) {
                 ctx.nodeLine("docker0-mtu", n).ifPresent(evidence::add);
             }
         }
         for (Node[] p : ctx.pairs()) {
-            if (ctx.pairFailed("mtu-probe", p[0], p[1]) && ctx.pairPassed("pod-ping", p[0], p[1])) {
+            if (ctx.pairFailed("mtu-probe", p[0], p[1]) && ctx.pairPassed("pod-ping", p[0], p[1])
+                    && !withoutDropIn(ctx, p[0]) && !withoutDropIn(ctx, p[1])) {
                 ctx.pairLine("pod-ping", p[0], p[1]).ifPresent(evidence::add);
                 ctx.pairLine("mtu-probe", p[0], p[1]).ifPresent(evidence::add);
             }
@@ -38,5 +39,13 @@ public final class MtuMismatchRule implements Rule {
         return Optional.of(Finding.mode(2, "docker0's MTU is larger than the overlay's", evidence,
                 "start dockerd with --mtu=${FLANNEL_MTU} from /run/flannel/subnet.env (the docker drop-in), "
                         + "then restart docker." + pinned));
+    }
+
+    /**
+     * docker0 outside the flannel Network: docker runs without the drop-in at all (#7), which gives it neither
+     * {@code --bip} nor {@code --mtu}; the drop-in is the one fix, so the MTU is not a cause of its own there.
+     */
+    private static boolean withoutDropIn(DiagnosisContext ctx, Node n) {
+        return ctx.docker0(n).map(d -> !ctx.flannelNetwork().contains(d.network())).orElse(false);
     }
 }

@@ -49,6 +49,10 @@ public final class NatInterfaceRule implements Rule {
                 wrongIp = lease.get().publicIp();
                 evidence.add(n.name() + ": its lease " + lease.get().subnet() + " has PublicIP " + lease.get().publicIp()
                         + ", but its host-only address is " + n.ip());
+                for (Lease earlier : ctx.obs().leases().withPublicIp(n.ip())) {
+                    evidence.add(n.name() + ": etcd still holds its earlier lease " + earlier.subnet() + " → " + n.ip()
+                            + " (from before flanneld changed NIC)");
+                }
             }
         }
         if (wrongIp == null) {

@@ -29,6 +29,9 @@ public final class StaleLeaseRule implements Rule {
             }
             Optional<Lease> lease = ctx.obs().leases().forSubnet(subnet.get());
             List<Lease> mine = ctx.obs().leases().withPublicIp(n.ip());
+            if (lease.isPresent() && !lease.get().publicIp().equals(n.ip())) {
+                continue; // flanneld registered another address: the lease it left behind is #1's evidence, not a cause
+            }
             if (lease.isEmpty()) {
                 evidence.add(n.name() + ": subnet.env has FLANNEL_SUBNET=" + subnet.get() + ", which has no lease in etcd"
                         + (mine.isEmpty() ? "" : " (etcd leases " + mine.get(0).subnet() + " to " + n.ip() + ")"));

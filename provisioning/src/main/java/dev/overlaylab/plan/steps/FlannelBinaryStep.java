@@ -28,6 +28,9 @@ public final class FlannelBinaryStep implements Step {
     public static final String DEFAULT_PATH = "/opt/bin/flanneld";
     private static final Pattern EXEC_START = Pattern.compile("(?m)^ExecStart=\\s*-?(/\\S+flanneld)\\b");
     static final Duration DOWNLOAD_LIMIT = Duration.ofMinutes(5);
+    static final String SHA_MARK = "/var/lib/overlay-lab/flanneld.sha256";
+    /** The local file's sha256, computed once per file version for all nodes of all runs in this process. */
+    private static final LocalSha LOCAL_SHA = new LocalSha();
 
     @Override
     public String name() {
@@ -62,19 +65,20 @@ public final class FlannelBinaryStep implements Step {
     public StepResult apply(StepContext ctx) {
         BinarySource src = ctx.lab().flannel().binary();
         String to = target(ctx);
-        Optional<String> have = remoteSha(ctx, to);
         if (src.file().isPresent()) {
             Path file = localFile(ctx, src.file().get());
-            byte[] bytes = readLocal(file);
-            String want = sha256(bytes);
-            if (have.filter(want::equals).isPresent()) {
+            String want = LOCAL_SHA.of(file);
+            if (remoteShaMatches(ctx, to, want)) {
                 return StepResult.unchanged(to + " sha256 " + want.substring(0, 12));
             }
+            byte[] bytes = readLocal(file);
             ctx.progress("copying " + (bytes.length / 1024 / 1024) + " MB to " + to);
             ctx.shell().write(to, bytes, 0755, "root");
+            rememberSha(ctx, to, sha256(bytes));
             ctx.nodeRun().oweRestart("flanneld");
             return StepResult.changed("copied " + file.getFileName() + " to " + to);
         }
+        Optional<String> have = remoteSha(ctx, to);
         if (src.url().isPresent()) {
             Optional<String> want = src.sha256().map(String::toLowerCase);
             if (want.isPresent() ? have.filter(want.get()::equalsIgnoreCase).isPresent() : versionMatches(ctx, to)) {
@@ -111,6 +115,33 @@ public final class FlannelBinaryStep implements Step {
         return r.ok() && (r.stdout().strip().equals(v) || r.stdout().strip().equals("v" + v));
     }
 
+    /**
+     * True when the node's binary has the wanted sha256. Hashing 76 MB on every node at every
+     * {@code up} cost seconds per node, so the sha256 is remembered beside the binary's size and
+     * mtime in {@value #SHA_MARK}; the binary is hashed again only when those moved.
+     */
+    private static boolean remoteShaMatches(StepContext ctx, String path, String want) {
+        String stat = ctx.probe("stat -c '%s %Y' " + Commands.quote(path) + " 2>/dev/null").stdout().strip();
+        if (stat.isEmpty()) {
+            return false;
+        }
+        String mark = new String(ctx.shell().read(SHA_MARK).orElse(new byte[0]), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (mark.equals(want + " " + stat + " " + path)) {
+            return true;
+        }
+        Optional<String> have = remoteSha(ctx, path);
+        if (have.filter(want::equals).isPresent()) {
+            rememberSha(ctx, path, want);
+            return true;
+        }
+        return false;
+    }
+
+    private static void rememberSha(StepContext ctx, String path, String sha) {
+        String stat = ctx.probe("stat -c '%s %Y' " + Commands.quote(path)).stdout().strip();
+        ctx.shell().write(SHA_MARK, (sha + " " + stat + " " + path + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644, "root");
+    }
+
     private static Optional<String> remoteSha(StepContext ctx, String path) {
         var r = ctx.probe("sha256sum " + Commands.quote(path));
         if (!r.ok() || r.stdout().isBlank()) {
@@ -133,6 +164,22 @@ public final class FlannelBinaryStep implements Step {
         } catch (IOException e) {
             throw new StepFailure("cannot read the flanneld binary " + file, "", e.toString(),
                     "check flannel.binary.file in the lab (relative paths are resolved against the lab file's folder)");
+        }
+    }
+
+    /** sha256 of local files keyed by path, size and mtime: six nodes hash the same 76 MB once. */
+    private static final class LocalSha {
+        private final java.util.concurrent.ConcurrentHashMap<String, String> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String of(Path file) {
+            String key;
+            try {
+                key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+            } catch (IOException e) {
+                readLocal(file); // throws the step failure that names the file and the fix
+                throw new IllegalStateException(e);
+            }
+            return known.computeIfAbsent(key, k -> sha256(readLocal(file)));
         }
     }
 

@@ -92,6 +92,8 @@ public final class LocalProvider implements Provider {
         int len = Ipv4.prefixLength(lab.network().cidr());
         lines.add("ip link add " + names.bridge() + " type bridge; ip addr add " + lab.network().hostIp() + "/" + len
                 + " dev " + names.bridge() + "; ip link set " + names.bridge() + " up");
+        lines.add("only if br_netfilter is loaded and the host's FORWARD policy is not ACCEPT: iptables -I FORWARD "
+                + String.join(" ", new HostNetworking(runner, names, new LocalLabState(names.stateFile())).forwardRule()));
         for (int i = 0; i < lab.nodes().size(); i++) {
             Node n = lab.nodes().get(i);
             Path dir = names.nodeDir(n.name());
@@ -203,7 +205,15 @@ public final class LocalProvider implements Provider {
     }
 
     @Override
+    public boolean downDestroysMachines() {
+        return true;
+    }
+
+    @Override
     public void down(Lab lab, ProgressListener progress) {
+        if (!HostChecks.isRoot()) {
+            throw new LocalProviderException("the local provider needs root: run as root or use sudo");
+        }
         LocalNames names = names(lab);
         new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
     }

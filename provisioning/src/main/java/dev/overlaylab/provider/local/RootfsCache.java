@@ -44,6 +44,9 @@ public final class RootfsCache {
             "etcd.service", "systemd-networkd-wait-online.service");
     static final List<String> ENABLED_UNITS = List.of("systemd-networkd.service", "ssh.service");
 
+    /** File locks are per process; threads of this process (two labs brought up at once) wait here first. */
+    private static final Object IN_PROCESS = new Object();
+
     private final ExecRunner runner;
     private final Path rootfsDir;
     private final RootfsSpec spec;
@@ -82,6 +85,12 @@ public final class RootfsCache {
             progress.on(ProgressEvent.of("nodes", "", "root filesystem", Status.UNCHANGED, "cached at " + path()));
             return path();
         }
+        synchronized (IN_PROCESS) {
+            return ensureLocked(progress);
+        }
+    }
+
+    private Path ensureLocked(ProgressListener progress) {
         try {
             Files.createDirectories(rootfsDir);
             try (FileChannel ch = FileChannel.open(rootfsDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

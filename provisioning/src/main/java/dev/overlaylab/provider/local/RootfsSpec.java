@@ -17,7 +17,9 @@ public record RootfsSpec(String suite, String mirror, List<String> include, List
     public static final RootfsSpec DEFAULT = new RootfsSpec("bookworm", "http://deb.debian.org/debian",
             List.of("systemd", "systemd-sysv", "dbus", "openssh-server", "iproute2", "iputils-ping", "curl",
                     "etcd-server", "etcd-client", "ca-certificates"),
-            List.of("docker.io", "iptables", "busybox-static"));
+            // conntrack: flushing the nodes' connection tracking is part of switching backends
+            // (docs/local-provider.md, "End to end").
+            List.of("docker.io", "iptables", "busybox-static", "conntrack"));
 
     public RootfsSpec {
         include = List.copyOf(include);

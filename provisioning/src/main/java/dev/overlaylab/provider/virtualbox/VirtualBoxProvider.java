@@ -122,6 +122,11 @@ public final class VirtualBoxProvider implements Provider {
     }
 
     @Override
+    public boolean downDestroysMachines() {
+        return true;
+    }
+
+    @Override
     public void down(Lab lab, ProgressListener progress) {
         new VirtualBoxLifecycle(ctx, driver(), lab).down(progress);
     }

@@ -24,6 +24,10 @@ public final class Docker0MtuCheck implements NodeCheck {
         if (overlay.isEmpty()) {
             return CheckResult.skip(id(), ctx.node(), "no FLANNEL_MTU to compare docker0 with (see subnet-env)");
         }
+        if (!facts.active("docker")) {
+            // a stopped docker leaves docker0 behind, empty: its MTU is the bridge's default, not docker's --mtu
+            return CheckResult.skip(id(), ctx.node(), "docker is not running (see docker-active)");
+        }
         OptionalInt mtu = facts.docker0MtuValue();
         if (mtu.isEmpty()) {
             return CheckResult.fail(id(), ctx.node(), "docker0 does not exist", ev).withDuration(facts.docker0Mtu().took());

@@ -48,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * backend switched vxlan → host-gw and up again, verified again, down, nothing left.
  */
 @Tag("integration")
-@Disabled("runs green end to end once two verify/engine fixes land (see docs/local-provider.md, 'End to end'): "
-        + "busybox wget -T segfaults (pod-http), and the first pod ping right after vxlan → host-gw meets the "
-        + "vxlan-era docker MASQUERADE conntrack entries (one direction lost; busybox ping without -W then waits 10 s)")
+@Disabled("green end to end once the engine flushes the nodes' conntrack when the backend changes (docs/local-provider.md, "
+        + "'End to end'): the first pod ping right after vxlan → host-gw meets the vxlan-era docker MASQUERADE conntrack "
+        + "entries and one direction is lost; confirmed by flushing them by hand, after which this test passes")
 class LocalLabEndToEndTest {
     private static final Path FLANNELD = Path.of("/var/cache/overlay-lab/flannel/flanneld-v0.28.9");
 

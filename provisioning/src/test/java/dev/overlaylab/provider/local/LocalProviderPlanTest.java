@@ -58,7 +58,7 @@ class LocalProviderPlanTest {
         RootfsSpec other = new RootfsSpec("bookworm", "http://mirror.example/debian", RootfsSpec.DEFAULT.include(),
                 RootfsSpec.DEFAULT.extra());
         RootfsSpec more = new RootfsSpec("bookworm", RootfsSpec.DEFAULT.mirror(), RootfsSpec.DEFAULT.include(),
-                List.of("docker.io", "iptables", "busybox-static", "tcpdump"));
+                List.of("docker.io", "iptables", "busybox-static", "conntrack", "tcpdump"));
         assertThat(other.key()).isEqualTo(RootfsSpec.DEFAULT.key());
         assertThat(more.key()).isNotEqualTo(RootfsSpec.DEFAULT.key());
         assertThat(RootfsSpec.DEFAULT.key()).hasSize(12);

@@ -1,6 +1,7 @@
 package dev.overlaylab.provider.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ProcessRunner;
@@ -99,6 +100,34 @@ class LocalProviderTest {
         assertNothingLeft(names);
     }
 
+    @Test
+    void downAfterAFailedUpRemovesWhatUpMade() throws Exception {
+        Prereq.requireRoot();
+        Prereq.requireProgram("systemd-nspawn");
+        // A "cached" root filesystem with no OS in it: the bridge, the overlay mount and the
+        // nspawn process get made, then nspawn refuses to boot and up fails.
+        RootfsSpec spec = new RootfsSpec("bookworm", "http://deb.debian.org/debian", List.of("nothing"), List.of());
+        Path cacheRoot = tmp.resolve("cache");
+        Files.createDirectories(cacheRoot.resolve("rootfs").resolve(spec.key()).resolve("etc/ssh"));
+        Files.writeString(cacheRoot.resolve("rootfs").resolve(spec.key()).resolve("etc/os-release"), "ID=empty\n");
+        Path keyDir = tmp.resolve("keys");
+        LocalProvider provider = new LocalProvider(new ProcessRunner(), LocalProvider.DEFAULT_STATE_ROOT, cacheRoot, spec,
+                name -> LabKeys.in(keyDir, "overlay-lab:" + name));
+        Lab lab = TestLabs.lab("olitf", "192.168.60.0/24", 2);
+        LocalNames names = provider.names(lab);
+        try {
+            assertThatThrownBy(() -> provider.up(lab, ProgressListener.NONE))
+                    .isInstanceOf(LocalProviderException.class)
+                    .hasMessageContaining("master")
+                    .hasMessageContaining("olab down");
+            assertThat(new LocalLabState(names.stateFile()).entries()).extracting(LocalLabState.Entry::kind)
+                    .contains(LocalLabState.Kind.LINK, LocalLabState.Kind.MOUNT, LocalLabState.Kind.PID);
+        } finally {
+            provider.down(lab, ProgressListener.NONE);
+        }
+        assertNothingLeft(names);
+    }
+
     /** No link, mount, folder or nspawn process of the lab left on the host (also used by the end-to-end tests). */
     static void assertNothingLeft(LocalNames names) throws IOException {
         String links = new ProcessRunner().check(List.of("ip", "-o", "link", "show"), Duration.ofSeconds(10)).stdout();
@@ -107,7 +136,7 @@ class LocalProviderTest {
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(names.labDir().toString());
         assertThat(Files.exists(names.labDir())).isFalse();
         List<Long> nspawns = ProcessHandle.allProcesses()
-                .filter(p -> cmdline(p.pid()).contains("-M\0ol-" + names.lab() + "-"))
+                .filter(p -> cmdline(p.pid()).contains("-M\0" + names.machine("")))
                 .map(ProcessHandle::pid).toList();
         assertThat(nspawns).as("nspawn processes of the lab").isEmpty();
     }

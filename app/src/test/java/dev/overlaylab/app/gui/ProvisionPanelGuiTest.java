@@ -1,0 +1,213 @@
+package dev.overlaylab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.app.AppContext;
+import dev.overlaylab.app.AppPrefs;
+import dev.overlaylab.app.engine.CheckResult;
+import dev.overlaylab.app.engine.Feature;
+import dev.overlaylab.app.engine.HostKeyNotices;
+import dev.overlaylab.app.engine.LabService;
+import dev.overlaylab.app.engine.NodeDiff;
+import dev.overlaylab.app.engine.ProviderChoice;
+import dev.overlaylab.app.engine.RunSummary;
+import dev.overlaylab.app.engine.Validation;
+import dev.overlaylab.app.engine.VerifyOutcome;
+import dev.overlaylab.app.progress.ProvisionPanel;
+import dev.overlaylab.app.progress.StageCell;
+import dev.overlaylab.app.ui.Themes;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.LabLoader;
+import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.render.RenderedLab;
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.prefs.Preferences;
+import javax.swing.JButton;
+import javax.swing.JFrame;
+import javax.swing.JTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provisioning view's own behaviour — Cancel and "Retry from here" — against an in-process
+ * engine double that behaves like the engine does: events from a worker thread, a failure as a
+ * FAILED event, and an interrupt honoured by throwing InterruptedException.
+ */
+@Tag("gui")
+class ProvisionPanelGuiTest {
+    private static final String PREFS = "dev/overlaylab/app-provtest-" + ProcessHandle.current().pid();
+    private final List<Optional<String>> upCalls = new CopyOnWriteArrayList<>();
+    private volatile boolean failEtcdOnce = true;
+    private volatile boolean blockInFlanneld;
+    private GuiDriver gui;
+    private JFrame frame;
+    private ProvisionPanel panel;
+
+    @BeforeEach
+    void show() throws Exception {
+        String display = System.getenv("DISPLAY");
+        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
+                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
+        gui = new GuiDriver(Path.of("target", "screenshots", "provision"));
+        Lab lab = LabLoader.parse("""
+                name: olg-prov
+                provider: hosts
+                profile: debian-12
+                network: {cidr: 192.168.58.0/24}
+                nodes:
+                  - {name: master, ip: 192.168.58.101}
+                  - {name: node1, ip: 192.168.58.102}
+                """, Optional.empty());
+        AppContext ctx = new AppContext(new ScriptedEngine(), new AppPrefs(Preferences.userRoot().node(PREFS)),
+                new HostKeyNotices());
+        GuiDriver.onEdt(() -> {
+            Themes.install(AppPrefs.Theme.LIGHT);
+            panel = new ProvisionPanel(ctx, lab);
+            frame = new JFrame("provision");
+            frame.setContentPane(panel);
+            frame.setSize(1200, 700);
+            frame.setVisible(true);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (frame != null) {
+            GuiDriver.onEdt(() -> {
+                frame.dispose();
+                return null;
+            });
+        }
+        Preferences.userRoot().node(PREFS).removeNode();
+    }
+
+    @Test
+    void failureShowsItsEvidenceAndRetryStartsFromTheFailedStage() throws Exception {
+        gui.click("provision.start");
+        GuiDriver.waitFor("the failure", () -> !panel.isRunning() && panel.grid().firstFailure().isPresent());
+        gui.screenshot("provisionPanel", "failed");
+        assertThat(GuiDriver.onEdt(() -> panel.grid().cell("master", "etcd").state())).isEqualTo(StageCell.State.FAILED);
+        JTextArea log = gui.get("provision.log");
+        assertThat((String) GuiDriver.onEdt(log::getText)).contains("etcd did not answer on 192.168.58.101:2379");
+
+        gui.click("provision.retry");
+        GuiDriver.waitFor("the retry to finish", () -> !panel.isRunning() && upCalls.size() == 2);
+        assertThat(upCalls).containsExactly(Optional.empty(), Optional.of("etcd"));
+        assertThat(GuiDriver.onEdt(() -> panel.grid().cell("master", "base").state())).isEqualTo(StageCell.State.CHANGED);
+        assertThat(GuiDriver.onEdt(() -> panel.grid().cell("master", "etcd").state())).isEqualTo(StageCell.State.CHANGED);
+        assertThat(GuiDriver.onEdt(() -> panel.grid().progress())).isEqualTo(1.0);
+    }
+
+    @Test
+    void cancelStopsTheRunAndProvisionComesBackOnlyWhenTheEngineHasStopped() throws Exception {
+        failEtcdOnce = false;
+        blockInFlanneld = true;
+        gui.click("provision.start");
+        GuiDriver.waitFor("flanneld running", () -> panel.grid().cell("node1", "flanneld").state() == StageCell.State.RUNNING);
+        gui.click("provision.cancel");
+        GuiDriver.waitFor("the run to stop", () -> !panel.isRunning(), Duration.ofSeconds(10));
+        JButton start = gui.get("provision.start");
+        GuiDriver.waitFor("Provision enabled again", start::isEnabled, Duration.ofSeconds(10));
+        gui.screenshot("provisionPanel", "cancelled");
+        assertThat(GuiDriver.onEdt(() -> panel.grid().cell("node1", "flanneld").state())).isEqualTo(StageCell.State.CANCELLED);
+        JTextArea log = gui.get("provision.log");
+        assertThat((String) GuiDriver.onEdt(log::getText)).contains("Cancelled by you");
+    }
+
+    /** Emits what the engine emits; fails etcd once; may block in flanneld until interrupted. */
+    private final class ScriptedEngine implements LabService {
+        @Override
+        public RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws Exception {
+            upCalls.add(fromStage);
+            List<String> stages = List.of("nodes", "base", "etcd", "network-config", "flanneld", "docker", "verify");
+            int from = fromStage.map(stages::indexOf).orElse(0);
+            for (String stage : stages.subList(from, stages.size())) {
+                List<String> rows = switch (stage) {
+                    case "etcd" -> List.of("master");
+                    case "network-config", "verify" -> List.of("");
+                    default -> List.of("master", "node1");
+                };
+                if (stage.equals("nodes")) {
+                    rows = List.of("", "master", "node1");
+                }
+                for (String node : rows) {
+                    progress.on(ProgressEvent.of(stage, node, "step", Status.STARTED, ""));
+                    if (stage.equals("etcd") && failEtcdOnce) {
+                        failEtcdOnce = false;
+                        progress.on(new ProgressEvent(stage, node, "wait healthy", Status.FAILED, Duration.ofMillis(30),
+                                "master: etcd / wait healthy failed: etcd did not answer on 192.168.58.101:2379"));
+                        return new RunSummary(false, "FAILED (1 failure)");
+                    }
+                    if (stage.equals("flanneld") && blockInFlanneld && node.equals("node1")) {
+                        for (int i = 0; i < 1000; i++) {
+                            Thread.sleep(20); // interrupted by Cancel, as the engine's waits are
+                        }
+                        throw new AssertionError("Cancel did not interrupt the run within 20 s");
+                    }
+                    progress.on(new ProgressEvent(stage, node, "step", Status.CHANGED, Duration.ofMillis(5), "done"));
+                }
+            }
+            return new RunSummary(true, "ok");
+        }
+
+        @Override
+        public List<ProviderChoice> providers() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> profiles(String provider) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> unavailable(Feature feature) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Validation validate(String yaml, Optional<Path> source) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Lab load(Path file) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RenderedLab render(Lab lab) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<NodeDiff> diff(Lab lab) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RunSummary down(Lab lab, ProgressListener progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RunSummary push(Lab lab, ProgressListener progress) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
