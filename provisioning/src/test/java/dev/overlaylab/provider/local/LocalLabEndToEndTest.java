@@ -111,7 +111,14 @@ class LocalLabEndToEndTest {
         return Renderer.builtIn().render(lab, Profiles.of(lab));
     }
 
-    private static void assertGreen(Lab lab, LocalProvider provider, NodeShellFactory shells, ProgressListener log) {
+    static void assertGreen(Lab lab, LocalProvider provider, NodeShellFactory shells, ProgressListener log) {
+        VerificationReport report = verify(lab, provider, shells);
+        assertThat(report.failures()).as(report.failures().stream().map(LocalLabEndToEndTest::describe)
+                .collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    /** The pod image on every node, then the verification matrix; prints its time and size. */
+    static VerificationReport verify(Lab lab, LocalProvider provider, NodeShellFactory shells) {
         Map<String, NodeShell> open = new HashMap<>();
         try {
             for (Node n : provider.endpoints(lab)) {
@@ -132,23 +139,22 @@ class LocalLabEndToEndTest {
                 }
             }, ProgressListener.NONE);
             System.out.printf("verify (%s): %d ms, %d checks%n", lab.flannel().backend().type(), ms(t), report.results().size());
-            assertThat(report.failures()).as(report.failures().stream().map(LocalLabEndToEndTest::describe)
-                    .collect(Collectors.joining("\n"))).isEmpty();
+            return report;
         } finally {
             open.values().forEach(NodeShell::close);
         }
     }
 
-    private static String describe(CheckResult r) {
+    static String describe(CheckResult r) {
         return r.id() + " " + r.node() + r.peer().map(p -> "→" + p).orElse("") + ": " + r.summary() + "\n    "
                 + r.evidence().stream().map(Object::toString).collect(Collectors.joining("\n    "));
     }
 
-    private static String describe(RunResult r) {
+    static String describe(RunResult r) {
         return r.failures().stream().map(Failure::describe).collect(Collectors.joining("\n"));
     }
 
-    private static long ms(long startNanos) {
+    static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

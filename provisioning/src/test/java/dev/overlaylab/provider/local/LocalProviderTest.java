@@ -128,8 +128,9 @@ class LocalProviderTest {
         assertNothingLeft(names);
     }
 
-    private void assertNothingLeft(LocalNames names) throws IOException {
-        String links = runner.check(List.of("ip", "-o", "link", "show"), Duration.ofSeconds(10)).stdout();
+    /** No link, mount, folder or nspawn process of the lab left on the host (also used by the end-to-end tests). */
+    static void assertNothingLeft(LocalNames names) throws IOException {
+        String links = new ProcessRunner().check(List.of("ip", "-o", "link", "show"), Duration.ofSeconds(10)).stdout();
         String vethPrefix = names.hostOnlyVeth(0).substring(0, names.hostOnlyVeth(0).length() - 2);
         assertThat(links).doesNotContain(names.bridge()).doesNotContain(vethPrefix);
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(names.labDir().toString());
