@@ -37,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  * backend switched vxlan → host-gw and up again, verified again, down, nothing left.
  */
 @Tag("integration")
-@Disabled("green end to end once the engine flushes the nodes' conntrack when the backend changes (docs/local-provider.md, "
-        + "'End to end'): the first pod ping right after vxlan → host-gw meets the vxlan-era docker MASQUERADE conntrack "
-        + "entries and one direction is lost; confirmed by flushing them by hand, after which this test passes")
 class LocalLabEndToEndTest {
     private static final Path FLANNELD = Path.of("/var/cache/overlay-lab/flannel/flanneld-v0.28.9");
 
