@@ -14,9 +14,20 @@ import java.nio.file.Path;
 record LabInput(Lab lab, RenderedLab rendered, Provider provider, Wiring wiring) {
 
     static LabInput open(Path file) {
-        Lab lab;
+        Lab lab = load(file);
+        Wiring wiring = Cli.wiring();
+        Provider provider = provider(wiring, lab, file);
         try {
-            lab = LabLoader.load(file);
+            return new LabInput(lab, wiring.render(lab), provider, wiring);
+        } catch (RenderException e) {
+            throw new BadInput(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Loads and validates without rendering; every problem with its field path, then their count. */
+    static Lab load(Path file) {
+        try {
+            return LabLoader.load(file);
         } catch (LabFileException e) {
             StringBuilder sb = new StringBuilder();
             for (Problem p : e.problems()) {
@@ -25,17 +36,14 @@ record LabInput(Lab lab, RenderedLab rendered, Provider provider, Wiring wiring)
             sb.append(file).append(": ").append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems");
             throw new BadInput(sb.toString());
         }
-        Wiring wiring = Cli.wiring();
-        Provider provider;
+    }
+
+    /** The lab's provider; an unknown or unusable one is bad input naming the file. */
+    static Provider provider(Wiring wiring, Lab lab, Path file) {
         try {
-            provider = wiring.provider(lab);
+            return wiring.provider(lab);
         } catch (IllegalArgumentException e) {
             throw new BadInput(file + ": provider: " + e.getMessage());
-        }
-        try {
-            return new LabInput(lab, wiring.render(lab), provider, wiring);
-        } catch (RenderException e) {
-            throw new BadInput(file + ": " + e.getMessage());
         }
     }
 }
