@@ -1,4 +1,4 @@
-package dev.overlaylab.provider.local;
+package dev.overlaylab.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
