@@ -1,5 +1,6 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.plan.LabInspector;
 import dev.overlaylab.plan.LabInspector.FileDiff;
 import java.io.PrintWriter;
@@ -22,8 +23,8 @@ final class DiffCommand extends LabCommand {
         PrintWriter out = out();
         long differ = diffs.stream().filter(FileDiff::differs).count();
         diffs.stream().filter(FileDiff::differs).forEach(d -> out.print(d.diff()));
-        out.println(differ == 0 ? "no differences: every node's " + diffs.size() + " files match the lab"
-                : differ + " of " + diffs.size() + " files differ");
+        out.println(differ == 0 ? "no differences: every node's " + Plural.count(diffs.size(), "file") + " match the lab"
+                : differ + " of " + Plural.count(diffs.size(), "file") + (differ == 1 ? " differs" : " differ"));
         out.flush();
         return exitCode && differ > 0 ? Olab.EXIT_FAILED : Olab.EXIT_OK;
     }

@@ -3,6 +3,7 @@ package dev.overlaylab.cli;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.model.Problem;
 import dev.overlaylab.plan.Wiring;
 import dev.overlaylab.provider.Provider;
@@ -33,7 +34,7 @@ record LabInput(Lab lab, RenderedLab rendered, Provider provider, Wiring wiring)
             for (Problem p : e.problems()) {
                 sb.append(p).append('\n');
             }
-            sb.append(file).append(": ").append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems");
+            sb.append(file).append(": ").append(Plural.count(e.problems().size(), "problem"));
             throw new BadInput(sb.toString());
         }
     }

@@ -2,6 +2,7 @@ package dev.overlaylab.cli;
 
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.model.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
             for (Problem p : e.problems()) {
                 err.println(p);
             }
-            err.println(lab + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+            err.println(lab + ": " + Plural.count(e.problems().size(), "problem"));
             err.flush();
             return Olab.EXIT_BAD_INPUT;
         }
