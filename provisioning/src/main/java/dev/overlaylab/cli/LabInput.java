@@ -10,6 +10,8 @@ import dev.overlaylab.provider.Provider;
 import dev.overlaylab.render.RenderException;
 import dev.overlaylab.render.RenderedLab;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A lab file made ready for a command: loaded and validated, rendered, its provider found. Bad input → {@link BadInput}. */
 record LabInput(Lab lab, RenderedLab rendered, Provider provider, Wiring wiring) {
@@ -30,13 +32,18 @@ record LabInput(Lab lab, RenderedLab rendered, Provider provider, Wiring wiring)
         try {
             return LabLoader.load(file);
         } catch (LabFileException e) {
-            StringBuilder sb = new StringBuilder();
-            for (Problem p : e.problems()) {
-                sb.append(p).append('\n');
-            }
-            sb.append(file).append(": ").append(Plural.count(e.problems().size(), "problem"));
-            throw new BadInput(sb.toString());
+            throw new BadInput(String.join("\n", problemLines(file, e)));
         }
+    }
+
+    /** What every command says about a bad lab file: each problem with its field path, then "FILE: N problems". */
+    static List<String> problemLines(Path file, LabFileException e) {
+        List<String> lines = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            lines.add(p.toString());
+        }
+        lines.add(file + ": " + Plural.count(e.problems().size(), "problem"));
+        return lines;
     }
 
     /** The lab's provider; an unknown or unusable one is bad input naming the file. */

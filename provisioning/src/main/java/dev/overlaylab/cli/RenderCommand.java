@@ -4,7 +4,6 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Plural;
-import dev.overlaylab.model.Problem;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.render.RenderException;
@@ -71,9 +70,9 @@ final class RenderCommand implements Callable<Integer> {
         try {
             loaded = LabLoader.load(lab);
         } catch (LabFileException e) {
-            e.problems().stream().map(Problem::toString).forEach(err::println);
-            err.println(lab + ": " + Plural.count(e.problems().size(), "problem")
-                    + "; nothing rendered");
+            List<String> lines = LabInput.problemLines(lab, e);
+            lines.subList(0, lines.size() - 1).forEach(err::println);
+            err.println(lines.get(lines.size() - 1) + "; nothing rendered");
             return Olab.EXIT_BAD_INPUT;
         }
         Profile profile;
