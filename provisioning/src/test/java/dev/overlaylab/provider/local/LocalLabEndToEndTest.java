@@ -28,6 +28,7 @@ import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.EtcdctlLeaseSource;
 import dev.overlaylab.verify.LeaseSource;
 import dev.overlaylab.verify.NodeAccess;
+import dev.overlaylab.verify.PodImage;
 import dev.overlaylab.verify.VerificationReport;
 import dev.overlaylab.verify.Verifier;
 import java.nio.file.Files;

@@ -11,6 +11,7 @@ import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.testsupport.Prereq;
+import dev.overlaylab.verify.PodImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
