@@ -3,21 +3,14 @@ package dev.overlaylab.cli;
 import dev.overlaylab.plan.Pipelines;
 import dev.overlaylab.plan.RunOptions;
 import dev.overlaylab.plan.RunResult;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code olab apply LAB --only etcd|flannel|docker}: push one component's files and restart what reads them. */
 @Command(name = "apply", description = {
     "Push one component's files to a running lab; restart only what reads a changed file.",
     "The 'regenerate unit files' use. flannel also re-checks the network config in etcd."})
-final class ApplyCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
-    Path lab;
-
+final class ApplyCommand extends LabCommand {
     @Option(names = "--only", required = true, paramLabel = "COMPONENT", description = "etcd, flannel or docker")
     String only;
 
@@ -30,23 +23,18 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per event, then a summary object")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return CliRun.guard(spec, () -> {
-            Pipelines.Component component;
-            try {
-                component = Pipelines.Component.parse(only);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput("--only: " + e.getMessage());
-            }
-            LabInput in = LabInput.open(lab);
-            RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
-            RunResult r = in.wiring().engine(report -> { }).apply(in.lab(), in.rendered(), in.provider(), component,
-                    RunOptions.defaults().withDryRun(dryRun).withForce(force), output.listener());
-            return output.finish(r, lab.toString(), dryRun);
-        });
+    int run() throws Exception {
+        Pipelines.Component component;
+        try {
+            component = Pipelines.Component.parse(only);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--only: " + e.getMessage());
+        }
+        LabInput in = LabInput.open(lab);
+        RunOutput output = new RunOutput(out(), json);
+        RunResult r = in.wiring().engine(report -> { }).apply(in.lab(), in.rendered(), in.provider(), component,
+                RunOptions.defaults().withDryRun(dryRun).withForce(force), output.listener());
+        return output.finish(r, lab.toString(), dryRun);
     }
 }

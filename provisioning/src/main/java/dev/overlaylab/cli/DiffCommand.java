@@ -1,42 +1,31 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.plan.LabInspector;
 import dev.overlaylab.plan.LabInspector.FileDiff;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code olab diff LAB}: each node's live files against what the lab renders, as unified diffs. */
 @Command(name = "diff", description = {
     "Each node's live files against what the lab renders now, as unified diffs.",
     "`olab apply LAB --only COMPONENT` then pushes them."})
-final class DiffCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
-    Path lab;
-
+final class DiffCommand extends LabCommand {
     @Option(names = "--exit-code", description = "exit 1 when any file differs (as git diff --exit-code)")
     boolean exitCode;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return CliRun.guard(spec, () -> {
-            LabInput in = LabInput.open(lab);
-            List<FileDiff> diffs = new LabInspector(in.wiring().shells()).diff(in.lab(), in.provider().endpoints(in.lab()), in.rendered());
-            PrintWriter out = spec.commandLine().getOut();
-            long differ = diffs.stream().filter(FileDiff::differs).count();
-            diffs.stream().filter(FileDiff::differs).forEach(d -> out.print(d.diff()));
-            out.println(differ == 0 ? "no differences: every node's " + diffs.size() + " files match the lab"
-                    : differ + " of " + diffs.size() + " files differ");
-            out.flush();
-            return exitCode && differ > 0 ? Olab.EXIT_FAILED : Olab.EXIT_OK;
-        });
+    int run() throws Exception {
+        LabInput in = LabInput.open(lab);
+        List<FileDiff> diffs = new LabInspector(in.wiring().shells()).diff(in.lab(), in.provider().endpoints(in.lab()), in.rendered());
+        PrintWriter out = out();
+        long differ = diffs.stream().filter(FileDiff::differs).count();
+        diffs.stream().filter(FileDiff::differs).forEach(d -> out.print(d.diff()));
+        out.println(differ == 0 ? "no differences: every node's " + Plural.count(diffs.size(), "file") + " match the lab"
+                : differ + " of " + Plural.count(diffs.size(), "file") + (differ == 1 ? " differs" : " differ"));
+        out.flush();
+        return exitCode && differ > 0 ? Olab.EXIT_FAILED : Olab.EXIT_OK;
     }
 }

@@ -2,7 +2,7 @@ package dev.overlaylab.cli;
 
 import picocli.CommandLine;
 
-/** The closing line of halt / resume / snapshot, in the same shape as down's. */
+/** The closing line of down / halt / resume / snapshot. */
 final class LifecycleOutput {
     private LifecycleOutput() {
     }

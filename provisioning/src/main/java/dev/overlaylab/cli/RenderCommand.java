@@ -3,7 +3,7 @@ package dev.overlaylab.cli;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
-import dev.overlaylab.model.Problem;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.render.RenderException;
@@ -70,9 +70,9 @@ final class RenderCommand implements Callable<Integer> {
         try {
             loaded = LabLoader.load(lab);
         } catch (LabFileException e) {
-            e.problems().stream().map(Problem::toString).forEach(err::println);
-            err.println(lab + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                    + "; nothing rendered");
+            List<String> lines = LabInput.problemLines(lab, e);
+            lines.subList(0, lines.size() - 1).forEach(err::println);
+            err.println(lines.get(lines.size() - 1) + "; nothing rendered");
             return Olab.EXIT_BAD_INPUT;
         }
         Profile profile;
@@ -127,7 +127,7 @@ final class RenderCommand implements Callable<Integer> {
     /** One line per node for small labs; for big ones, one line per file count (200 lines help nobody). */
     private void summarize(PrintWriter out, Lab loaded, Map<String, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        out.println("rendered lab " + loaded.name() + ": " + counts.size() + " nodes, " + total + " files into " + output);
+        out.println("rendered lab " + loaded.name() + ": " + Plural.count(counts.size(), "node") + ", " + Plural.count(total, "file") + " into " + output);
         if (counts.size() <= SUMMARY_NODES) {
             int width = counts.keySet().stream().mapToInt(String::length).max().orElse(0);
             counts.forEach((node, n) -> out.printf("  %-" + width + "s  %d files%n", node, n));

@@ -3,43 +3,31 @@ package dev.overlaylab.cli;
 import dev.overlaylab.plan.LabInspector;
 import dev.overlaylab.plan.LabInspector.NodeStatus;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code olab status LAB}: per node — reachable, services active, flannel lease, docker0. Exit 1 when a node is not healthy. */
 @Command(name = "status", description = {
     "Show each node: reachable, etcd/flanneld/docker active, lease, docker0.",
     "Exit 0 when every node is healthy, 1 otherwise."})
-final class StatusCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
-    Path lab;
-
+final class StatusCommand extends LabCommand {
     @Option(names = "--json", description = "one JSON object per node")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return CliRun.guard(spec, () -> {
-            LabInput in = LabInput.open(lab);
-            List<NodeStatus> all = new LabInspector(in.wiring().shells()).status(in.lab(), in.provider().endpoints(in.lab()));
-            PrintWriter out = spec.commandLine().getOut();
-            for (NodeStatus s : all) {
-                out.println(json ? Json.write(asMap(s)) : line(s));
-            }
-            out.flush();
-            return all.stream().allMatch(NodeStatus::healthy) ? Olab.EXIT_OK : Olab.EXIT_FAILED;
-        });
+    int run() throws Exception {
+        LabInput in = LabInput.open(lab);
+        List<NodeStatus> all = new LabInspector(in.wiring().shells()).status(in.lab(), in.provider().endpoints(in.lab()));
+        PrintWriter out = out();
+        for (NodeStatus s : all) {
+            out.println(json ? Json.write(asMap(s)) : line(s));
+        }
+        out.flush();
+        return all.stream().allMatch(NodeStatus::healthy) ? Olab.EXIT_OK : Olab.EXIT_FAILED;
     }
 
     private static String line(NodeStatus s) {

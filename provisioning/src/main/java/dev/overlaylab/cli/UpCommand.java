@@ -2,21 +2,14 @@ package dev.overlaylab.cli;
 
 import dev.overlaylab.plan.RunOptions;
 import dev.overlaylab.plan.RunResult;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code olab up LAB}: nodes, base, etcd, network config, flanneld, docker, verify — each step only if needed. */
 @Command(name = "up", description = {
     "Bring the lab up: nodes, base, etcd, network config, flanneld, docker, verify.",
     "Every step checks the node first and changes only what differs: running it again on a healthy lab changes nothing, and after a failure it continues from where it stopped."})
-final class UpCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LAB", description = "the lab file (YAML)")
-    Path lab;
-
+final class UpCommand extends LabCommand {
     @Option(names = "--dry-run", description = "print the plan per stage and node, touching nothing")
     boolean dryRun;
 
@@ -29,17 +22,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "8", description = "nodes worked on at once within a stage (default: ${DEFAULT-VALUE})")
     int parallel;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return CliRun.guard(spec, () -> {
-            LabInput in = LabInput.open(lab);
-            RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
-            RunOptions options = new RunOptions(dryRun, force, Math.max(1, parallel));
-            RunResult r = in.wiring().engine(report -> { }).up(in.lab(), in.rendered(), in.provider(), options, output.listener());
-            return output.finish(r, lab.toString(), dryRun);
-        });
+    int run() throws Exception {
+        LabInput in = LabInput.open(lab);
+        RunOutput output = new RunOutput(out(), json);
+        RunOptions options = new RunOptions(dryRun, force, Math.max(1, parallel));
+        RunResult r = in.wiring().engine(report -> { }).up(in.lab(), in.rendered(), in.provider(), options, output.listener());
+        return output.finish(r, lab.toString(), dryRun);
     }
 }

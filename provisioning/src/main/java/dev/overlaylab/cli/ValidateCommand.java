@@ -2,7 +2,6 @@ package dev.overlaylab.cli;
 
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
-import dev.overlaylab.model.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,10 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return Olab.EXIT_OK;
         } catch (LabFileException e) {
-            for (Problem p : e.problems()) {
-                err.println(p);
-            }
-            err.println(lab + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+            LabInput.problemLines(lab, e).forEach(err::println);
             err.flush();
             return Olab.EXIT_BAD_INPUT;
         }

@@ -4,6 +4,7 @@ import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.VerifyAndDiagnose.Outcome;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.CheckStatus;
 import dev.overlaylab.verify.Evidence;
@@ -26,8 +27,8 @@ final class VerifyPrinter {
 
     static void text(PrintWriter out, Lab lab, Outcome o) {
         var report = o.report();
-        out.printf(Locale.ROOT, "%s: %d nodes, %d checks in %.1f s — %s%n", lab.name(), lab.nodes().size(),
-                report.results().size(), o.elapsed().toMillis() / 1000.0,
+        out.printf(Locale.ROOT, "%s: %s, %s in %.1f s — %s%n", lab.name(), Plural.count(lab.nodes().size(), "node"),
+                Plural.count(report.results().size(), "check"), o.elapsed().toMillis() / 1000.0,
                 report.allPassed() ? "ALL PASS" : report.failures().size() + " FAILED");
         List<String> nodes = lab.nodes().stream().map(Node::name).toList();
         List<String[]> pairs = new ArrayList<>();

@@ -78,33 +78,37 @@ public final class EtcdV2Gateway implements EtcdGateway {
     @Override
     public ConfigWrite writeConfig(String json, boolean force) {
         String key = keys.config();
-        Optional<Node> existing = get(key);
-        if (existing.isEmpty()) {
-            Reply r = put(key, "prevExist=false", json, "create " + key);
-            if (r.status == 412) {
-                throw raced();
+        return new ConfigCompareAndSet<>(where, key, new ConfigCompareAndSet.Store<Node>() {
+            @Override
+            public Optional<Node> read() {
+                return get(key);
             }
-            r.expect(201, "create " + key);
-            return ConfigWrite.CREATED;
-        }
-        String old = existing.get().value();
-        if (EtcdGateway.sameJson(old, json)) {
-            return ConfigWrite.UNCHANGED;
-        }
-        if (!force) {
-            throw new ConfigConflictException(where, key, old, json);
-        }
-        Reply r = put(key, "prevIndex=" + existing.get().modifiedIndex(), json, "overwrite " + key);
-        if (r.status == 412) {
-            throw raced();
-        }
-        r.expect(200, "overwrite " + key);
-        return ConfigWrite.OVERWRITTEN;
-    }
 
-    private EtcdException raced() {
-        return new EtcdException(where, keys.config() + " changed while it was being written (someone else writes it too)",
-                "find the other writer (another olab run, a script), then run again", null);
+            @Override
+            public String value(Node read) {
+                return read.value();
+            }
+
+            @Override
+            public boolean createIfAbsent(String value) {
+                Reply r = put(key, "prevExist=false", value, "create " + key);
+                if (r.status == 412) {
+                    return false;
+                }
+                r.expect(201, "create " + key);
+                return true;
+            }
+
+            @Override
+            public boolean overwriteIfUnchanged(Node seen, String value) {
+                Reply r = put(key, "prevIndex=" + seen.modifiedIndex(), value, "overwrite " + key);
+                if (r.status == 412) {
+                    return false;
+                }
+                r.expect(200, "overwrite " + key);
+                return true;
+            }
+        }).write(json, force);
     }
 
     @Override

@@ -72,35 +72,34 @@ public final class EtcdV3Gateway implements EtcdGateway {
     @Override
     public ConfigWrite writeConfig(String json, boolean force) {
         ByteSequence key = bytes(keys.config());
-        Optional<KeyValue> existing = current();
-        if (existing.isEmpty()) {
-            // createRevision == 0 means "the key does not exist": nobody wrote it since we looked.
-            TxnResponse r = await(kv.txn().If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
-                    .Then(Op.put(key, bytes(json), PutOption.DEFAULT)).commit(), "create " + keys.config());
-            if (!r.isSucceeded()) {
-                throw raced();
+        return new ConfigCompareAndSet<>(where, keys.config(), new ConfigCompareAndSet.Store<KeyValue>() {
+            @Override
+            public Optional<KeyValue> read() {
+                return current();
             }
-            return ConfigWrite.CREATED;
-        }
-        String old = text(existing.get().getValue());
-        if (EtcdGateway.sameJson(old, json)) {
-            return ConfigWrite.UNCHANGED;
-        }
-        if (!force) {
-            throw new ConfigConflictException(where, keys.config(), old, json);
-        }
-        long seen = existing.get().getModRevision();
-        TxnResponse r = await(kv.txn().If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(seen)))
-                .Then(Op.put(key, bytes(json), PutOption.DEFAULT)).commit(), "overwrite " + keys.config());
-        if (!r.isSucceeded()) {
-            throw raced();
-        }
-        return ConfigWrite.OVERWRITTEN;
-    }
 
-    private EtcdException raced() {
-        return new EtcdException(where, keys.config() + " changed while it was being written (someone else writes it too)",
-                "find the other writer (another olab run, a script), then run again", null);
+            @Override
+            public String value(KeyValue read) {
+                return text(read.getValue());
+            }
+
+            @Override
+            public boolean createIfAbsent(String value) {
+                // createRevision == 0 means "the key does not exist": nobody wrote it since we looked.
+                return putIf(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.createRevision(0)), value, "create ");
+            }
+
+            @Override
+            public boolean overwriteIfUnchanged(KeyValue seen, String value) {
+                return putIf(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(seen.getModRevision())), value, "overwrite ");
+            }
+
+            private boolean putIf(Cmp condition, String value, String what) {
+                TxnResponse r = await(kv.txn().If(condition).Then(Op.put(key, bytes(value), PutOption.DEFAULT)).commit(),
+                        what + keys.config());
+                return r.isSucceeded();
+            }
+        }).write(json, force);
     }
 
     @Override

@@ -241,9 +241,11 @@ public final class Validator {
         if (e.members() < 1) {
             out.add(Problem.at("etcd.members", "must be at least 1"));
         } else if (e.members() % 2 == 0) {
-            out.add(Problem.at("etcd.members", e.members() + " members need " + (e.members() / 2 + 1)
-                    + " for a quorum, so they tolerate no more failures than " + (e.members() - 1)
-                    + " members would, with one more member that can fail; use an odd count: 1 or 3"));
+            int quorum = e.members() / 2 + 1;
+            int survives = e.members() - quorum;
+            out.add(Problem.at("etcd.members", e.members() + " members need " + quorum + " for a quorum, so they survive "
+                    + (survives == 0 ? "no failure" : survives == 1 ? "1 failure" : survives + " failures") + ", no more than "
+                    + (e.members() - 1) + " would, with one more machine that can fail; use an odd count: 1 or 3"));
         } else if (e.members() > nodes && nodes > 0) {
             out.add(Problem.at("etcd.members", e.members() + " members need " + e.members() + " nodes but the lab has "
                     + nodes + "; etcd runs on the first nodes"));

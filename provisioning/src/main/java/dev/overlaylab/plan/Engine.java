@@ -110,6 +110,15 @@ public final class Engine {
         return List.of();
     }
 
+    /**
+     * Nodes of a stage run at most {@code parallelism} at once, except etcd members: a new etcd
+     * member does not report started (systemd, Type=notify) or healthy before a quorum of its peers
+     * runs, so members started one after another would each wait for the next and time out.
+     */
+    static int threads(Stage stage, int nodes, int parallelism) {
+        return stage.scope() == Stage.Scope.ETCD_NODES ? nodes : Math.min(nodes, parallelism);
+    }
+
     private static List<Failure> apply(Stage stage, LabRun run) {
         List<String> nodes = scopeNodes(stage, run);
         boolean labWide = stage.scope() == Stage.Scope.LAB;
@@ -118,7 +127,7 @@ public final class Engine {
             runNode(stage, run, nodes.get(0), labWide, failures);
             return List.copyOf(failures);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(nodes.size(), run.options().parallelism()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads(stage, nodes.size(), run.options().parallelism()), r -> {
             Thread t = new Thread(r, "olab-" + stage.id());
             t.setDaemon(true);
             return t;

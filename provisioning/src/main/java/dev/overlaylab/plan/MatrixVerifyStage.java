@@ -3,6 +3,7 @@ package dev.overlaylab.plan;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.EtcdctlLeaseSource;
@@ -48,7 +49,7 @@ public final class MatrixVerifyStage implements VerifyStage {
         reports.accept(report);
         int total = report.results().size();
         if (report.allPassed()) {
-            return StepResult.unchanged(total + " checks passed");
+            return StepResult.unchanged(Plural.count(total, "check") + " passed");
         }
         List<CheckResult> failed = report.failures();
         List<String> evidence = new ArrayList<>();

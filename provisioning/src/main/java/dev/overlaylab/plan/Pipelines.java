@@ -12,6 +12,7 @@ import dev.overlaylab.plan.steps.HostOnlyAddressStep;
 import dev.overlaylab.plan.steps.HostnameStep;
 import dev.overlaylab.plan.steps.KernelModuleStep;
 import dev.overlaylab.plan.steps.NetworkConfigStep;
+import dev.overlaylab.plan.steps.OldBackendStep;
 import dev.overlaylab.plan.steps.PackagesStep;
 import dev.overlaylab.plan.steps.PodImageStep;
 import dev.overlaylab.plan.steps.ProviderEndpointsStep;
@@ -108,6 +109,7 @@ public final class Pipelines {
                 new StopStaleDockerStep(),
                 new WriteFilesStep("flannel"),
                 new DaemonReloadStep(),
+                new OldBackendStep(),
                 new ServicesStep("flannel", "flanneld"),
                 new SubnetEnvStep());
     }

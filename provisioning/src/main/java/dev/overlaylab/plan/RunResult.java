@@ -1,5 +1,6 @@
 package dev.overlaylab.plan;
 
+import dev.overlaylab.model.Plural;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,8 +26,8 @@ public record RunResult(List<Failure> failures, int changed, int unchanged, List
 
     /** One line for the end of a run, e.g. {@code ok: 3 changed, 41 unchanged, 2 restarts in 4.2 s}. */
     public String summary() {
-        String head = ok() ? "ok" : "FAILED (" + failures.size() + (failures.size() == 1 ? " failure)" : " failures)");
-        return String.format(java.util.Locale.ROOT, "%s: %d changed, %d unchanged, %d restarts in %.1f s",
-                head, changed, unchanged, restarts.size(), took.toMillis() / 1000.0);
+        String head = ok() ? "ok" : "FAILED (" + Plural.count(failures.size(), "failure") + ")";
+        return String.format(java.util.Locale.ROOT, "%s: %d changed, %d unchanged, %s in %.1f s",
+                head, changed, unchanged, Plural.count(restarts.size(), "restart"), took.toMillis() / 1000.0);
     }
 }

@@ -48,19 +48,11 @@ public final class SshConnector {
     public SshNodeShell connect(String node, SshEndpoint endpoint) {
         Path keyFile = endpoint.keyFile().map(SshConnector::expandHome).orElse(labKeys.privateKey());
         String keyDescription = "key " + keyFile + (endpoint.keyFile().isEmpty() ? " (the lab key, " + labKeys.fingerprint() + ")" : "");
-        SSHClient client = new SSHClient();
-        AppHostKeyVerifier verifier = new AppHostKeyVerifier(knownHosts, node, hostKeyListener);
-        String hostPort = endpoint.host() + ":" + endpoint.port();
-        try {
-            prepare(client, verifier);
-            client.connect(endpoint.host(), endpoint.port());
-            KeyProvider key = client.loadKeys(keyFile.toString());
-            client.authPublickey(endpoint.user(), key);
-            return new SshNodeShell(node, endpoint, client, timeouts);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(client);
-            throw SshFailures.connecting(node, hostPort, endpoint.user(), keyDescription, verifier, e);
-        }
+        SSHClient client = open(node, endpoint, keyDescription, (c, user) -> {
+            KeyProvider key = c.loadKeys(keyFile.toString());
+            c.authPublickey(user, key);
+        });
+        return new SshNodeShell(node, endpoint, client, timeouts);
     }
 
     /**
@@ -68,17 +60,8 @@ public final class SshConnector {
      * unless it is already there. Returns true when the key was added.
      */
     public boolean installKey(String node, SshEndpoint endpoint, char[] password) {
-        SSHClient client = new SSHClient();
-        AppHostKeyVerifier verifier = new AppHostKeyVerifier(knownHosts, node, hostKeyListener);
         String hostPort = endpoint.host() + ":" + endpoint.port();
-        try {
-            prepare(client, verifier);
-            client.connect(endpoint.host(), endpoint.port());
-            client.authPassword(endpoint.user(), password);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(client);
-            throw SshFailures.connecting(node, hostPort, endpoint.user(), "the password given", verifier, e);
-        }
+        SSHClient client = open(node, endpoint, "the password given", (c, user) -> c.authPassword(user, password));
         try (SshNodeShell shell = new SshNodeShell(node, endpoint, client, timeouts)) {
             String line = Commands.quote(labKeys.publicKeyLine());
             ExecResult r = shell.execAsLoginUser("umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys"
@@ -150,6 +133,30 @@ public final class SshConnector {
             return text.startsWith("SSH-") ? text : "no SSH banner (got '" + new String(text.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII) + "')";
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /** How a fresh, connected client proves who it is (key or password). */
+    private interface Login {
+        void as(SSHClient client, String user) throws IOException;
+    }
+
+    /**
+     * A client connected with the host key checked against the app's known_hosts, timeouts set and
+     * logged in; on any failure it is closed again and a typed {@link SshException} names
+     * {@code credential} ("key ...", "the password given") and what went wrong.
+     */
+    private SSHClient open(String node, SshEndpoint endpoint, String credential, Login login) {
+        SSHClient client = new SSHClient();
+        AppHostKeyVerifier verifier = new AppHostKeyVerifier(knownHosts, node, hostKeyListener);
+        try {
+            prepare(client, verifier);
+            client.connect(endpoint.host(), endpoint.port());
+            login.as(client, endpoint.user());
+            return client;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client);
+            throw SshFailures.connecting(node, endpoint.host() + ":" + endpoint.port(), endpoint.user(), credential, verifier, e);
         }
     }
 

@@ -63,9 +63,12 @@ public final class NodeCommands {
                 + " --dial-timeout=2s --command-timeout=2s endpoint health";
     }
 
-    /** Endpoints for reading etcd on the master itself: loopback first, the host-only address second. */
+    /**
+     * Endpoints for reading etcd on the master itself: loopback first, then every member's host-only
+     * address, so leases stay readable while the master's own member is down and the others hold a quorum.
+     */
     public static String masterEndpoints(Lab lab) {
-        return "http://127.0.0.1:" + lab.etcd().clientPort() + ",http://" + lab.master().ip() + ":" + lab.etcd().clientPort();
+        return "http://127.0.0.1:" + lab.etcd().clientPort() + "," + String.join(",", lab.etcdEndpoints());
     }
 
     /**
@@ -92,11 +95,15 @@ public final class NodeCommands {
     }
 
     /**
-     * busybox ping inside the pod. {@code -W 1} matters: after its last echo busybox waits {@code -W} seconds
-     * (10 by default) for replies, whatever {@code -w} says.
+     * The pod pings the peer pod: the node's iputils ping in the pod's network namespace (same
+     * interface, route and NAT as the pod). Not busybox ping in the pod: its ICMP id is its PID, the
+     * same small number in every fresh pod, so right after a backend switch it met the previous
+     * verify's conntrack entry (docker's MASQUERADE to the old backend's address, 30 s) and its
+     * replies were lost (measured after host-gw → udp, both directions); iputils' id differs per run.
+     * {@code -W 1}: a lost reply is reported as loss within the 2 s deadline, not as a timeout.
      */
-    public static String podPing(String target) {
-        return "docker exec " + POD + " ping -c 2 -i 0.2 -W 1 -w 2 " + target;
+    public static String podPing(long podPid, String target) {
+        return "nsenter -t " + podPid + " -n ping -c 2 -i 0.2 -W 1 -w 2 " + target;
     }
 
     /** How long the pod's wget may take; past it {@code timeout} ends it with exit code 124. */

@@ -4,7 +4,6 @@ import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.provider.local.PodImage;
 import dev.overlaylab.ssh.NodeShell;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.overlaylab.verify;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.ssh.NodeShell;
@@ -57,7 +58,7 @@ public final class Verifier {
     public VerificationReport run(Lab lab, NodeAccess access, ProgressListener progress) {
         long t0 = System.nanoTime();
         progress.on(ProgressEvent.of(STAGE, "", "verify", ProgressEvent.Status.STARTED,
-                lab.nodes().size() + " nodes, " + lab.nodes().size() * (lab.nodes().size() - 1) + " pairs"));
+                Plural.count(lab.nodes().size(), "node") + ", " + Plural.count(lab.nodes().size() * (lab.nodes().size() - 1), "pair")));
         boolean pods = lab.verify().pods() || lab.verify().http() || lab.verify().mtuProbe();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, Math.max(8, 4 * lab.nodes().size())), r -> {
             Thread t = new Thread(r, "olab-verify");

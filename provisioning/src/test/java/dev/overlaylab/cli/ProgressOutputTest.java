@@ -74,7 +74,7 @@ class ProgressOutputTest {
         p.finish(new RunResult(List.of(FLANNEL_FAILED), 3, 20, List.of("node1: flanneld"), Duration.ofMillis(4200)), "seeds.yaml", false);
 
         assertThat(buf.toString())
-                .contains("FAILED (1 failure): 3 changed, 20 unchanged, 1 restarts in 4.2 s")
+                .contains("FAILED (1 failure): 3 changed, 20 unchanged, 1 restart in 4.2 s")
                 .contains("node2: flanneld / flannel service failed: flanneld did not start (exit 1)")
                 .contains("  command: systemctl restart flanneld")
                 .contains("  output:  Job for flanneld.service failed.\n           failed to find interface enp0s8")

@@ -76,6 +76,50 @@ class EngineTest {
     }
 
     @Test
+    void aDeliberateRestartFirstClearsSystemdsStartRateLimit() {
+        assertThat(up().ok()).isTrue();
+        fake.forget();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+
+        assertThat(up().ok()).isTrue();
+
+        for (FakeNode n : fake.nodes.values()) {
+            assertThat(n.commands).as(n.name).containsSubsequence("systemctl reset-failed docker", "systemctl restart docker");
+            assertThat(n.commands).as(n.name).doesNotContain("systemctl reset-failed flanneld");
+        }
+    }
+
+    @Test
+    void aStartThatCouldNotJoinItsCgroupIsStartedAgain() {
+        assertThat(up().ok()).isTrue();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+        fake.node2.failOnceOn("systemctl restart docker", 1, "Job for docker.service failed because the control process exited with error code.");
+        fake.node2.journal = "node2 systemd[1]: docker.service: Main process exited, code=exited, status=219/CGROUP\n";
+        fake.forget();
+
+        RunResult r = up();
+
+        assertThat(r.ok()).as(r.failures().toString()).isTrue();
+        assertThat(fake.node2.commands).containsSubsequence("systemctl restart docker", "systemctl reset-failed docker", "systemctl start docker");
+        assertThat(events).anyMatch(e -> e.status() == Status.PROGRESS && e.message().contains("219/CGROUP"));
+    }
+
+    @Test
+    void aFailedStartForAnotherReasonIsNotRetriedAndShowsTheJournalsEnd() {
+        assertThat(up().ok()).isTrue();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+        fake.node2.failOn("systemctl restart docker", 1, "Job for docker.service failed because the control process exited with error code.");
+        fake.node2.journal = "early line\n".repeat(400) + "dockerd: failed to start daemon: the real reason\n";
+        fake.forget();
+
+        RunResult r = up();
+
+        assertThat(r.ok()).isFalse();
+        assertThat(fake.node2.commands).doesNotContain("systemctl start docker");
+        assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.evidence()).contains("the real reason").hasSizeLessThan(1700));
+    }
+
+    @Test
     void templateChangeRestartsOnlyReaders() {
         assertThat(up().ok()).isTrue();
         fake.forget();

@@ -32,6 +32,8 @@ final class FakeNode implements NodeShell {
     final Set<String> enabled = ConcurrentHashMap.newKeySet();
     final List<String> addresses = new CopyOnWriteArrayList<>();
     final Map<String, ExecResult> failures = new LinkedHashMap<>();
+    final Map<String, ExecResult> failOnce = new LinkedHashMap<>();
+    volatile String journal;
     final String lease;
     final String dropInPath;
     volatile String hostname = "debian";
@@ -51,6 +53,12 @@ final class FakeNode implements NodeShell {
     /** Makes every command starting with {@code prefix} fail with this exit code and stderr. */
     FakeNode failOn(String prefix, int exit, String stderr) {
         failures.put(prefix, new ExecResult(List.of("sh", "-c", prefix), exit, "", stderr));
+        return this;
+    }
+
+    /** Makes the next command starting with {@code prefix} (only that one) fail with this exit code and stderr. */
+    FakeNode failOnceOn(String prefix, int exit, String stderr) {
+        failOnce.put(prefix, new ExecResult(List.of("sh", "-c", prefix), exit, "", stderr));
         return this;
     }
 
@@ -85,6 +93,12 @@ final class FakeNode implements NodeShell {
             throw new IllegalStateException("connection to " + name + " lost");
         }
         commands.add(c);
+        for (var f : failOnce.entrySet()) {
+            if (c.startsWith(f.getKey())) {
+                failOnce.remove(f.getKey());
+                return new ExecResult(List.of("sh", "-c", c), f.getValue().exitCode(), "", f.getValue().stderr());
+            }
+        }
         for (var f : failures.entrySet()) {
             if (c.startsWith(f.getKey())) {
                 return new ExecResult(List.of("sh", "-c", c), f.getValue().exitCode(), "", f.getValue().stderr());
@@ -137,7 +151,7 @@ final class FakeNode implements NodeShell {
             return systemctl(c.substring("systemctl ".length()));
         }
         if (c.startsWith("journalctl ")) {
-            return ok("-- journal of " + name + " --\n");
+            return ok(journal != null ? journal : "-- journal of " + name + " --\n");
         }
         if (c.contains("etcdctl") && c.contains("endpoint health")) {
             return Boolean.TRUE.equals(active.get("etcd")) ? ok("healthy") : fail(1, "connection refused");
@@ -182,6 +196,7 @@ final class FakeNode implements NodeShell {
                 enabled.add(unit);
                 return ok("");
             case "daemon-reload":
+            case "reset-failed":
                 return ok("");
             case "stop":
                 active.put(unit, false);

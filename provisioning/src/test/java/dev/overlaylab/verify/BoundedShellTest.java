@@ -3,11 +3,10 @@ package dev.overlaylab.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.ssh.NodeShell;
+import dev.overlaylab.testsupport.ExecOnlyShell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,14 +18,13 @@ import org.junit.jupiter.api.Test;
 class BoundedShellTest {
 
     /** Counts commands in flight; each waits until released so they pile up if nothing bounds them. */
-    private static final class PilingShell implements NodeShell {
+    private static final class PilingShell extends ExecOnlyShell {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
 
-        @Override
-        public String nodeName() {
-            return "node1";
+        PilingShell() {
+            super("node1");
         }
 
         @Override
@@ -39,19 +37,6 @@ class BoundedShellTest {
             }
             inFlight.decrementAndGet();
             return new ExecResult(List.of("sh", "-c", command), 0, "", "");
-        }
-
-        @Override
-        public Optional<byte[]> read(String absolutePath) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void write(String absolutePath, byte[] content, int mode, String owner) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

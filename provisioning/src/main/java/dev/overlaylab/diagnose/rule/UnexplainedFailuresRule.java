@@ -3,6 +3,7 @@ package dev.overlaylab.diagnose.rule;
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.verify.CheckResult;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class UnexplainedFailuresRule implements Rule {
                 return Optional.of(Finding.other(layer.cause(), lines, layer.fix()));
             }
         }
-        return Optional.of(Finding.other(failures.size() + " checks failed with no known cause",
+        return Optional.of(Finding.other(Plural.count(failures.size(), "check") + " failed with no known cause",
                 failures.stream().limit(6).map(UnexplainedFailuresRule::line).toList(),
                 "read the evidence of the failed checks; journalctl -u flanneld on the nodes involved"));
     }

@@ -3,6 +3,7 @@ package dev.overlaylab.plan.steps;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
@@ -56,7 +57,7 @@ public final class PackagesStep implements Step {
         }
         List<String> missing = new ArrayList<>(want.stream().filter(p -> !installed.contains(p)).toList());
         if (missing.isEmpty()) {
-            return StepResult.unchanged(want.size() + " packages installed");
+            return StepResult.unchanged(Plural.count(want.size(), "package") + " installed");
         }
         String m = String.join(" ", missing.stream().map(Commands::quote).toList());
         String install = "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends " + m;

@@ -3,7 +3,7 @@ package dev.overlaylab.plan.steps;
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.plan.StepFailure;
-import dev.overlaylab.provider.local.PodImage;
+import dev.overlaylab.verify.PodImage;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
 import dev.overlaylab.plan.StepResult;

@@ -1,5 +1,6 @@
 package dev.overlaylab.plan.steps;
 
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
 import dev.overlaylab.plan.StepResult;
@@ -20,6 +21,6 @@ public final class ProviderEndpointsStep implements Step {
     @Override
     public StepResult apply(StepContext ctx) {
         ctx.run().provider().ifPresent(p -> ctx.run().useNodes(p.endpoints(ctx.lab())));
-        return StepResult.unchanged(ctx.run().nodes().size() + " nodes");
+        return StepResult.unchanged(Plural.count(ctx.run().nodes().size(), "node"));
     }
 }

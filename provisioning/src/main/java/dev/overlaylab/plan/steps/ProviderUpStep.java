@@ -1,6 +1,7 @@
 package dev.overlaylab.plan.steps;
 
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Plural;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
 import dev.overlaylab.plan.StepResult;
@@ -33,6 +34,6 @@ public final class ProviderUpStep implements Step {
         Provider p = ctx.run().provider().get();
         List<Node> nodes = p.up(ctx.lab(), ctx.run().listener());
         ctx.run().useNodes(nodes);
-        return StepResult.unchanged(p.id() + ": " + nodes.size() + " nodes reachable");
+        return StepResult.unchanged(p.id() + ": " + Plural.count(nodes.size(), "node") + " reachable");
     }
 }

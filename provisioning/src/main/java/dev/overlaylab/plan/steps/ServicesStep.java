@@ -4,6 +4,7 @@ import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
 import dev.overlaylab.plan.StepResult;
 import dev.overlaylab.render.RenderedFile;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,15 +77,39 @@ public final class ServicesStep implements Step {
         return done.isEmpty() ? StepResult.unchanged(String.join(", ", units(ctx)) + " active") : StepResult.changed(String.join("; ", done));
     }
 
+    /** systemd's exit status when it could not put the new process into the unit's cgroup. */
+    static final String CGROUP_EXIT = "status=219/CGROUP";
+    static final int CGROUP_RETRIES = 5;
+
     private static void run(StepContext ctx, String command, String unit) {
-        var r = ctx.shell().exec(command, java.time.Duration.ofSeconds(120));
+        // A deliberate (re)start must not meet the crash-loop guard: docker.service allows 3 starts in
+        // 60 s, and a few quick backend switches (each stops docker with flanneld) used it up
+        // ("start of the service was attempted too often"). reset-failed clears that counter.
+        ctx.probe(Systemd.resetFailed(unit));
+        var r = ctx.shell().exec(command, Duration.ofSeconds(120));
+        String journal = r.ok() ? "" : ctx.probe(Systemd.journal(unit)).stdout();
+        // In nspawn nodes on a cgroup-v1 host, a start right after a stop sometimes finds the old
+        // cgroup still being torn down ("Failed to kill control group … Input/output error", then
+        // 219/CGROUP; seen about 1 in 10 backend switches). Only on that evidence: start again (bounded).
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        for (int i = 0; i < CGROUP_RETRIES && !r.ok() && journal.contains(CGROUP_EXIT) && System.nanoTime() < deadline; i++) {
+            ctx.progress(unit + " could not join its cgroup (" + CGROUP_EXIT + "); starting it again");
+            ctx.probe(Systemd.resetFailed(unit));
+            r = ctx.shell().exec(Systemd.start(unit), Duration.ofSeconds(120));
+            journal = r.ok() ? "" : ctx.probe(Systemd.journal(unit)).stdout();
+        }
         if (!r.ok()) {
-            // systemctl's own stderr only says "see journalctl": the journal is the real evidence
-            String journal = ctx.probe(Systemd.journal(unit)).stdout();
-            String evidence = (r.stderr().strip() + "\n" + journal.strip()).strip();
-            throw new dev.overlaylab.plan.StepFailure(unit + " did not start (exit " + r.exitCode() + ")", command,
-                    dev.overlaylab.exec.Commands.excerpt(evidence, 1500),
+            // systemctl's own stderr only says "see journalctl": the journal is the real evidence, and
+            // its last lines say why (so the excerpt keeps the journal's end, not its start)
+            String tail = journal.strip();
+            if (tail.length() > JOURNAL_CHARS) {
+                tail = "… " + tail.substring(tail.length() - JOURNAL_CHARS);
+            }
+            String evidence = (r.stderr().strip() + "\n" + tail).strip();
+            throw new dev.overlaylab.plan.StepFailure(unit + " did not start (exit " + r.exitCode() + ")", command, evidence,
                     "read the journal lines above; olab diff " + ctx.lab().name() + " shows the files it reads");
         }
     }
+
+    static final int JOURNAL_CHARS = 1500;
 }

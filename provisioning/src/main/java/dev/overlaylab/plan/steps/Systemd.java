@@ -25,6 +25,11 @@ public final class Systemd {
         return "systemctl stop " + unit;
     }
 
+    /** Clears a unit's failed state and its start rate-limit counter. */
+    public static String resetFailed(String unit) {
+        return "systemctl reset-failed " + unit;
+    }
+
     public static String enable(String unit) {
         return "systemctl enable " + unit;
     }

@@ -14,6 +14,13 @@ import java.util.List;
  */
 public record RootfsSpec(String suite, String mirror, List<String> include, List<String> extra) {
 
+    /**
+     * Names the same packages, in the same order, as {@code vm-profiles/debian-12-nspawn.yaml} (a test
+     * holds them together) but is not read from it: the profile's one flat list does not say which
+     * packages debootstrap can take with {@code --include} and which need apt-get afterwards
+     * (docker.io and friends), and a profile in the user's folder may shadow the built-in one, which
+     * must not silently change what the shared cache folder holds.
+     */
     public static final RootfsSpec DEFAULT = new RootfsSpec("bookworm", "http://deb.debian.org/debian",
             List.of("systemd", "systemd-sysv", "dbus", "openssh-server", "iproute2", "iputils-ping", "curl",
                     "etcd-server", "etcd-client", "ca-certificates"),

@@ -26,7 +26,7 @@ public final class PodPingCheck implements PairCheck {
             return skip(ctx, blocked.get());
         }
         String target = ctx.to().pod().orElseThrow().ip();
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podPing(target), NodeCommands.PING_TIMEOUT);
+        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podPing(ctx.from().pod().orElseThrow().pid(), target), NodeCommands.PING_TIMEOUT);
         boolean ok = PingOutput.ok(p.result());
         return CheckResult.of(ok, id(), ctx.from().name(), "pod → pod " + target + ": " + PingOutput.describe(p.result()),
                 List.of(p.evidence())).withPeer(ctx.to().name()).withDuration(p.took());

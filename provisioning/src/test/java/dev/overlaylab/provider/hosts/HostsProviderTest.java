@@ -14,6 +14,7 @@ import dev.overlaylab.model.SshEndpoint;
 import dev.overlaylab.model.VerifySettings;
 import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.ssh.NodeShell;
+import dev.overlaylab.testsupport.ExecOnlyShell;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -82,28 +83,10 @@ class HostsProviderTest {
                 throw new IllegalStateException("ssh login to " + node.name() + " failed",
                         new UserAuthException("Exhausted available authentication methods"));
             }
-            return new NodeShell() {
-                @Override
-                public String nodeName() {
-                    return node.name();
-                }
-
+            return new ExecOnlyShell(node.name()) {
                 @Override
                 public ExecResult exec(String command, Duration timeout) {
                     return new ExecResult(List.of("sh", "-c", command), 0, "", "");
-                }
-
-                @Override
-                public Optional<byte[]> read(String absolutePath) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public void write(String absolutePath, byte[] content, int mode, String owner) {
-                }
-
-                @Override
-                public void close() {
                 }
             };
         }

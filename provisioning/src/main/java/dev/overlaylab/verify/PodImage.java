@@ -1,8 +1,9 @@
-package dev.overlaylab.provider.local;
+package dev.overlaylab.verify;
 
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.ssh.NodeShell;
 import java.time.Duration;
 import java.util.List;
@@ -11,12 +12,13 @@ import java.util.List;
  * The image pods run from, made inside a node from Debian's {@code busybox-static} because no
  * registry is reachable from lab nodes: {@code /bin/busybox} plus one link per applet the checks
  * use, imported with {@code docker import}. Idempotent: nothing is done when the image exists.
+ * Not tied to a provider: any node without a reachable registry (local nspawn, VirtualBox) needs it.
  *
  * <p>Trap: Debian bookworm's busybox 1.35 {@code wget -T} segfaults; use {@code timeout N wget}
  * (the {@code timeout} applet is linked for that) or {@code nc}.
  */
 public final class PodImage {
-    public static final String DEFAULT_IMAGE = "olab/busybox";
+    public static final String DEFAULT_IMAGE = LabLoader.DEFAULT_IMAGE;
     /** Applets the verification matrix and people poking at a lab use. */
     public static final List<String> APPLETS = List.of("sh", "ping", "ip", "sleep", "httpd", "wget", "nc",
             "timeout", "cat", "echo", "mkdir", "ls", "hostname", "ifconfig", "route");

@@ -1,51 +1,33 @@
-package dev.overlaylab.provider.local;
+package dev.overlaylab.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.ssh.NodeShell;
+import dev.overlaylab.testsupport.ExecOnlyShell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class PodImageTest {
 
     /** Answers commands matching {@code succeeds} with exit 0, others with 1; records them all. */
-    static final class ScriptedShell implements NodeShell {
+    static final class ScriptedShell extends ExecOnlyShell {
         final List<String> commands = new ArrayList<>();
         final Predicate<String> succeeds;
 
         ScriptedShell(Predicate<String> succeeds) {
+            super("worker1");
             this.succeeds = succeeds;
-        }
-
-        @Override
-        public String nodeName() {
-            return "worker1";
         }
 
         @Override
         public ExecResult exec(String command, Duration timeout) {
             commands.add(command);
             return new ExecResult(List.of("sh", "-c", command), succeeds.test(command) ? 0 : 1, "", "no such image");
-        }
-
-        @Override
-        public Optional<byte[]> read(String absolutePath) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void write(String absolutePath, byte[] content, int mode, String owner) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 
