@@ -530,11 +530,11 @@ public final class FakeLab {
                 boolean ok = !lost(target(c), bigLost) && !lost(target(c), icmpLost) && size + 28 <= mtu;
                 return iputilsPing(c, target(c), size, ok);
             }
-            if (c.startsWith("timeout 3 docker exec olab-verify-pod wget ")) {
+            if (c.startsWith("timeout 3 nsenter ") && c.contains(" curl ")) {
                 String t = target(c);
                 Optional<FakeNode> peer = podAt(t);
                 return peer.isPresent() && !lost(t, tcpLost) ? r(c, 0, NodeCommands.httpBody(peer.get().name) + "\n", "")
-                        : r(c, 124, "", ""); // as recorded on a live lab: timeout(1) ends wget silently
+                        : r(c, 124, "", ""); // timeout(1) ends the request silently with its own exit code
             }
             return r(c, 127, "", "sh: 1: " + c.split(" ")[0] + ": not found\n");
         }

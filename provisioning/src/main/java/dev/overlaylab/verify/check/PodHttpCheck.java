@@ -6,7 +6,7 @@ import dev.overlaylab.verify.Probe;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code pod-http}: the source pod fetches a page from the peer pod's busybox httpd (TCP across the overlay). */
+/** {@code pod-http}: from the source pod's network, a page from the peer pod's busybox httpd (TCP across the overlay). */
 public final class PodHttpCheck implements PairCheck {
 
     @Override
@@ -24,7 +24,7 @@ public final class PodHttpCheck implements PairCheck {
             return skip(ctx, blocked.get());
         }
         String target = ctx.to().pod().orElseThrow().ip();
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podHttp(target), NodeCommands.PING_TIMEOUT);
+        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podHttp(ctx.from().pod().orElseThrow().pid(), target), NodeCommands.PING_TIMEOUT);
         String expected = NodeCommands.httpBody(ctx.to().name());
         boolean ok = p.ok() && p.stdout().strip().equals(expected);
         String summary = ok ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ answered \"" + expected + "\""
