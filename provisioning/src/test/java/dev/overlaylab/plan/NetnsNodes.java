@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two "nodes" for integration tests: network namespaces {@code olt-e1}/{@code olt-e2} at
@@ -94,9 +93,7 @@ final class NetnsNodes implements AutoCloseable {
     }
 
     void stopSshd(int i) throws InterruptedException {
-        Process p = sshd.get(i);
-        p.destroy();
-        p.waitFor(10, TimeUnit.SECONDS);
+        dev.overlaylab.testsupport.ProcessTree.stop(sshd.get(i), java.time.Duration.ofSeconds(10));
     }
 
     /** The product's SSH layer: sshj, the test's own known_hosts (first key recorded), the lab key. */
@@ -116,12 +113,10 @@ final class NetnsNodes implements AutoCloseable {
             all.add(etcd);
         }
         for (Process p : all) {
-            // ip netns exec execs the daemon itself, so this PID is the daemon's
-            p.destroy();
+            // ip netns exec execs the daemon itself, so this PID is the daemon's (and sshd's
+            // sessions are its descendants)
             try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
+                dev.overlaylab.testsupport.ProcessTree.stop(p, java.time.Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

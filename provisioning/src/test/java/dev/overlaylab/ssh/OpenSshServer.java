@@ -128,14 +128,10 @@ public final class OpenSshServer implements AutoCloseable {
         throw new IllegalStateException("sshd did not answer on " + address + ":" + port + ": " + Files.readString(dir.resolve("sshd.log")));
     }
 
-    /** Stops sshd by its PID and waits for it. */
+    /** Stops sshd and the session processes it forked, by their PIDs, and waits for them. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
+            dev.overlaylab.testsupport.ProcessTree.stop(process, java.time.Duration.ofSeconds(5));
         }
         process = null;
     }
