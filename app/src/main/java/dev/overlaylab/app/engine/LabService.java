@@ -12,9 +12,6 @@ import java.util.Optional;
  * Everything the desktop app asks of the headless engine, in one narrow interface. Every method may
  * block: call it from a worker thread, never from the event thread. Long methods honour thread
  * interruption (Cancel) by throwing {@link InterruptedException}.
- *
- * <p>Where the engine piece behind a method is not in this build, the method throws
- * {@link NotAvailableYetException}; it never invents results.
  */
 public interface LabService {
 
@@ -34,27 +31,27 @@ public interface LabService {
     Lab load(Path file) throws LabFileException;
 
     /** Every file each node gets, rendered in memory. */
-    RenderedLab render(Lab lab) throws NotAvailableYetException;
+    RenderedLab render(Lab lab);
 
     /**
      * Brings the lab up (nodes, base, etcd, network config, flanneld, docker), starting at
      * {@code fromStage} (empty: from the start; earlier stages are still checked by the engine's
      * idempotent steps).
      */
-    RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws NotAvailableYetException, Exception;
+    RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws Exception;
 
     /**
      * Runs the verification matrix; with {@code only}, answers just that cell (re-run one check).
      */
     VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress)
-            throws NotAvailableYetException, Exception;
+            throws Exception;
 
     /** Rendered vs live files per node. */
-    List<NodeDiff> diff(Lab lab) throws NotAvailableYetException, Exception;
+    List<NodeDiff> diff(Lab lab) throws Exception;
 
     /** Removes everything {@code up} made for this lab, and nothing else. */
     RunSummary down(Lab lab, ProgressListener progress) throws Exception;
 
     /** Pushes changed files and restarts only the units that read them, in stage order. */
-    RunSummary push(Lab lab, ProgressListener progress) throws NotAvailableYetException, Exception;
+    RunSummary push(Lab lab, ProgressListener progress) throws Exception;
 }

@@ -2,7 +2,6 @@ package dev.overlaylab.app.progress;
 
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.engine.Feature;
-import dev.overlaylab.app.engine.NotAvailableYetException;
 import dev.overlaylab.app.engine.Stages;
 import dev.overlaylab.app.ui.Banner;
 import dev.overlaylab.app.ui.Icons;
@@ -197,9 +196,6 @@ public final class ProvisionPanel extends JPanel {
                 status.setText(Messages.get("provision.cancelled"));
                 log.append(Messages.get("provision.log.cancelled"));
             }
-        } else if (error instanceof NotAvailableYetException na) {
-            unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", na.getMessage()));
-            status.setText(Messages.get("provision.idle"));
         } else if (error != null || grid.firstFailure().isPresent()) {
             showFailure(error);
         } else {

@@ -4,7 +4,6 @@ import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.FileDiff;
 import dev.overlaylab.app.engine.NodeDiff;
-import dev.overlaylab.app.engine.NotAvailableYetException;
 import dev.overlaylab.app.engine.Validation;
 import dev.overlaylab.app.ui.Banner;
 import dev.overlaylab.app.ui.Icons;
@@ -190,9 +189,7 @@ public final class RegeneratePanel extends JPanel {
 
     private void failed(Throwable e) {
         showDiff.setEnabled(true);
-        if (e instanceof NotAvailableYetException) {
-            banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", e.getMessage()));
-        } else if (e instanceof InvalidEdit ie) {
+        if (e instanceof InvalidEdit ie) {
             banner.show(Banner.Kind.ERROR, Messages.format("regen.invalid", ie.getMessage()));
         } else {
             banner.show(Banner.Kind.ERROR, Messages.format("regen.error", String.valueOf(e.getMessage())));

@@ -5,7 +5,6 @@ import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.engine.CheckResult;
 import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.Finding;
-import dev.overlaylab.app.engine.NotAvailableYetException;
 import dev.overlaylab.app.engine.VerifyOutcome;
 import dev.overlaylab.app.ui.Banner;
 import dev.overlaylab.app.ui.Icons;
@@ -247,13 +246,8 @@ public final class VerifyPanel extends JPanel {
     private void failed(Throwable e) {
         running = false;
         run.setEnabled(true);
-        if (e instanceof NotAvailableYetException) {
-            banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", e.getMessage()));
-            summary.setText(Messages.get("verify.notRun"));
-        } else {
-            banner.show(Banner.Kind.ERROR, Messages.format("verify.error", String.valueOf(e.getMessage())));
-            summary.setText(Messages.get("verify.failedToRun"));
-        }
+        banner.show(Banner.Kind.ERROR, Messages.format("verify.error", String.valueOf(e.getMessage())));
+        summary.setText(Messages.get("verify.failedToRun"));
     }
 
     private void select(JTable t) {

@@ -1,7 +1,6 @@
 package dev.overlaylab.app.wizard;
 
 import dev.overlaylab.app.engine.LabService;
-import dev.overlaylab.app.engine.NotAvailableYetException;
 import dev.overlaylab.app.engine.Validation;
 import dev.overlaylab.render.RenderedLab;
 import java.util.Optional;
@@ -20,8 +19,6 @@ public record ReviewData(String yaml, Validation validation, Optional<RenderedLa
         }
         try {
             return new ReviewData(yaml, v, Optional.of(service.render(v.lab().orElseThrow())), Optional.empty());
-        } catch (NotAvailableYetException e) {
-            return new ReviewData(yaml, v, Optional.empty(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {
             return new ReviewData(yaml, v, Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
         }
