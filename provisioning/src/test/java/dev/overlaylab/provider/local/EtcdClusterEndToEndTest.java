@@ -6,30 +6,20 @@ import static dev.overlaylab.provider.local.LocalLabEndToEndTest.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.plan.Engine;
-import dev.overlaylab.plan.EtcdctlConfigStore;
 import dev.overlaylab.plan.NodeShellFactory;
-import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.plan.RunOptions;
 import dev.overlaylab.plan.RunResult;
 import dev.overlaylab.plan.steps.SubnetEnv;
 import dev.overlaylab.render.Renderer;
-import dev.overlaylab.ssh.HostKeyListener;
-import dev.overlaylab.ssh.KnownHostsStore;
-import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.NodeShell;
-import dev.overlaylab.ssh.SshConnector;
-import dev.overlaylab.ssh.SshTimeouts;
-import dev.overlaylab.testsupport.Prereq;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.VerificationReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +58,7 @@ class EtcdClusterEndToEndTest {
             "  version: 0.28.9",
             "  network: 10.1.0.0/16",
             "  backend: {type: vxlan}",
-            "  binary: {file: " + BackendSwitchEndToEndTest.FLANNELD + "}",
+            "  binary: {file: " + LocalLabRig.FLANNELD + "}",
             "verify: {pods: true, http: true, mtuProbe: true}",
             "");
 
@@ -77,26 +67,14 @@ class EtcdClusterEndToEndTest {
 
     @Test
     void threeMembersFormOneClusterAndFlannelSurvivesOneMemberDown() throws Exception {
-        Prereq.requireRoot();
-        Prereq.requireProgram("systemd-nspawn");
-        Prereq.require(Files.isExecutable(Path.of(BackendSwitchEndToEndTest.FLANNELD)),
-                "needs " + BackendSwitchEndToEndTest.FLANNELD + " (.ci/flanneld/build.sh builds it)");
 
         Lab lab = LabLoader.parse(LAB_FILE, Optional.empty());
-        LabKeys keys = LabKeys.in(tmp.resolve("keys"), "overlay-lab:" + NAME);
-        LocalProvider provider = new LocalProvider(new ProcessRunner(), LocalProvider.DEFAULT_STATE_ROOT,
-                LocalProvider.DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT, name -> keys);
-        Prereq.require(provider.unavailableReason().isEmpty(), provider.unavailableReason().orElse(""));
-        SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), keys, HostKeyListener.NONE,
-                SshTimeouts.defaults());
-        NodeShellFactory shells = (l, node) -> ssh.connect(node.name(), node.ssh());
-        Engine engine = new Engine(shells, EtcdctlConfigStore::new, null);
-        ProgressListener log = e -> {
-            if (e.status() != ProgressEvent.Status.STARTED) {
-                System.out.println("[" + e.stage() + "/" + e.status() + "] " + e.node() + " " + e.step() + ": " + e.message());
-            }
-        };
-        LocalNames names = provider.names(lab);
+        LocalLabRig rig = LocalLabRig.open(lab, tmp);
+        LocalProvider provider = rig.provider();
+        NodeShellFactory shells = rig.shells();
+        Engine engine = rig.engine();
+        ProgressListener log = LocalLabRig.finishedSteps();
+        LocalNames names = rig.names();
         List<String> figures = new ArrayList<>();
         try {
             long t0 = System.nanoTime();

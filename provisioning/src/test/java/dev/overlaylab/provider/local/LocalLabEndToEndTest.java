@@ -9,7 +9,6 @@ import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.plan.Engine;
-import dev.overlaylab.plan.EtcdctlConfigStore;
 import dev.overlaylab.plan.Failure;
 import dev.overlaylab.plan.NodeShellFactory;
 import dev.overlaylab.plan.ProgressListener;
@@ -17,12 +16,7 @@ import dev.overlaylab.plan.RunOptions;
 import dev.overlaylab.plan.RunResult;
 import dev.overlaylab.render.RenderedLab;
 import dev.overlaylab.render.Renderer;
-import dev.overlaylab.ssh.HostKeyListener;
-import dev.overlaylab.ssh.KnownHostsStore;
-import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.NodeShell;
-import dev.overlaylab.ssh.SshConnector;
-import dev.overlaylab.ssh.SshTimeouts;
 import dev.overlaylab.testsupport.Prereq;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.EtcdctlLeaseSource;
@@ -49,31 +43,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class LocalLabEndToEndTest {
-    private static final Path FLANNELD = Path.of("/var/cache/overlay-lab/flannel/flanneld-v0.28.9");
 
     @TempDir
     Path tmp;
 
     @Test
     void exampleLabComesUpGreenSwitchesBackendAndGoesDownClean() throws Exception {
-        Prereq.requireRoot();
-        Prereq.requireProgram("systemd-nspawn");
-        Prereq.requireProgram("debootstrap");
-        Prereq.require(Files.isExecutable(FLANNELD), "needs " + FLANNELD + " (run .ci/flanneld/build.sh)");
+        Prereq.requireProgram("debootstrap"); // the rest is checked by LocalLabRig.open
 
         Lab lab = LabLoader.load(Path.of("..", "examples", "two-node-local.yaml").toAbsolutePath().normalize());
-        Path keyDir = tmp.resolve("keys");
-        LabKeys keys = LabKeys.in(keyDir, "overlay-lab:" + lab.name());
-        LocalProvider provider = new LocalProvider(new ProcessRunner(), LocalProvider.DEFAULT_STATE_ROOT,
-                LocalProvider.DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT, name -> keys);
-        Prereq.require(provider.unavailableReason().isEmpty(), provider.unavailableReason().orElse(""));
-        SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), keys, HostKeyListener.NONE,
-                SshTimeouts.defaults());
-        NodeShellFactory shells = (l, node) -> ssh.connect(node.name(), node.ssh());
-        Engine engine = new Engine(shells, EtcdctlConfigStore::new, null);
+        LocalLabRig rig = LocalLabRig.open(lab, tmp);
+        LocalProvider provider = rig.provider();
+        NodeShellFactory shells = rig.shells();
+        Engine engine = rig.engine();
         ProgressListener log = e -> System.out.println("[" + e.stage() + "/" + e.status() + "] " + e.node() + " " + e.step()
                 + ": " + e.message() + (e.duration().isZero() ? "" : " (" + e.duration().toMillis() + " ms)"));
-        LocalNames names = provider.names(lab);
+        LocalNames names = rig.names();
         try {
             long t0 = System.nanoTime();
             RunResult up = engine.up(lab, render(lab), provider, RunOptions.defaults(), log);
