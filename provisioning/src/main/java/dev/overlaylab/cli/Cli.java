@@ -1,7 +1,7 @@
 package dev.overlaylab.cli;
 
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.Wiring;
+import dev.overlaylab.compose.Wiring;
 import java.io.Console;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.overlaylab.cli;
 
 import dev.overlaylab.model.Plural;
-import dev.overlaylab.plan.LabInspector;
-import dev.overlaylab.plan.LabInspector.FileDiff;
+import dev.overlaylab.engine.LabInspector;
+import dev.overlaylab.engine.LabInspector.FileDiff;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Plural;
 import dev.overlaylab.model.Problem;
-import dev.overlaylab.plan.Wiring;
+import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.render.RenderException;
 import dev.overlaylab.render.RenderedLab;

@@ -1,10 +1,10 @@
 package dev.overlaylab.cli;
 
-import dev.overlaylab.plan.Failure;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
-import dev.overlaylab.plan.ProgressListener;
-import dev.overlaylab.plan.RunResult;
+import dev.overlaylab.engine.Failure;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.engine.RunResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.overlaylab.cli;
 
-import dev.overlaylab.plan.ProgressListener;
-import dev.overlaylab.plan.RunResult;
+import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.engine.RunResult;
 import java.io.PrintWriter;
 
 /** The output of a pipeline command: people's lines on a terminal, or {@code --json} lines. */

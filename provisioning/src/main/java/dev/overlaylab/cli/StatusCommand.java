@@ -1,7 +1,7 @@
 package dev.overlaylab.cli;
 
-import dev.overlaylab.plan.LabInspector;
-import dev.overlaylab.plan.LabInspector.NodeStatus;
+import dev.overlaylab.engine.LabInspector;
+import dev.overlaylab.engine.LabInspector.NodeStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

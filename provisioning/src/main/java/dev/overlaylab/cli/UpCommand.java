@@ -1,7 +1,7 @@
 package dev.overlaylab.cli;
 
-import dev.overlaylab.plan.RunOptions;
-import dev.overlaylab.plan.RunResult;
+import dev.overlaylab.engine.RunOptions;
+import dev.overlaylab.engine.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.overlaylab.diagnose;
 
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.verify.NodeAccess;
 import dev.overlaylab.verify.VerificationReport;
 import dev.overlaylab.verify.Verifier;

@@ -2,7 +2,7 @@ package dev.overlaylab.provider;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import java.util.List;
 
 /**

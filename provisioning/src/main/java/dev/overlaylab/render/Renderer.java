@@ -39,9 +39,6 @@ import java.util.TimeZone;
  * share between threads once built.
  */
 public final class Renderer {
-    /** Every rendered file (except JSON, which has no comments) starts with a line containing this. */
-    public static final String MANAGED_MARKER = "managed by Overlay Lab";
-
     private static final freemarker.template.Version FREEMARKER = Configuration.VERSION_2_3_34;
 
     private final Configuration cfg;

@@ -2,7 +2,7 @@ package dev.overlaylab.verify;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.NodeShellFactory;
+import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.ssh.NodeShell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

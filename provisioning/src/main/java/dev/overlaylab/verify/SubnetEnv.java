@@ -1,5 +1,6 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.node.NodeLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.OptionalInt;
  */
 public record SubnetEnv(Map<String, String> values) {
 
-    public static final String PATH = "/run/flannel/subnet.env";
+    public static final String PATH = NodeLayout.SUBNET_ENV;
 
     public SubnetEnv {
         values = Map.copyOf(values);

@@ -2,10 +2,10 @@ package dev.overlaylab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.plan.Failure;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
-import dev.overlaylab.plan.RunResult;
+import dev.overlaylab.engine.Failure;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.engine.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

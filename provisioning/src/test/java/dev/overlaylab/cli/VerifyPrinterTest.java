@@ -6,7 +6,7 @@ import dev.overlaylab.diagnose.Observer;
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.diagnose.VerifyAndDiagnose.Outcome;
 import dev.overlaylab.diagnose.Diagnoser;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.verify.FakeLab;
 import dev.overlaylab.verify.Verifier;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.overlaylab.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.verify.FakeLab;
 import dev.overlaylab.verify.VerificationReport;
 import dev.overlaylab.verify.Verifier;

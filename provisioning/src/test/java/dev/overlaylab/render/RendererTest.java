@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.node.NodeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class RendererTest {
             RenderedLab r = renderer.render(lab, TestLabs.profileOf(lab));
             r.files().values().stream().flatMap(List::stream).forEach(f ->
                     assertThat(f.content().lines().findFirst().orElse(""))
-                            .as(f.path()).startsWith("# ").contains(Renderer.MANAGED_MARKER));
+                            .as(f.path()).startsWith("# ").contains(NodeLayout.MARKER));
             assertThat(r.networkConfigJson()).doesNotContain("managed").startsWith("{");
         }
     }

@@ -10,7 +10,7 @@ import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.VerifySettings;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.testsupport.Prereq;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.overlaylab.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -4,14 +4,14 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
-import dev.overlaylab.plan.LabInspector;
-import dev.overlaylab.plan.Pipelines;
-import dev.overlaylab.plan.Pipelines.Component;
-import dev.overlaylab.plan.ProgressListener;
-import dev.overlaylab.plan.RunOptions;
-import dev.overlaylab.plan.RunResult;
-import dev.overlaylab.plan.Stage;
-import dev.overlaylab.plan.Wiring;
+import dev.overlaylab.engine.LabInspector;
+import dev.overlaylab.engine.Pipelines;
+import dev.overlaylab.engine.Pipelines.Component;
+import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.engine.RunOptions;
+import dev.overlaylab.engine.RunResult;
+import dev.overlaylab.engine.Stage;
+import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Providers;
@@ -179,13 +179,13 @@ public final class EngineLabService implements LabService {
         dev.overlaylab.model.Node master = endpoints.get(0);
         String key = lab.etcd().configKey();
         try (dev.overlaylab.ssh.NodeShell sh = wiring.shells().open(lab, master);
-             dev.overlaylab.plan.NetworkConfigStore store = dev.overlaylab.plan.EtcdGatewayStore.open(lab, sh)) {
+             dev.overlaylab.engine.NetworkConfigStore store = dev.overlaylab.engine.EtcdGatewayStore.open(lab, sh)) {
             Optional<String> live = store.readConfig();
             String want = rendered.networkConfigJson();
             if (live.isPresent() && live.get().strip().equals(want.strip())) {
                 return Optional.empty();
             }
-            String d = dev.overlaylab.plan.UnifiedDiff.diff(live.isPresent() ? "etcd:" + key : "/dev/null",
+            String d = dev.overlaylab.engine.UnifiedDiff.diff(live.isPresent() ? "etcd:" + key : "/dev/null",
                     live.orElse(""), "rendered:" + key, want);
             return Optional.of(new FileDiff(key, d, List.of("flanneld", "docker")));
         } catch (RuntimeException e) {

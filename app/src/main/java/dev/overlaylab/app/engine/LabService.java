@@ -2,7 +2,7 @@ package dev.overlaylab.app.engine;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.render.RenderedLab;
 import java.nio.file.Path;
 import java.util.List;

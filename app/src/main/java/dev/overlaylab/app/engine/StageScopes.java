@@ -2,8 +2,8 @@ package dev.overlaylab.app.engine;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.Pipelines;
-import dev.overlaylab.plan.Stage;
+import dev.overlaylab.engine.Pipelines;
+import dev.overlaylab.engine.Stage;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;

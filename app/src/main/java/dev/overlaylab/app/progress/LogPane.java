@@ -1,7 +1,7 @@
 package dev.overlaylab.app.progress;
 
 import dev.overlaylab.app.ui.Messages;
-import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent;
 import java.awt.Font;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;

@@ -8,7 +8,7 @@ import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent;
 import java.util.List;
 import java.util.Optional;
 import javax.swing.JButton;

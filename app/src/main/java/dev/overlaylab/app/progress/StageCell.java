@@ -1,6 +1,6 @@
 package dev.overlaylab.app.progress;
 
-import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent.Status;
 import java.time.Duration;
 
 /**

@@ -13,7 +13,7 @@ import dev.overlaylab.app.wizard.BackendChoice;
 import dev.overlaylab.model.LabWriter;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Problem;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

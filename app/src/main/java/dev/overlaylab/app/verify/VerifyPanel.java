@@ -11,7 +11,7 @@ import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import java.awt.Font;
 import java.util.List;
 import java.util.Optional;

@@ -15,7 +15,7 @@ import dev.overlaylab.app.verify.VerifyPanel;
 import dev.overlaylab.app.wizard.NewLabWizard;
 import dev.overlaylab.app.wizard.WizardStep;
 import dev.overlaylab.model.LabLoader;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.nio.file.Files;

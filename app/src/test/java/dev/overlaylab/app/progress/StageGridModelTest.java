@@ -3,8 +3,8 @@ package dev.overlaylab.app.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.app.progress.StageCell.State;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

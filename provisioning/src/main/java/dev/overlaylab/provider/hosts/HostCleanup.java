@@ -1,9 +1,7 @@
 package dev.overlaylab.provider.hosts;
 
 import dev.overlaylab.exec.Commands;
-import dev.overlaylab.plan.NodeRun;
-import dev.overlaylab.plan.steps.SubnetEnv;
-import dev.overlaylab.plan.steps.WriteFilesStep;
+import dev.overlaylab.node.NodeLayout;
 import dev.overlaylab.ssh.NodeShell;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +24,7 @@ final class HostCleanup {
                 List.of("/etc/systemd/system", "/lib/systemd/system", "/etc/default", "/etc/network/interfaces.d", "/etc/netplan",
                         "/etc/systemd/network"),
                 List.of("/etc/systemd/system/flanneld.service", "/lib/systemd/system/flanneld.service"),
-                Path.of(SubnetEnv.PATH).getParent().toString(), NodeRun.PENDING_FILE, "systemctl");
+                Path.of(NodeLayout.SUBNET_ENV).getParent().toString(), NodeLayout.PENDING_FILE, "systemctl");
     }
 
     private HostCleanup() {
@@ -42,7 +40,7 @@ final class HostCleanup {
     }
 
     static String script(Layout l) {
-        String bak = WriteFilesStep.BACKUP_SUFFIX;
+        String bak = NodeLayout.BACKUP_SUFFIX;
         String sc = l.systemctl();
         String folders = String.join(" ", l.folders().stream().map(Commands::quote).toList());
         String units = String.join(" ", l.flannelUnits().stream().map(Commands::quote).toList());
@@ -53,7 +51,7 @@ final class HostCleanup {
                 "done",
                 // the binary its unit started, read before the unit goes
                 "bin=$(sed -n 's/^ExecStart=[[:space:]]*-\\{0,1\\}\\(\\/[^ ]*flanneld\\).*/\\1/p' " + units + " 2>/dev/null | head -n1)",
-                "for f in $(grep -rlF " + Commands.quote(WriteFilesStep.MARKER) + " " + folders + " 2>/dev/null); do",
+                "for f in $(grep -rlF " + Commands.quote(NodeLayout.MARKER) + " " + folders + " 2>/dev/null); do",
                 "  case \"$f\" in *" + bak + ") continue;; esac",
                 "  if [ -e \"$f" + bak + "\" ]; then mv -f \"$f" + bak + "\" \"$f\" && echo \"restored $f\"; else rm -f \"$f\" && echo \"removed $f\"; fi",
                 "done",

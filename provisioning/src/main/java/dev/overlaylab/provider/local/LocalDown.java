@@ -1,9 +1,9 @@
 package dev.overlaylab.provider.local;
 
 import dev.overlaylab.exec.ExecRunner;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.overlaylab.provider.virtualbox;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.SshEndpoint;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 
 /**
  * The first login to a freshly booted VM: log in with the box's own credentials (for Vagrant boxes
@@ -28,8 +28,8 @@ public interface GuestLogin {
      * keeps being reached with the box's own credentials.
      */
     GuestLogin NOT_WIRED = (lab, node, boxLogin, progress) -> {
-        progress.on(dev.overlaylab.plan.ProgressEvent.of("nodes", node.name(), "install lab key",
-                dev.overlaylab.plan.ProgressEvent.Status.SKIPPED,
+        progress.on(dev.overlaylab.progress.ProgressEvent.of("nodes", node.name(), "install lab key",
+                dev.overlaylab.progress.ProgressEvent.Status.SKIPPED,
                 "no SSH login layer wired into the virtualbox provider; the node is reached with the box's own key"));
         return boxLogin;
     };

@@ -1,9 +1,9 @@
 package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyIf;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyNet;
 import java.util.Locale;

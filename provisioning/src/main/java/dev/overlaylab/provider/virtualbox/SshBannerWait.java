@@ -1,8 +1,8 @@
 package dev.overlaylab.provider.virtualbox;
 
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,7 +4,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.model.SshEndpoint;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressEvent.Status;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import dev.overlaylab.provider.virtualbox.parse.VmInfo;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.SshEndpoint;
 import dev.overlaylab.model.VerifySettings;
-import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.testsupport.ExecOnlyShell;
 import java.io.OutputStream;

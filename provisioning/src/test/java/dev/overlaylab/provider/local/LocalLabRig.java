@@ -2,11 +2,11 @@ package dev.overlaylab.provider.local;
 
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.plan.Engine;
-import dev.overlaylab.plan.EtcdctlConfigStore;
-import dev.overlaylab.plan.NodeShellFactory;
-import dev.overlaylab.plan.ProgressEvent;
-import dev.overlaylab.plan.ProgressListener;
+import dev.overlaylab.engine.Engine;
+import dev.overlaylab.engine.EtcdctlConfigStore;
+import dev.overlaylab.ssh.NodeShellFactory;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.ssh.KnownHostsStore;
 import dev.overlaylab.ssh.LabKeys;

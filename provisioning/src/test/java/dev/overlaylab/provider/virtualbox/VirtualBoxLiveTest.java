@@ -8,7 +8,7 @@ import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.plan.ProgressEvent;
+import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import java.io.IOException;
 import java.nio.file.Files;

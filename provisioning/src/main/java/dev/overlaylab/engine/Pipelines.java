@@ -1,0 +1,126 @@
+package dev.overlaylab.engine;
+
+import static dev.overlaylab.engine.Stage.Scope.ALL_NODES;
+import static dev.overlaylab.engine.Stage.Scope.ETCD_NODES;
+import static dev.overlaylab.engine.Stage.Scope.LAB;
+
+import dev.overlaylab.engine.steps.DaemonReloadStep;
+import dev.overlaylab.engine.steps.Docker0SubnetStep;
+import dev.overlaylab.engine.steps.EtcdHealthyStep;
+import dev.overlaylab.engine.steps.FlannelBinaryStep;
+import dev.overlaylab.engine.steps.HostOnlyAddressStep;
+import dev.overlaylab.engine.steps.HostnameStep;
+import dev.overlaylab.engine.steps.KernelModuleStep;
+import dev.overlaylab.engine.steps.NetworkConfigStep;
+import dev.overlaylab.engine.steps.OldBackendStep;
+import dev.overlaylab.engine.steps.PackagesStep;
+import dev.overlaylab.engine.steps.PodImageStep;
+import dev.overlaylab.engine.steps.ProviderEndpointsStep;
+import dev.overlaylab.engine.steps.ProviderUpStep;
+import dev.overlaylab.engine.steps.ServicesStep;
+import dev.overlaylab.engine.steps.SshLoginStep;
+import dev.overlaylab.engine.steps.StaleConntrackStep;
+import dev.overlaylab.engine.steps.StopStaleDockerStep;
+import dev.overlaylab.engine.steps.SubnetEnvStep;
+import dev.overlaylab.engine.steps.VerifyStep;
+import dev.overlaylab.engine.steps.WriteFilesStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every pipeline, in one place, in the seeds' order: nodes → base → etcd → network config →
+ * flanneld → docker → verify. Read top to bottom; each line is one small step class.
+ */
+public final class Pipelines {
+    private Pipelines() {
+    }
+
+    /** What {@code olab apply --only X} pushes. */
+    public enum Component {
+        ETCD, FLANNEL, DOCKER;
+
+        public static Component parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "etcd" -> ETCD;
+                case "flannel", "flanneld" -> FLANNEL;
+                case "docker" -> DOCKER;
+                default -> throw new IllegalArgumentException("unknown component '" + s + "': expected etcd, flannel or docker");
+            };
+        }
+    }
+
+    /** {@code olab up}: the whole lab, from nodes to verification. */
+    public static List<Stage> up() {
+        return List.of(
+                Stage.of("nodes", LAB, new ProviderUpStep()),
+                Stage.of("nodes", ALL_NODES, new SshLoginStep()),
+                base(),
+                etcd(),
+                networkConfig(),
+                flanneld(),
+                docker(),
+                Stage.of("verify", LAB, new VerifyStep()));
+    }
+
+    /** {@code olab apply --only X}: a running lab's one component, files then restarts of what reads them. */
+    public static List<Stage> apply(Component only) {
+        List<Stage> stages = new ArrayList<>(List.of(
+                Stage.of("nodes", LAB, new ProviderEndpointsStep()),
+                Stage.of("nodes", ALL_NODES, new SshLoginStep())));
+        switch (only) {
+            case ETCD -> stages.add(etcd());
+            case FLANNEL -> {
+                stages.add(networkConfig());
+                stages.add(flanneld());
+            }
+            case DOCKER -> stages.add(docker());
+            default -> throw new IllegalArgumentException(String.valueOf(only));
+        }
+        return stages;
+    }
+
+    static Stage base() {
+        return Stage.of("base", ALL_NODES,
+                new HostnameStep(),
+                new PackagesStep(),
+                new WriteFilesStep("network"),
+                new DaemonReloadStep(),
+                new ServicesStep("network", null),
+                new HostOnlyAddressStep(),
+                new FlannelBinaryStep(),
+                new KernelModuleStep());
+    }
+
+    static Stage etcd() {
+        return Stage.of("etcd", ETCD_NODES,
+                new WriteFilesStep("etcd"),
+                new DaemonReloadStep(),
+                new ServicesStep("etcd", "etcd"),
+                new EtcdHealthyStep());
+    }
+
+    static Stage networkConfig() {
+        return Stage.of("network-config", LAB, new NetworkConfigStep());
+    }
+
+    static Stage flanneld() {
+        return Stage.of("flanneld", ALL_NODES,
+                new StopStaleDockerStep(),
+                new WriteFilesStep("flannel"),
+                new DaemonReloadStep(),
+                new OldBackendStep(),
+                new ServicesStep("flannel", "flanneld"),
+                new SubnetEnvStep());
+    }
+
+    static Stage docker() {
+        return Stage.of("docker", ALL_NODES,
+                new WriteFilesStep("docker"),
+                new DaemonReloadStep(),
+                new ServicesStep("docker", "docker"),
+                new Docker0SubnetStep(),
+                new StaleConntrackStep(),
+                new PodImageStep());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.overlaylab.engine.steps;
+
+/** The systemctl command lines the steps run, in one place (so tests and fakes agree on them). */
+public final class Systemd {
+    private Systemd() {
+    }
+
+    public static String isActive(String unit) {
+        return "systemctl is-active --quiet " + unit;
+    }
+
+    public static String isEnabled(String unit) {
+        return "systemctl is-enabled --quiet " + unit;
+    }
+
+    public static String restart(String unit) {
+        return "systemctl restart " + unit;
+    }
+
+    public static String start(String unit) {
+        return "systemctl start " + unit;
+    }
+
+    public static String stop(String unit) {
+        return "systemctl stop " + unit;
+    }
+
+    /** Clears a unit's failed state and its start rate-limit counter. */
+    public static String resetFailed(String unit) {
+        return "systemctl reset-failed " + unit;
+    }
+
+    public static String enable(String unit) {
+        return "systemctl enable " + unit;
+    }
+
+    public static String daemonReload() {
+        return "systemctl daemon-reload";
+    }
+
+    /** The last lines of a unit's journal: the evidence when it will not start. */
+    public static String journal(String unit) {
+        return "journalctl -u " + unit + " -n 20 --no-pager";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.overlaylab.node;
+
+/**
+ * Where Overlay Lab keeps things on a node, and how it recognises its own files: written once,
+ * at the bottom of the layering, so that the renderer, the engine's steps, verify and the providers'
+ * clean-up all agree without reaching into each other.
+ */
+public final class NodeLayout {
+    /** Every rendered file that can carry a comment starts with a line containing this. */
+    public static final String MARKER = "managed by Overlay Lab";
+    /** A file that was on the node and not written by Overlay Lab is kept under its name + this. */
+    public static final String BACKUP_SUFFIX = ".olab-bak";
+    /** What a run still owes the node (restarts, daemon-reload), kept on the node itself. */
+    public static final String PENDING_FILE = "/var/lib/overlay-lab/pending";
+    /** flanneld's lease as it writes it for docker: FLANNEL_NETWORK, FLANNEL_SUBNET, FLANNEL_MTU. */
+    public static final String SUBNET_ENV = "/run/flannel/subnet.env";
+
+    private NodeLayout() {
+    }
+}

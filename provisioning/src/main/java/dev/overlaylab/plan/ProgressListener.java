@@ -1,9 +1,0 @@
-package dev.overlaylab.plan;
-
-/** Receives progress events, possibly from several worker threads at once: implementations must be thread-safe. */
-@FunctionalInterface
-public interface ProgressListener {
-    void on(ProgressEvent event);
-
-    ProgressListener NONE = e -> { };
-}

@@ -1,0 +1,269 @@
+package dev.overlaylab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.node.NodeLayout;
+import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.progress.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+    @TempDir
+    Path tmp;
+    FakeLab fake;
+    final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void lab() throws Exception {
+        Path flanneld = tmp.resolve("flanneld");
+        Files.write(flanneld, new byte[] {0x7f, 'E', 'L', 'F', 1, 2, 3});
+        fake = new FakeLab(flanneld);
+    }
+
+    private RunResult up() {
+        events.clear();
+        return fake.up(RunOptions.defaults(), events::add);
+    }
+
+    private List<ProgressEvent> results() {
+        return events.stream().filter(e -> e.status() != Status.STARTED && e.status() != Status.PROGRESS).toList();
+    }
+
+    @Test
+    void firstUpBuildsTheLabAsTheSeedsDo() {
+        RunResult r = up();
+
+        assertThat(r.ok()).as(r.failures().toString()).isTrue();
+        assertThat(fake.store.value).isEqualTo(FakeLab.CONFIG);
+        assertThat(fake.node1.docker0).isEqualTo("10.1.15.1/24");
+        assertThat(fake.node2.docker0).isEqualTo("10.1.71.1/24");
+        assertThat(fake.node2.hostname).isEqualTo("node2");
+        assertThat(fake.node2.addresses).containsExactly("192.168.56.102/24");
+        assertThat(fake.node1.files.get(FakeLab.FLANNELD)).startsWith(0x7f, 'E');
+        assertThat(fake.node1.active).containsEntry("etcd", true).containsEntry("flanneld", true).containsEntry("docker", true);
+        assertThat(fake.node2.active).doesNotContainKey("etcd");
+        // docker ran on 172.17 before flanneld (FAILURE-MODES #7): it was stopped before flanneld started
+        List<String> c = fake.node2.commands;
+        assertThat(c.indexOf("systemctl stop docker")).isLessThan(c.indexOf("systemctl restart flanneld"));
+        assertThat(fake.node1.file(NodeLayout.PENDING_FILE)).as("nothing left owed").isNull();
+        assertThat(fake.node2.podImage).as("pod image made for the verification").isTrue();
+        // the profile's packages, etcd only where etcd runs
+        assertThat(fake.node1.installs).singleElement().satisfies(l -> assertThat(l).contains("docker.io").contains("etcd"));
+        assertThat(fake.node2.installs).singleElement().satisfies(l -> assertThat(l).contains("docker.io").doesNotContain("etcd"));
+    }
+
+    @Test
+    void upTwiceChangesNothing() {
+        assertThat(up().ok()).isTrue();
+        fake.forget();
+
+        RunResult second = up();
+
+        assertThat(second.ok()).isTrue();
+        assertThat(second.changed()).isZero();
+        assertThat(second.restarts()).isEmpty();
+        assertThat(results()).allSatisfy(e -> assertThat(e.status()).as(e.stage() + "/" + e.node() + "/" + e.step() + ": " + e.message())
+                .isIn(Status.UNCHANGED, Status.SKIPPED));
+        for (FakeNode n : fake.nodes.values()) {
+            assertThat(n.restarts()).as(n.name).isEmpty();
+            assertThat(n.writes).as(n.name).isEmpty();
+            assertThat(n.commands).as(n.name).noneMatch(cmd -> cmd.contains("daemon-reload") || cmd.startsWith("systemctl stop"));
+        }
+    }
+
+    @Test
+    void aDeliberateRestartFirstClearsSystemdsStartRateLimit() {
+        assertThat(up().ok()).isTrue();
+        fake.forget();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+
+        assertThat(up().ok()).isTrue();
+
+        for (FakeNode n : fake.nodes.values()) {
+            assertThat(n.commands).as(n.name).containsSubsequence("systemctl reset-failed docker", "systemctl restart docker");
+            assertThat(n.commands).as(n.name).doesNotContain("systemctl reset-failed flanneld");
+        }
+    }
+
+    @Test
+    void aStartThatCouldNotJoinItsCgroupIsStartedAgain() {
+        assertThat(up().ok()).isTrue();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+        fake.node2.failOnceOn("systemctl restart docker", 1, "Job for docker.service failed because the control process exited with error code.");
+        fake.node2.journal = "node2 systemd[1]: docker.service: Main process exited, code=exited, status=219/CGROUP\n";
+        fake.forget();
+
+        RunResult r = up();
+
+        assertThat(r.ok()).as(r.failures().toString()).isTrue();
+        assertThat(fake.node2.commands).containsSubsequence("systemctl restart docker", "systemctl reset-failed docker", "systemctl start docker");
+        assertThat(events).anyMatch(e -> e.status() == Status.PROGRESS && e.message().contains("219/CGROUP"));
+    }
+
+    @Test
+    void aFailedStartForAnotherReasonIsNotRetriedAndShowsTheJournalsEnd() {
+        assertThat(up().ok()).isTrue();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+        fake.node2.failOn("systemctl restart docker", 1, "Job for docker.service failed because the control process exited with error code.");
+        fake.node2.journal = "early line\n".repeat(400) + "dockerd: failed to start daemon: the real reason\n";
+        fake.forget();
+
+        RunResult r = up();
+
+        assertThat(r.ok()).isFalse();
+        assertThat(fake.node2.commands).doesNotContain("systemctl start docker");
+        assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.evidence()).contains("the real reason").hasSizeLessThan(1700));
+    }
+
+    @Test
+    void templateChangeRestartsOnlyReaders() {
+        assertThat(up().ok()).isTrue();
+        fake.forget();
+        fake.dockerDropIn = fake.dockerDropIn + "LimitNOFILE=1048576\n";
+
+        RunResult r = up();
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.restarts()).containsExactly("node1: docker", "node2: docker");
+        for (FakeNode n : fake.nodes.values()) {
+            assertThat(n.restarts()).as(n.name).containsExactly("systemctl restart docker");
+            assertThat(n.writes).as(n.name).contains(FakeLab.DROP_IN).doesNotContain(FakeLab.FLANNEL_UNIT, FakeLab.ETCD_DEFAULT);
+            assertThat(n.commands).as(n.name).containsOnlyOnce("systemctl daemon-reload");
+        }
+    }
+
+    @Test
+    void foreignFileKeptAsBackup() {
+        String debians = "ETCD_NAME=default\n";
+        fake.node1.files.put(FakeLab.ETCD_DEFAULT, debians.getBytes());
+
+        assertThat(up().ok()).isTrue();
+        assertThat(fake.node1.file(FakeLab.ETCD_DEFAULT + ".olab-bak")).isEqualTo(debians);
+        assertThat(fake.node1.file(FakeLab.ETCD_DEFAULT)).isEqualTo(fake.etcdDefault);
+        assertThat(results()).anySatisfy(e -> assertThat(e.message()).contains("kept the previous files as /etc/default/etcd.olab-bak"));
+
+        // our own earlier output is not foreign: changing it again keeps the original backup
+        fake.etcdDefault = fake.etcdDefault + "ETCD_ENABLE_V2=\"true\"\n";
+        assertThat(up().ok()).isTrue();
+        assertThat(fake.node1.file(FakeLab.ETCD_DEFAULT + ".olab-bak")).isEqualTo(debians);
+        assertThat(fake.node1.restarts()).contains("systemctl restart etcd");
+    }
+
+    @Test
+    void failureNamesNodeStepCommandAndStderr() {
+        fake.node2.failOn("systemctl restart flanneld", 1,
+                "Job for flanneld.service failed because the control process exited with error code.");
+
+        RunResult r = up();
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.node()).isEqualTo("node2");
+            assertThat(f.stage()).isEqualTo("flanneld");
+            assertThat(f.step()).isEqualTo("flannel service");
+            assertThat(f.command()).isEqualTo("systemctl restart flanneld");
+            assertThat(f.evidence()).contains("Job for flanneld.service failed").contains("journal of node2");
+            assertThat(f.fix()).isNotBlank();
+            assertThat(f.describe()).startsWith("node2: flanneld / flannel service failed: flanneld did not start (exit 1)");
+        });
+        // the other node finished the stage; no node went on to the docker stage
+        assertThat(fake.node1.file("/run/flannel/subnet.env")).contains("FLANNEL_SUBNET=10.1.15.1/24");
+        assertThat(events).noneMatch(e -> e.stage().equals("docker"));
+        assertThat(results()).filteredOn(e -> e.status() == Status.FAILED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("node2").contains("systemctl restart flanneld"));
+    }
+
+    @Test
+    void nextUpAfterAFailureCompletesTheLab() {
+        fake.node2.failOn("systemctl daemon-reload", 1, "Failed to reload daemon: Connection timed out");
+        assertThat(up().ok()).isFalse();
+        // the flanneld unit was written but never reloaded: the debt is recorded on the node itself
+        assertThat(fake.node2.file(NodeLayout.PENDING_FILE)).contains("daemon-reload").contains("restart flanneld");
+        fake.node2.heal();
+        fake.forget();
+
+        RunResult again = up();
+
+        assertThat(again.ok()).as(again.failures().toString()).isTrue();
+        assertThat(fake.node2.commands).contains("systemctl daemon-reload");
+        assertThat(fake.node2.docker0).isEqualTo("10.1.71.1/24");
+        assertThat(fake.node2.file(NodeLayout.PENDING_FILE)).isNull();
+    }
+
+    @Test
+    void bookkeepingCommandFailureStillShowsCommandAndStderr() {
+        fake.node1.failOn("rm -f " + NodeLayout.PENDING_FILE, 1, "rm: cannot remove: Read-only file system");
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.node()).isEqualTo("node1");
+            assertThat(f.command()).contains("rm -f " + NodeLayout.PENDING_FILE);
+            assertThat(f.evidence()).isEqualTo("rm: cannot remove: Read-only file system");
+            assertThat(f.fix()).contains("run up again");
+        });
+    }
+
+    @Test
+    void nodeLostMidStageNamesTheNode() {
+        fake.node2.reachable = false;
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.node()).isEqualTo("node2");
+            assertThat(f.what()).contains("connection to node2 lost");
+            assertThat(f.fix()).contains("run up again");
+        });
+    }
+
+    @Test
+    void dryRunTouchesNothing() {
+        events.clear();
+        RunResult r = fake.up(RunOptions.defaults().withDryRun(true), events::add);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(fake.shellsOpened).hasValue(0);
+        assertThat(fake.provider.ups).hasValue(0);
+        assertThat(fake.store.value).isNull();
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.PLANNED));
+        assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("start node1"));
+        assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("write " + FakeLab.DROP_IN + " 0644 (restarts docker if changed)"));
+    }
+
+    @Test
+    void stagesRunInTheSeedsOrder() {
+        List<String> order = List.of("nodes", "base", "etcd", "network-config", "flanneld", "docker", "verify");
+        assertThat(Pipelines.up().stream().map(Stage::id).distinct().toList()).isEqualTo(order);
+
+        up();
+        List<String> seen = events.stream().map(ProgressEvent::stage).distinct().toList();
+        assertThat(seen).isEqualTo(order);
+        // etcd runs only on the master
+        assertThat(events).filteredOn(e -> e.stage().equals("etcd")).allSatisfy(e -> assertThat(e.node()).isEqualTo("node1"));
+    }
+
+    @Test
+    void differentNetworkConfigIsRefusedUnlessForced() {
+        fake.store.value = "{\"Network\":\"172.30.0.0/16\"}";
+
+        RunResult r = up();
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("network-config");
+            assertThat(f.evidence()).contains("172.30.0.0/16").contains(FakeLab.CONFIG);
+            assertThat(f.fix()).contains("--force");
+        });
+        assertThat(fake.store.value).contains("172.30.0.0/16");
+
+        RunResult forced = fake.up(RunOptions.defaults().withForce(true), ProgressListener.NONE);
+        assertThat(forced.ok()).isTrue();
+        assertThat(fake.store.value).isEqualTo(FakeLab.CONFIG);
+    }
+}
