@@ -19,13 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Names causes for a verification report. The catalogued rules (FAILURE-MODES.md rows) run first; only when
+ * Names causes for a verification report. The catalogued rules (docs/failure-modes.md rows) run first; only when
  * none of them fires and checks still failed does the fallback describe what is left, so a person always
  * gets a next step and a known cause is never buried under its own symptoms.
  */
 public final class Diagnoser {
 
-    /** FAILURE-MODES.md, rows 1-12, in table order. */
+    /** docs/failure-modes.md, rows 1-12, in table order. */
     public static final List<Rule> RULES = List.of(
             new NatInterfaceRule(),             // 1
             new MtuMismatchRule(),              // 2

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * @param cause       one short line: what is wrong
  * @param evidence    what was seen that shows it, one fact a line (node names, addresses, command output)
  * @param fix         what to do about it
- * @param failureMode the row of FAILURE-MODES.md (1-12), empty for causes outside that table
+ * @param failureMode the row of docs/failure-modes.md (1-12), empty for causes outside that table
  */
 public record Finding(String cause, List<String> evidence, String fix, OptionalInt failureMode) {
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The diagnoser's exam on a real lab (FAILURE-MODES.md: "judged on labs that have exactly one of these faults
+ * The diagnoser's exam on a real lab (docs/failure-modes.md: "judged on labs that have exactly one of these faults
  * injected, and on healthy labs"). One 2-node vxlan lab on nspawn nodes comes up once; each fault is made by
  * hand inside a node, as a person's mistake would make it; {@code verify} must name exactly that row; then
  * {@code up} must put the lab back (it repairs drift) and verify must be green with no finding again.

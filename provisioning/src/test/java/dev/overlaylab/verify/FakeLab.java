@@ -165,7 +165,7 @@ public final class FakeLab {
         };
     }
 
-    // ---- one fault each, as FAILURE-MODES.md describes it; the number is the table row ----
+    // ---- one fault each, as docs/failure-modes.md describes it; the number is the table row ----
 
     /** #1 as flannel ≥ 0.10 does it: node2's flanneld registers 10.0.2.15, finds node1's lease by that IP and reuses it. */
     public FakeLab natInterfaceSharedLease() {

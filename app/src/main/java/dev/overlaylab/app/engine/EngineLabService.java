@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class EngineLabService implements LabService {
 
-    /** Provider ids documented in ARCHITECTURE.md, in the order the wizard lists them. */
+    /** Provider ids documented in docs/architecture.md, in the order the wizard lists them. */
     static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "virtualbox-soap", "hosts");
 
     private final Wiring wiring;

@@ -3,7 +3,7 @@ package dev.overlaylab.app.engine;
 import java.util.List;
 
 /**
- * The provisioning stages in the seeds' order (ARCHITECTURE.md); ids are the {@code stage} values of
+ * The provisioning stages in the seeds' order (docs/architecture.md); ids are the {@code stage} values of
  * {@code ProgressEvent}s. The provisioning grid shows one column per stage.
  */
 public final class Stages {

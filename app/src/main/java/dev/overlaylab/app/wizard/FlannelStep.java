@@ -166,7 +166,7 @@ final class FlannelStep extends StepPanel {
 
     /**
      * A local lab on this machine is usually offline: offer the flanneld that the local-lab recipe
-     * caches (LOCAL-LAB.md), when it is there.
+     * caches (docs/local-provider.md), when it is there.
      */
     void providerChanged(WizardDraft d) {
         if (binary.getText().isBlank() && "local".equals(d.provider) && java.nio.file.Files.isRegularFile(CACHED_FLANNELD)) {
