@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.local;
 
+import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
@@ -159,8 +160,7 @@ public final class LocalProvider implements Provider {
             long pid = nspawn.start(NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i)),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
-            awaitVeths(net, names, i, pid, machine, node.name());
-            net.attachNode(i);
+            attach(net, names, i, pid, machine, node.name());
             pids.add(pid);
             started.add(true);
             progress.on(timed("boot", node.name(), t, Status.CHANGED, machine + " started (PID " + pid + ")"));
@@ -257,6 +257,31 @@ public final class LocalProvider implements Provider {
         throw new LocalProviderException("systemd-nspawn for node " + node + " did not create its network links ("
                 + names.hostOnlyVeth(index) + ", " + names.natVeth(index) + "). Its log:\n" + tail(names.nspawnLog(node))
                 + "\nRun 'olab down' to remove what was made.");
+    }
+
+    /**
+     * Attaches node {@code index}'s veths to the bridge once nspawn has made them. A node whose
+     * nspawn exits right after starting (it could not boot) takes its veths away again, so a
+     * "Cannot find device" is either that, reported with nspawn's log, or a link that is still
+     * settling, waited for and tried again (at most three times).
+     */
+    private void attach(HostNetworking net, LocalNames names, int index, long pid, String machine, String node) {
+        for (int attempt = 1; ; attempt++) {
+            awaitVeths(net, names, index, pid, machine, node);
+            try {
+                net.attachNode(index);
+                return;
+            } catch (CommandFailedException e) {
+                if (!NspawnMachine.isOurs(pid, machine)) {
+                    throw new LocalProviderException("systemd-nspawn for node " + node + " exited while its network links were "
+                            + "being attached (" + e.getMessage().strip() + "). Its log:\n" + tail(names.nspawnLog(node))
+                            + "\nRun 'olab down' to remove what was made.");
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static String tail(Path log) {
