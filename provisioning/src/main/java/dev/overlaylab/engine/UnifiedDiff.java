@@ -1,16 +1,15 @@
 package dev.overlaylab.engine;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A unified diff of two texts (as {@code diff -u} prints it), for {@code olab diff} and the GUI's
- * config diff view. Line-based longest common subsequence: config files are small, so the
- * quadratic table is cheap and the output is the minimal diff.
+ * config diff view, in GNU {@code diff -u}'s format.
  */
 public final class UnifiedDiff {
-    private static final int MAX_CELLS = 25_000_000;
-
     private UnifiedDiff() {
     }
 
@@ -25,9 +24,6 @@ public final class UnifiedDiff {
         }
         List<String> a = lines(oldText);
         List<String> b = lines(newText);
-        if ((long) a.size() * b.size() > MAX_CELLS) {
-            return "--- " + oldName + "\n+++ " + newName + "\n(files differ; too large to show line by line)\n";
-        }
         List<Edit> edits = edits(a, b);
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
@@ -99,30 +95,29 @@ public final class UnifiedDiff {
     private record Edit(char kind, String text, int oldLine, int newLine, boolean noNewline) {
     }
 
+    /**
+     * The edit script from java-diff-utils (Myers' algorithm: linear memory, so no size limit),
+     * walked into one edit per line. Formatting the hunks stays here because GNU {@code diff -u}'s
+     * conventions (a count of 1 left out, an empty range shown as the line before it, the
+     * no-newline marker) are what people and patch(1) read, and the library's formatter differs.
+     */
     private static List<Edit> edits(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
         List<Edit> edits = new ArrayList<>();
         int i = 0;
         int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
+        for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
+            for (; i < d.getSource().getPosition(); i++, j++) {
                 edits.add(edit(' ', a, i, i + 1, j + 1));
-                i++;
-                j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j])) {
-                edits.add(edit('+', b, j, i + 1, j + 1));
-                j++;
-            } else {
-                edits.add(edit('-', a, i, i + 1, j + 1));
-                i++;
             }
+            for (int k = 0; k < d.getSource().size(); k++, i++) {
+                edits.add(edit('-', a, i, i + 1, j + 1));
+            }
+            for (int k = 0; k < d.getTarget().size(); k++, j++) {
+                edits.add(edit('+', b, j, i + 1, j + 1));
+            }
+        }
+        for (; i < a.size(); i++, j++) {
+            edits.add(edit(' ', a, i, i + 1, j + 1));
         }
         return edits;
     }

@@ -9,6 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
+import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 
 /**
  * The lab's own ed25519 key pair: {@code <data>/labs/<lab>/id_ed25519} (mode 0600, OpenSSH format,
@@ -66,9 +71,13 @@ public final class LabKeys {
         try {
             Files.createDirectories(dir);
             trySetMode(dir, "rwx------");
-            OpenSshEd25519 pair = OpenSshEd25519.generate(new SecureRandom());
-            byte[] privateBlob = pair.privateKeyFile(comment);
-            byte[] publicBlob = pair.publicBlob();
+            // Bouncy Castle (on the classpath through sshj) writes OpenSSH's own formats: the
+            // unencrypted openssh-key-v1 private key that sshj and ssh -i read, and the public blob.
+            Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
+            generator.init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+            AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+            byte[] privateBlob = OpenSSHPrivateKeyUtil.encodePrivateKey(pair.getPrivate());
+            byte[] publicBlob = OpenSSHPublicKeyUtil.encodePublicKey(pair.getPublic());
             String pem = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateBlob)
                     + "\n-----END OPENSSH PRIVATE KEY-----\n";
