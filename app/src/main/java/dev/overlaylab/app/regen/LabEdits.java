@@ -5,13 +5,15 @@ import dev.overlaylab.model.DockerSettings;
 import dev.overlaylab.model.FlannelSettings;
 import dev.overlaylab.model.FlannelSettings.Backend;
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.LabFileEdit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * The edits the regenerate view offers, applied to a loaded lab so that everything else in the lab
- * file (etcd, verify, subnet limits, binary source...) is kept exactly as it was.
+ * file (etcd, verify, subnet limits, binary source..., and the file's comments) is kept exactly as
+ * it was.
  */
 public final class LabEdits {
     private LabEdits() {
@@ -42,6 +44,21 @@ public final class LabEdits {
     public static Lab withDockerMtu(Lab lab, OptionalInt mtu) {
         return new Lab(lab.name(), lab.provider(), lab.profile(), lab.network(), lab.nodes(), lab.etcd(), lab.flannel(),
                 new DockerSettings(mtu), lab.verify(), lab.source());
+    }
+
+    /**
+     * The lab file's text with only the values this view changed rewritten in place, so the
+     * person's comments, order and layout stay as they wrote them.
+     */
+    public static String editedText(String fileText, Lab original, Lab changed) {
+        LabFileEdit edit = LabFileEdit.of(fileText);
+        if (!changed.flannel().backend().equals(original.flannel().backend())) {
+            edit = edit.backend(changed.flannel().backend());
+        }
+        if (!changed.docker().mtu().equals(original.docker().mtu())) {
+            edit = edit.dockerMtu(changed.docker().mtu());
+        }
+        return edit.text();
     }
 
     public static BackendChoice choiceOf(Lab lab) {

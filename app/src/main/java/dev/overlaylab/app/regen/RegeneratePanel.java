@@ -10,7 +10,6 @@ import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.app.wizard.BackendChoice;
-import dev.overlaylab.model.LabWriter;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Problem;
 import dev.overlaylab.progress.ProgressListener;
@@ -145,7 +144,7 @@ public final class RegeneratePanel extends JPanel {
             banner.clear();
         }
         Worker.<List<NodeDiff>>of(() -> {
-            editedYaml = LabWriter.toYaml(changed);
+            editedYaml = LabEdits.editedText(Files.readString(file, StandardCharsets.UTF_8), original, changed);
             Validation v = ctx.service().validate(editedYaml, Optional.of(file));
             if (!v.valid()) {
                 throw new InvalidEdit(v.problems());

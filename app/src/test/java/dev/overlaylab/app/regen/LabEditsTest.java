@@ -55,4 +55,22 @@ class LabEditsTest {
         assertThat(reread.docker().mtu()).hasValue(1400);
         assertThat(LabEdits.withDockerMtu(edited, OptionalInt.empty()).docker().mtu()).isEmpty();
     }
+
+    /** Regenerate from the app on the seeds' lab: the file keeps its comments; only the edited values change. */
+    @Test
+    void theSeedsLabRegeneratedKeepsItsCommentsAndChangesOnlyTheEditedValues() throws Exception {
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of("..", "examples", "two-node-vbox.yaml"));
+        Lab original = LabLoader.parse(file, Optional.empty());
+        Lab changed = LabEdits.withDockerMtu(LabEdits.withBackend(original, BackendChoice.HOST_GW), OptionalInt.of(1400));
+
+        String edited = LabEdits.editedText(file, original, changed);
+
+        assertThat(edited).isEqualTo(file.replace("backend: {type: udp}", "backend: {type: host-gw}")
+                .replace("mtu: flannel", "mtu: 1400"));
+        assertThat(edited.lines().filter(l -> l.startsWith("#"))).hasSize(2);
+        Lab reread = LabLoader.parse(edited, Optional.empty());
+        assertThat(reread.flannel().backend().type()).isEqualTo("host-gw");
+        assertThat(reread.docker().mtu()).hasValue(1400);
+        assertThat(LabEdits.editedText(file, original, original)).as("no edit, no change").isEqualTo(file);
+    }
 }
