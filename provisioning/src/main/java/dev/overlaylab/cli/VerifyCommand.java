@@ -2,13 +2,11 @@ package dev.overlaylab.cli;
 
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.model.Node;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.provider.Provider;
-import dev.overlaylab.verify.OpenedShells;
+import dev.overlaylab.verify.Cells;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,11 +25,7 @@ final class VerifyCommand extends LabCommand {
         Lab model = LabInput.load(lab);
         Wiring wiring = Cli.wiring();
         Provider provider = LabInput.provider(wiring, model, lab);
-        List<Node> endpoints = provider.endpoints(model);
-        VerifyAndDiagnose.Outcome outcome;
-        try (OpenedShells access = new OpenedShells(model, endpoints, wiring.shells())) {
-            outcome = new VerifyAndDiagnose().run(model, access, ProgressListener.NONE);
-        }
+        VerifyAndDiagnose.Outcome outcome = wiring.verify(model, provider, Cells.ALL, ProgressListener.NONE);
         PrintWriter out = out();
         if (json) {
             out.println(VerifyPrinter.json(model, outcome));

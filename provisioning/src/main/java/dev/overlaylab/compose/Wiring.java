@@ -1,5 +1,6 @@
 package dev.overlaylab.compose;
 
+import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.engine.Engine;
 import dev.overlaylab.engine.EtcdGatewayStore;
 import dev.overlaylab.engine.MatrixVerifyStage;
@@ -24,7 +25,10 @@ import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.ssh.SshConnector;
 import dev.overlaylab.ssh.SshTimeouts;
+import dev.overlaylab.verify.Cells;
+import dev.overlaylab.verify.OpenedShells;
 import dev.overlaylab.verify.VerificationReport;
+import dev.overlaylab.verify.Verifier;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +68,22 @@ public final class Wiring {
 
     public NodeShellFactory shells() {
         return (lab, node) -> connector(lab).connect(node.name(), node.ssh());
+    }
+
+    /**
+     * {@code olab verify} and the app's Verify: the matrix over one shell per node and, when
+     * something failed, the diagnosis. With a single cell selected only that check runs (and no
+     * diagnosis: one cell is not the evidence the rules weigh).
+     */
+    public VerifyAndDiagnose.Outcome verify(Lab lab, Provider provider, Cells cells, ProgressListener progress) {
+        List<Node> endpoints = provider.endpoints(lab);
+        try (OpenedShells access = new OpenedShells(lab, endpoints, shells())) {
+            if (cells.all()) {
+                return new VerifyAndDiagnose().run(lab, access, progress);
+            }
+            VerificationReport report = new Verifier().run(lab, access, progress, cells);
+            return new VerifyAndDiagnose.Outcome(report, List.of(), report.elapsed());
+        }
     }
 
     /** The engine with the real parts; {@code reports} receives each verification report (the GUI draws it). */

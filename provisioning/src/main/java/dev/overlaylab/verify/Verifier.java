@@ -56,6 +56,11 @@ public final class Verifier {
             new HostOnlyPingCheck(), new Docker0PingCheck(), new PodPingCheck(), new PodHttpCheck(), new MtuProbeCheck());
 
     public VerificationReport run(Lab lab, NodeAccess access, ProgressListener progress) {
+        return run(lab, access, progress, Cells.ALL);
+    }
+
+    /** The selected cells only; the nodes no selected cell needs are not read. */
+    public VerificationReport run(Lab lab, NodeAccess access, ProgressListener progress, Cells cells) {
         long t0 = System.nanoTime();
         progress.on(ProgressEvent.of(STAGE, "", "verify", ProgressEvent.Status.STARTED,
                 Plural.count(lab.nodes().size(), "node") + ", " + Plural.count(lab.nodes().size() * (lab.nodes().size() - 1), "pair")));
@@ -71,7 +76,7 @@ public final class Verifier {
         try {
             // connections open in parallel (an SSH login is a few hundred milliseconds)
             Map<String, Future<NodeShell>> opening = new LinkedHashMap<>();
-            for (Node n : lab.nodes()) {
+            for (Node n : lab.nodes().stream().filter(n -> cells.reads(n.name())).toList()) {
                 opening.put(n.name(), pool.submit(() -> (NodeShell) new BoundedShell(access.shellOrUnreachable(n.name()), BoundedShell.PER_NODE)));
             }
             for (var e : opening.entrySet()) {
@@ -79,7 +84,7 @@ public final class Verifier {
             }
             Future<LeaseView> leaseFuture = pool.submit(() -> LeaseView.read(access.leases()));
             List<NodeReader.Pending> reads = new ArrayList<>();
-            for (Node n : lab.nodes()) {
+            for (Node n : lab.nodes().stream().filter(n -> cells.reads(n.name())).toList()) {
                 reads.add(NodeReader.start(lab, n, shells.get(n.name()), pods, pool));
             }
             leases = get(leaseFuture);
@@ -91,25 +96,27 @@ public final class Verifier {
             for (NodeFacts nf : facts.values()) {
                 NodeContext ctx = new NodeContext(lab, nf, leases);
                 for (NodeCheck c : NODE_CHECKS) {
-                    if (c.appliesTo(ctx)) {
+                    if (c.appliesTo(ctx) && cells.nodeCell(c.id(), nf.name())) {
                         results.add(report(progress, c.check(ctx)));
                     }
                 }
             }
             // every cell of every pair is its own task: they are independent, and a failing cell waits out its
             // timeout without holding up the others (at most BoundedShell.PER_NODE at once on one node)
-            List<Callable<CheckResult>> cells = new ArrayList<>();
+            List<Callable<CheckResult>> tasks = new ArrayList<>();
             for (Node a : lab.nodes()) {
                 for (Node b : lab.nodes()) {
-                    if (a != b) {
+                    if (a != b && cells.reads(a.name()) && cells.reads(b.name())) {
                         PairContext ctx = new PairContext(lab, facts.get(a.name()), facts.get(b.name()), shells.get(a.name()));
                         for (PairCheck c : PAIR_CHECKS) {
-                            cells.add(() -> report(progress, c.check(ctx)));
+                            if (cells.pairCell(c.id(), a.name(), b.name())) {
+                                tasks.add(() -> report(progress, c.check(ctx)));
+                            }
                         }
                     }
                 }
             }
-            for (Future<CheckResult> f : pool.invokeAll(cells)) {
+            for (Future<CheckResult> f : pool.invokeAll(tasks)) {
                 results.add(get(f));
             }
         } catch (InterruptedException e) {

@@ -145,7 +145,7 @@ public final class EngineLabService implements LabService {
     @Override
     public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
         Provider provider = registry().require(lab.provider());
-        return new MatrixRun(wiring.shells()).run(lab, provider.endpoints(lab), progress);
+        return VerifyCells.outcome(lab, wiring.verify(lab, provider, VerifyCells.selection(only), progress));
     }
 
     /** Pseudo node name under which the etcd network config's difference is listed. */
