@@ -29,7 +29,7 @@ final class VerifyCommand extends LabCommand {
         Provider provider = LabInput.provider(wiring, model, lab);
         List<Node> endpoints = provider.endpoints(model);
         VerifyAndDiagnose.Outcome outcome;
-        try (OpenedShells access = new OpenedShells(model, endpoints, wiring.shells())) {
+        try (OpenedShells access = new OpenedShells(model, endpoints, wiring.shells(), wiring.etcdPorts())) {
             outcome = new VerifyAndDiagnose().run(model, access, ProgressListener.NONE);
         }
         PrintWriter out = out();

@@ -2,11 +2,11 @@ package dev.overlaylab.plan;
 
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
+import dev.overlaylab.etcd.EtcdPort;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Plural;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.EtcdctlLeaseSource;
 import dev.overlaylab.verify.LeaseSource;
 import dev.overlaylab.verify.NodeAccess;
 import dev.overlaylab.verify.VerificationReport;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The verify stage of {@code up}: the verification matrix on the run's connected nodes; when a
@@ -28,7 +29,7 @@ public final class MatrixVerifyStage implements VerifyStage {
     }
 
     @Override
-    public StepResult verify(Lab lab, Map<String, NodeShell> shells, ProgressListener progress) {
+    public StepResult verify(Lab lab, Map<String, NodeShell> shells, Supplier<EtcdPort> etcd, ProgressListener progress) {
         NodeAccess access = new NodeAccess() {
             @Override
             public NodeShell shell(String nodeName) {
@@ -41,7 +42,7 @@ public final class MatrixVerifyStage implements VerifyStage {
 
             @Override
             public LeaseSource leases() {
-                return new EtcdctlLeaseSource(lab, shell(lab.master().name()));
+                return LeaseSource.of(etcd);
             }
         };
         VerifyAndDiagnose.Outcome outcome = new VerifyAndDiagnose().run(lab, access, progress);

@@ -1,5 +1,7 @@
 package dev.overlaylab.plan;
 
+import dev.overlaylab.etcd.EtcdPort;
+import dev.overlaylab.etcd.EtcdTransport;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
@@ -27,8 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * The real parts, put together once for the CLI and the GUI: renderer, sshj shells (the app's
- * known_hosts, one key pair per lab), the etcd gateway over SSH, the providers, the verification
- * matrix. Tests build an {@link Engine} from doubles instead.
+ * known_hosts, one key pair per lab), etcd through SSH local forwards ({@link #ETCD}), the
+ * providers, the verification matrix. Tests build an {@link Engine} from doubles instead.
  *
  * <pre>{@code
  * Wiring w = new Wiring(hostKeyListener, passwordPrompt);
@@ -37,6 +39,12 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Wiring {
+    /**
+     * How the CLI and the app reach etcd: every provider's nodes are sshj shells, so the typed jetcd /
+     * v2 HTTP clients run here through a forward (one connection, no etcdctl round trips per call).
+     */
+    public static final EtcdTransport ETCD = EtcdTransport.FORWARD;
+
     private final HostKeyListener hostKeys;
     private final PasswordPrompt passwords;
     private final Map<String, SshConnector> connectors = new ConcurrentHashMap<>();
@@ -63,7 +71,12 @@ public final class Wiring {
 
     /** The engine with the real parts; {@code reports} receives each verification report (the GUI draws it). */
     public Engine engine(Consumer<VerificationReport> reports) {
-        return new Engine(shells(), EtcdGatewayStore::open, new MatrixVerifyStage(reports));
+        return new Engine(shells(), etcdPorts(), new MatrixVerifyStage(reports));
+    }
+
+    /** Opens the lab's etcd port through its connected master, with this wiring's transport. */
+    public EtcdPort.Factory etcdPorts() {
+        return ETCD.ports();
     }
 
     public Providers providers() {

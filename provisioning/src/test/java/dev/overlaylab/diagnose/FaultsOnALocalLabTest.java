@@ -8,12 +8,12 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.plan.Engine;
-import dev.overlaylab.plan.EtcdctlConfigStore;
 import dev.overlaylab.plan.Failure;
 import dev.overlaylab.plan.NodeShellFactory;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.plan.RunOptions;
 import dev.overlaylab.plan.RunResult;
+import dev.overlaylab.plan.Wiring;
 import dev.overlaylab.provider.local.LocalNames;
 import dev.overlaylab.provider.local.LocalProvider;
 import dev.overlaylab.provider.local.RootfsSpec;
@@ -91,7 +91,7 @@ class FaultsOnALocalLabTest {
         SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), keys, HostKeyListener.NONE,
                 SshTimeouts.defaults());
         shells = (l, node) -> ssh.connect(node.name(), node.ssh());
-        engine = new Engine(shells, EtcdctlConfigStore::new, null);
+        engine = new Engine(shells, Wiring.ETCD.ports(), null);
         LocalNames names = new LocalNames(lab.name(), LocalProvider.DEFAULT_STATE_ROOT);
         long t0 = System.nanoTime();
         try {
@@ -192,7 +192,7 @@ class FaultsOnALocalLabTest {
     }
 
     private VerifyAndDiagnose.Outcome verify() {
-        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells)) {
+        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells, Wiring.ETCD.ports())) {
             return new VerifyAndDiagnose().run(lab, access, ProgressListener.NONE);
         }
     }

@@ -74,7 +74,7 @@ class EngineOnLocalNodesTest {
         RenderedLab rendered = Renderer.builtIn().render(lab, Profiles.of(lab));
         SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), LabKeys.in(keyDir, "overlay-lab:olt-e-it"),
                 (node, hostPort, type, fingerprint) -> { }, SshTimeouts.defaults());
-        Engine engine = new Engine((l, n) -> ssh.connect(n.name(), n.ssh()), EtcdGatewayStore::open, null);
+        Engine engine = new Engine((l, n) -> ssh.connect(n.name(), n.ssh()), Wiring.ETCD.ports(), null);
         List<Stage> upWithoutVerify = Pipelines.up().stream().filter(s -> !s.id().equals("verify")).toList();
         try {
             RunResult first = run(engine, upWithoutVerify, lab, rendered, provider);

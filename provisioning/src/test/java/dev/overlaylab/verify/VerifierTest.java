@@ -2,6 +2,7 @@ package dev.overlaylab.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressListener;
 import java.util.List;

@@ -145,7 +145,7 @@ public final class EngineLabService implements LabService {
     @Override
     public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
         Provider provider = registry().require(lab.provider());
-        return new MatrixRun(wiring.shells()).run(lab, provider.endpoints(lab), progress);
+        return new MatrixRun(wiring.shells(), wiring.etcdPorts()).run(lab, provider.endpoints(lab), progress);
     }
 
     /** Pseudo node name under which the etcd network config's difference is listed. */
@@ -179,7 +179,7 @@ public final class EngineLabService implements LabService {
         dev.overlaylab.model.Node master = endpoints.get(0);
         String key = lab.etcd().configKey();
         try (dev.overlaylab.ssh.NodeShell sh = wiring.shells().open(lab, master);
-             dev.overlaylab.plan.NetworkConfigStore store = dev.overlaylab.plan.EtcdGatewayStore.open(lab, sh)) {
+             dev.overlaylab.etcd.EtcdPort store = wiring.etcdPorts().open(lab, sh)) {
             Optional<String> live = store.readConfig();
             String want = rendered.networkConfigJson();
             if (live.isPresent() && live.get().strip().equals(want.strip())) {

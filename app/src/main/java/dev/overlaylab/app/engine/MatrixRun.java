@@ -2,15 +2,14 @@ package dev.overlaylab.app.engine;
 
 import dev.overlaylab.diagnose.Diagnoser;
 import dev.overlaylab.diagnose.Observer;
+import dev.overlaylab.etcd.EtcdPort;
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.plan.NodeShellFactory;
 import dev.overlaylab.plan.ProgressListener;
-import dev.overlaylab.ssh.NodeShell;
-import dev.overlaylab.verify.EtcdctlLeaseSource;
 import dev.overlaylab.verify.Evidence;
-import dev.overlaylab.verify.LeaseSource;
-import dev.overlaylab.verify.NodeAccess;
+import dev.overlaylab.verify.OpenedShells;
 import dev.overlaylab.verify.VerificationReport;
 import dev.overlaylab.verify.Verifier;
 import java.util.LinkedHashMap;
@@ -18,37 +17,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The verification matrix and, when something failed, the diagnosis — over one SSH shell per node,
- * opened here and closed at the end whatever happened. Results are turned into the app's cells.
+ * The verification matrix and, when something failed, the diagnosis — over one SSH shell per node and
+ * the lab's etcd port, opened here and closed at the end whatever happened. Results are turned into the app's cells.
  */
 final class MatrixRun {
     private final NodeShellFactory shells;
+    private final EtcdPort.Factory etcdPorts;
 
-    MatrixRun(NodeShellFactory shells) {
+    MatrixRun(NodeShellFactory shells, EtcdPort.Factory etcdPorts) {
         this.shells = shells;
+        this.etcdPorts = etcdPorts;
     }
 
     VerifyOutcome run(Lab lab, List<Node> endpoints, ProgressListener progress) {
-        Map<String, NodeShell> open = new LinkedHashMap<>();
         Lab reachable = new Lab(lab.name(), lab.provider(), lab.profile(), lab.network(), endpoints, lab.etcd(),
                 lab.flannel(), lab.docker(), lab.verify(), lab.source());
-        NodeAccess access = new NodeAccess() {
-            @Override
-            public synchronized NodeShell shell(String nodeName) {
-                return open.computeIfAbsent(nodeName, n -> shells.open(reachable, reachable.node(n).orElseThrow()));
-            }
-
-            @Override
-            public LeaseSource leases() {
-                return new EtcdctlLeaseSource(reachable, shellOrUnreachable(reachable.master().name()));
-            }
-        };
-        try {
+        try (OpenedShells access = new OpenedShells(reachable, endpoints, shells, etcdPorts)) {
             VerificationReport report = new Verifier().run(reachable, access, progress);
             List<dev.overlaylab.diagnose.Finding> findings = report.allPassed() ? List.of()
                     : new Diagnoser().diagnose(reachable, report, new Observer().observe(reachable, access));
             Map<String, String> leases = new LinkedHashMap<>();
-            for (dev.overlaylab.verify.Lease l : report.leases()) {
+            for (Lease l : report.leases()) {
                 reachable.nodes().stream().filter(n -> n.ip().equals(l.publicIp())).findFirst()
                         .ifPresent(n -> leases.put(n.name(), l.subnet()));
             }
@@ -56,10 +45,6 @@ final class MatrixRun {
                     findings.stream().map(f -> new Finding(
                             f.failureMode().isPresent() ? "#" + f.failureMode().getAsInt() + " " + f.cause() : f.cause(),
                             String.join("\n", f.evidence()), f.fix())).toList(), leases);
-        } finally {
-            synchronized (access) {
-                open.values().forEach(NodeShell::close);
-            }
         }
     }
 

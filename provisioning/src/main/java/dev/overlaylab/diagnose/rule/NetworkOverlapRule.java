@@ -6,7 +6,7 @@ import dev.overlaylab.diagnose.NodeObservation;
 import dev.overlaylab.diagnose.Rule;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.verify.Ipv4Cidr;
-import dev.overlaylab.verify.Lease;
+import dev.overlaylab.etcd.Lease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.verify.Lease;
+import dev.overlaylab.etcd.Lease;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
