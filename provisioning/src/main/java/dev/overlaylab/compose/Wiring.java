@@ -2,8 +2,9 @@ package dev.overlaylab.compose;
 
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.engine.Engine;
-import dev.overlaylab.engine.EtcdGatewayStore;
 import dev.overlaylab.engine.MatrixVerifyStage;
+import dev.overlaylab.etcd.EtcdPort;
+import dev.overlaylab.etcd.EtcdTransport;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
@@ -36,8 +37,8 @@ import java.util.function.Consumer;
 
 /**
  * The real parts, put together once for the CLI and the GUI: renderer, sshj shells (the app's
- * known_hosts, one key pair per lab), the etcd gateway over SSH, the providers, the verification
- * matrix. Tests build an {@link Engine} from doubles instead.
+ * known_hosts, one key pair per lab), etcd through SSH local forwards ({@link #ETCD}), the
+ * providers, the verification matrix. Tests build an {@link Engine} from doubles instead.
  *
  * <pre>{@code
  * Wiring w = new Wiring(hostKeyListener, passwordPrompt);
@@ -46,6 +47,12 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Wiring {
+    /**
+     * How the CLI and the app reach etcd: every provider's nodes are sshj shells, so the typed jetcd /
+     * v2 HTTP clients run here through a forward (one connection, no etcdctl round trips per call).
+     */
+    public static final EtcdTransport ETCD = EtcdTransport.FORWARD;
+
     private final HostKeyListener hostKeys;
     private final PasswordPrompt passwords;
     private final Map<String, SshConnector> connectors = new ConcurrentHashMap<>();
@@ -77,7 +84,7 @@ public final class Wiring {
      */
     public VerifyAndDiagnose.Outcome verify(Lab lab, Provider provider, Cells cells, ProgressListener progress) {
         List<Node> endpoints = provider.endpoints(lab);
-        try (OpenedShells access = new OpenedShells(lab, endpoints, shells())) {
+        try (OpenedShells access = new OpenedShells(lab, endpoints, shells(), etcdPorts())) {
             if (cells.all()) {
                 return new VerifyAndDiagnose().run(lab, access, progress);
             }
@@ -88,7 +95,12 @@ public final class Wiring {
 
     /** The engine with the real parts; {@code reports} receives each verification report (the GUI draws it). */
     public Engine engine(Consumer<VerificationReport> reports) {
-        return new Engine(shells(), EtcdGatewayStore::open, new MatrixVerifyStage(reports));
+        return new Engine(shells(), etcdPorts(), new MatrixVerifyStage(reports));
+    }
+
+    /** Opens the lab's etcd port through its connected master, with this wiring's transport. */
+    public EtcdPort.Factory etcdPorts() {
+        return ETCD.ports();
     }
 
     public Providers providers() {

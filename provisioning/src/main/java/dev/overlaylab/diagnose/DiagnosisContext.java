@@ -1,10 +1,10 @@
 package dev.overlaylab.diagnose;
 
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.Ipv4Cidr;
-import dev.overlaylab.verify.Lease;
 import dev.overlaylab.verify.SubnetEnv;
 import dev.overlaylab.verify.VerificationReport;
 import java.util.List;

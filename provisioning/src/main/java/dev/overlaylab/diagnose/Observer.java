@@ -1,5 +1,8 @@
 package dev.overlaylab.diagnose;
 
+import dev.overlaylab.etcd.EtcdEndpoints;
+import dev.overlaylab.etcd.Etcdctl;
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.ssh.NodeShell;
@@ -39,13 +42,18 @@ public final class Observer {
         return "ss -ltn";
     }
 
+    /**
+     * The config read through the v3 API on the master, as text for the evidence. Both APIs are read
+     * whatever the lab's: a config behind the other one is exactly what #6 looks for, so this stays a
+     * raw probe beside the etcd port (which speaks the lab's API only).
+     */
     public static String configV3(Lab lab) {
-        return "ETCDCTL_API=3 etcdctl --endpoints=" + NodeCommands.masterEndpoints(lab)
-                + " --dial-timeout=2s --command-timeout=3s get " + lab.etcd().configKey();
+        return Etcdctl.of(EtcdApi.V3, EtcdEndpoints.fromMaster(lab)).get(lab.etcd().configKey());
     }
 
+    /** The config read through the v2 keys API on the master, as text for the evidence. */
     public static String configV2(Lab lab) {
-        return "ETCDCTL_API=2 etcdctl --endpoints=" + NodeCommands.masterEndpoints(lab) + " --timeout=3s get " + lab.etcd().configKey();
+        return Etcdctl.of(EtcdApi.V2, EtcdEndpoints.fromMaster(lab)).get(lab.etcd().configKey());
     }
 
     public static String addresses() {

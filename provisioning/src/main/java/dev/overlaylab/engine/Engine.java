@@ -1,5 +1,6 @@
 package dev.overlaylab.engine;
 
+import dev.overlaylab.etcd.EtcdPort;
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.exec.ExecResult;
@@ -31,24 +32,24 @@ import java.util.function.Function;
  * so running again continues from the nodes' current state.
  *
  * <pre>{@code
- * Engine engine = new Engine(sshShells, etcdStores, verifier);   // verifier may be null
+ * Engine engine = new Engine(sshShells, EtcdTransport.FORWARD.ports(), verifier);   // verifier may be null
  * RunResult r = engine.up(lab, rendered, provider, RunOptions.defaults(), listener);
  * RunResult r = engine.apply(lab, rendered, provider, Component.FLANNEL, RunOptions.defaults(), listener);
  * }</pre>
  */
 public final class Engine {
     private final NodeShellFactory shells;
-    private final NetworkConfigStore.Factory stores;
+    private final EtcdPort.Factory etcd;
     private final Optional<VerifyStage> verifier;
     private final Function<String, String> pendingFiles;
 
-    public Engine(NodeShellFactory shells, NetworkConfigStore.Factory stores, VerifyStage verifier) {
-        this(shells, stores, verifier, node -> NodeLayout.PENDING_FILE);
+    public Engine(NodeShellFactory shells, EtcdPort.Factory etcd, VerifyStage verifier) {
+        this(shells, etcd, verifier, node -> NodeLayout.PENDING_FILE);
     }
 
-    private Engine(NodeShellFactory shells, NetworkConfigStore.Factory stores, VerifyStage verifier, Function<String, String> pendingFiles) {
+    private Engine(NodeShellFactory shells, EtcdPort.Factory etcd, VerifyStage verifier, Function<String, String> pendingFiles) {
         this.shells = shells;
-        this.stores = stores;
+        this.etcd = etcd;
         this.verifier = Optional.ofNullable(verifier);
         this.pendingFiles = pendingFiles;
     }
@@ -58,7 +59,7 @@ public final class Engine {
      * by default. Tests whose "nodes" share one filesystem give each its own file.
      */
     public Engine withPendingFiles(Function<String, String> fileOfNode) {
-        return new Engine(shells, stores, verifier.orElse(null), fileOfNode);
+        return new Engine(shells, etcd, verifier.orElse(null), fileOfNode);
     }
 
     /** Brings the whole lab up (or, in a dry run, reports what that would do). */
@@ -79,7 +80,7 @@ public final class Engine {
         Counter counter = new Counter(listener);
         List<Failure> failures = List.of();
         List<String> restarts;
-        try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, stores, verifier,
+        try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, etcd, verifier,
                 pendingFiles)) {
             for (Stage stage : stages) {
                 failures = options.dryRun() ? plan(stage, run) : apply(stage, run);

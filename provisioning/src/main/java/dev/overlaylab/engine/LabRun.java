@@ -1,5 +1,6 @@
 package dev.overlaylab.engine;
 
+import dev.overlaylab.etcd.EtcdPort;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.progress.ProgressListener;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Everything one pipeline run shares across stages: the lab and its rendering, the options, the
  * nodes as the provider reported them, one shell per node (opened on first use, reused, closed at
- * the end) and the network-config store.
+ * the end) and the lab's etcd port.
  */
 public final class LabRun implements AutoCloseable {
     private final Lab lab;
@@ -26,16 +27,16 @@ public final class LabRun implements AutoCloseable {
     private final ProgressListener listener;
     private final Optional<Provider> provider;
     private final NodeShellFactory shells;
-    private final NetworkConfigStore.Factory stores;
+    private final EtcdPort.Factory etcdPorts;
     private final Optional<VerifyStage> verifier;
     private final java.util.function.Function<String, String> pendingFiles;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, NodeShell> open = new ConcurrentHashMap<>();
     private final Map<String, NodeRun> nodeRuns = new ConcurrentHashMap<>();
-    private NetworkConfigStore store;
+    private EtcdPort etcd;
 
     LabRun(Lab lab, RenderedLab rendered, RunOptions options, ProgressListener listener, Optional<Provider> provider,
-            NodeShellFactory shells, NetworkConfigStore.Factory stores, Optional<VerifyStage> verifier,
+            NodeShellFactory shells, EtcdPort.Factory etcdPorts, Optional<VerifyStage> verifier,
             java.util.function.Function<String, String> pendingFiles) {
         this.lab = lab;
         this.rendered = rendered;
@@ -43,7 +44,7 @@ public final class LabRun implements AutoCloseable {
         this.listener = listener;
         this.provider = provider;
         this.shells = shells;
-        this.stores = stores;
+        this.etcdPorts = etcdPorts;
         this.verifier = verifier;
         this.pendingFiles = pendingFiles;
         lab.nodes().forEach(n -> nodes.put(n.name(), n));
@@ -125,20 +126,24 @@ public final class LabRun implements AutoCloseable {
         return out;
     }
 
-    /** The network-config store, opened on first use through the master's shell. */
-    public synchronized NetworkConfigStore store() {
-        if (store == null) {
-            store = stores.open(lab, shell(lab.master().name()));
+    /** The lab's etcd, opened on first use through the master's shell and closed with the run. */
+    public synchronized EtcdPort etcd() {
+        if (etcd == null) {
+            etcd = etcdPorts.open(lab, shell(lab.master().name()));
         }
-        return store;
+        return etcd;
     }
 
     @Override
     public void close() {
         synchronized (this) {
-            if (store != null) {
-                store.close();
-                store = null;
+            if (etcd != null) {
+                try {
+                    etcd.close();
+                } catch (RuntimeException e) {
+                    // closing is best effort: the run's outcome is already decided
+                }
+                etcd = null;
             }
         }
         for (NodeShell s : open.values()) {

@@ -2,12 +2,12 @@ package dev.overlaylab.engine;
 
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
+import dev.overlaylab.etcd.EtcdPort;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Plural;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.EtcdctlLeaseSource;
 import dev.overlaylab.verify.LeaseSource;
 import dev.overlaylab.verify.NodeAccess;
 import dev.overlaylab.verify.VerificationReport;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The verify stage of {@code up}: the verification matrix on the run's connected nodes; when a
@@ -29,7 +30,7 @@ public final class MatrixVerifyStage implements VerifyStage {
     }
 
     @Override
-    public StepResult verify(Lab lab, Map<String, NodeShell> shells, ProgressListener progress) {
+    public StepResult verify(Lab lab, Map<String, NodeShell> shells, Supplier<EtcdPort> etcd, ProgressListener progress) {
         NodeAccess access = new NodeAccess() {
             @Override
             public NodeShell shell(String nodeName) {
@@ -42,7 +43,7 @@ public final class MatrixVerifyStage implements VerifyStage {
 
             @Override
             public LeaseSource leases() {
-                return new EtcdctlLeaseSource(lab, shell(lab.master().name()));
+                return LeaseSource.of(etcd);
             }
         };
         VerifyAndDiagnose.Outcome outcome = new VerifyAndDiagnose().run(lab, access, progress);

@@ -1,19 +1,21 @@
 package dev.overlaylab.etcd;
 
-import dev.overlaylab.etcd.EtcdGateway.ConfigWrite;
+import dev.overlaylab.etcd.EtcdPort.ConfigWrite;
 import java.util.Optional;
 
 /**
- * The decision {@link EtcdGateway#writeConfig} makes over either API, written once: absent → create,
- * same JSON → unchanged, different → {@link ConfigConflictException} unless {@code force}, which
- * overwrites exactly the version that was read. A gateway supplies only how to read, create and
- * overwrite; a create or overwrite that lost to a concurrent writer answers false.
+ * The decision {@link EtcdPort#writeConfig} makes, written once for every adapter and API: absent →
+ * create, same JSON → unchanged, different → {@link ConfigConflictException} unless {@code force},
+ * which overwrites exactly the version that was read. An adapter supplies only how to read, create
+ * and overwrite; a create or overwrite that lost to a concurrent writer answers false. A read that
+ * fails throws (from {@link Store#read}), so a failure is never taken for an absent key.
  *
  * @param <V> what the API reads back for the key (the value together with its version)
  */
 final class ConfigCompareAndSet<V> {
 
     interface Store<V> {
+        /** The key's value and version; empty only when etcd says it does not exist; throws when it cannot tell. */
         Optional<V> read();
 
         String value(V read);
@@ -41,11 +43,11 @@ final class ConfigCompareAndSet<V> {
             if (!store.createIfAbsent(json)) {
                 throw raced();
             }
-            return ConfigWrite.CREATED;
+            return ConfigWrite.created();
         }
         String old = store.value(existing.get());
-        if (EtcdGateway.sameJson(old, json)) {
-            return ConfigWrite.UNCHANGED;
+        if (Json.same(old, json)) {
+            return new ConfigWrite(ConfigWrite.Change.UNCHANGED, Optional.of(old));
         }
         if (!force) {
             throw new ConfigConflictException(where, key, old, json);
@@ -53,7 +55,7 @@ final class ConfigCompareAndSet<V> {
         if (!store.overwriteIfUnchanged(existing.get(), json)) {
             throw raced();
         }
-        return ConfigWrite.OVERWRITTEN;
+        return new ConfigWrite(ConfigWrite.Change.OVERWRITTEN, Optional.of(old));
     }
 
     private EtcdException raced() {

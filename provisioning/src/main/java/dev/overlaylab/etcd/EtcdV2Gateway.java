@@ -1,7 +1,9 @@
 package dev.overlaylab.etcd;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,44 +14,44 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * etcd's v2 keys API over plain HTTP: what flannel ≤ 0.17 reads (etcd 3.4 must run with
- * {@code --enable-v2=true}). Compare-and-set uses {@code prevExist=false} to create and
- * {@code prevIndex=<modifiedIndex read>} to overwrite.
+ * {@code --enable-v2=true}). Hand-written on purpose: no maintained Java client speaks v2 any more,
+ * and the four requests below are all it takes. Compare-and-set uses {@code prevExist=false} to
+ * create and {@code prevIndex=<modifiedIndex read>} to overwrite.
+ *
+ * <p>With several endpoints a read moves on to the next when one cannot be reached; a write goes
+ * only to the endpoint that answered last (retrying a write elsewhere could apply it twice).
  */
-public final class EtcdV2Gateway implements EtcdGateway {
+public final class EtcdV2Gateway implements EtcdPort {
     private static final int KEY_NOT_FOUND = 100;
 
-    private final String endpoint;
+    private final List<String> endpoints;
     private final String where;
     private final EtcdKeys keys;
     private final Duration timeout;
     private final HttpClient http;
-
-    public EtcdV2Gateway(String endpoint, EtcdKeys keys, Duration timeout) {
-        this(endpoint, endpoint, keys, timeout);
-    }
+    private volatile int answering;
 
     /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
-    public EtcdV2Gateway(String endpoint, String where, EtcdKeys keys, Duration timeout) {
+    public EtcdV2Gateway(List<String> endpoints, String where, EtcdKeys keys, Duration timeout) {
         this.where = where;
-        this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        this.endpoints = endpoints.stream().map(e -> e.endsWith("/") ? e.substring(0, e.length() - 1) : e).toList();
         this.keys = keys;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
-    public Api api() {
-        return Api.V2;
+    public EtcdApi api() {
+        return EtcdApi.V2;
     }
 
     @Override
     public String endpoint() {
-        return endpoint;
+        return where;
     }
 
     @Override
@@ -61,13 +63,13 @@ public final class EtcdV2Gateway implements EtcdGateway {
     }
 
     private Optional<Node> get(String key) {
-        Reply r = send(HttpRequest.newBuilder(uri(key, "")).GET(), "read " + key);
+        Reply r = read(key, "", "read " + key);
         if (r.status == 404 && r.errorCode() == KEY_NOT_FOUND) {
             return Optional.empty();
         }
         r.expect(200, "read " + key);
-        Map<?, ?> node = (Map<?, ?>) r.body.get("node");
-        return Optional.of(new Node(String.valueOf(node.get("value")), ((BigDecimal) node.get("modifiedIndex")).longValue()));
+        JsonNode node = r.body.path("node");
+        return Optional.of(new Node(node.path("value").asText(), node.path("modifiedIndex").asLong()));
     }
 
     @Override
@@ -114,19 +116,15 @@ public final class EtcdV2Gateway implements EtcdGateway {
     @Override
     public List<Lease> leases() {
         String dir = keys.subnets();
-        Reply r = send(HttpRequest.newBuilder(uri(dir, "recursive=true&sorted=true")).GET(), "list " + dir);
+        Reply r = read(dir, "recursive=true&sorted=true", "list " + dir);
         if (r.status == 404 && r.errorCode() == KEY_NOT_FOUND) {
             return List.of();
         }
         r.expect(200, "list " + dir);
-        Map<?, ?> node = (Map<?, ?>) r.body.get("node");
         List<Lease> leases = new ArrayList<>();
-        if (node.get("nodes") instanceof List<?> children) {
-            for (Object child : children) {
-                Map<?, ?> c = (Map<?, ?>) child;
-                if (c.get("value") != null) {
-                    leases.add(Lease.parse(keys, String.valueOf(c.get("key")), String.valueOf(c.get("value"))));
-                }
+        for (JsonNode c : r.body.path("node").path("nodes")) {
+            if (c.hasNonNull("value")) {
+                leases.add(Lease.parse(keys, c.path("key").asText(), c.path("value").asText()));
             }
         }
         leases.sort(Comparator.comparing(Lease::subnet));
@@ -136,13 +134,14 @@ public final class EtcdV2Gateway implements EtcdGateway {
     @Override
     public Health health() {
         try {
-            Reply version = send(HttpRequest.newBuilder(URI.create(endpoint + "/version")).GET(), "read /version");
-            Reply keysApi = send(HttpRequest.newBuilder(uri(keys.config(), "")).GET(), "read " + keys.config());
+            Reply keysApi = read(keys.config(), "", "read " + keys.config());
+            Reply version = send(endpoints.get(answering), HttpRequest.newBuilder(URI.create(endpoints.get(answering) + "/version")).GET(),
+                    "read /version");
+            String v = Json.text(version.body, "etcdserver");
             if (keysApi.status != 200 && keysApi.errorCode() != KEY_NOT_FOUND) {
-                return new Health(false, text(version.body.get("etcdserver")),
-                        "the v2 keys API does not answer (HTTP " + keysApi.status + "); etcd 3.4 needs --enable-v2=true");
+                return new Health(false, v, "the v2 keys API does not answer (HTTP " + keysApi.status + "); etcd 3.4 needs --enable-v2=true");
             }
-            return new Health(true, text(version.body.get("etcdserver")), "v2 keys API answered");
+            return new Health(true, v, "v2 keys API answered at " + endpoints.get(answering));
         } catch (EtcdException e) {
             return new Health(false, "", e.getMessage());
         }
@@ -150,54 +149,68 @@ public final class EtcdV2Gateway implements EtcdGateway {
 
     private Reply put(String key, String query, String value, String what) {
         String form = "value=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(uri(key, query)).header("Content-Type", "application/x-www-form-urlencoded")
+        String endpoint = endpoints.get(answering);
+        return send(endpoint, HttpRequest.newBuilder(uri(endpoint, key, query)).header("Content-Type", "application/x-www-form-urlencoded")
                 .PUT(HttpRequest.BodyPublishers.ofString(form)), what);
     }
 
-    private URI uri(String key, String query) {
+    /** A GET, starting at the endpoint that answered last and moving on while endpoints cannot be reached. */
+    private Reply read(String key, String query, String what) {
+        EtcdException unreachable = null;
+        for (int i = 0; i < endpoints.size(); i++) {
+            int at = (answering + i) % endpoints.size();
+            try {
+                Reply r = send(endpoints.get(at), HttpRequest.newBuilder(uri(endpoints.get(at), key, query)).GET(), what);
+                answering = at;
+                return r;
+            } catch (EtcdException e) {
+                unreachable = e;
+            }
+        }
+        throw unreachable;
+    }
+
+    private static URI uri(String endpoint, String key, String query) {
         return URI.create(endpoint + "/v2/keys" + key + (query.isEmpty() ? "" : "?" + query));
     }
 
-    private Reply send(HttpRequest.Builder request, String what) {
+    private Reply send(String endpoint, HttpRequest.Builder request, String what) {
         try {
             HttpResponse<String> r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> body;
+            JsonNode body;
             try {
-                body = Json.parseObject(r.body());
+                body = Json.object(r.body());
             } catch (IllegalArgumentException notJson) {
                 // etcd 3.4 without --enable-v2 answers /v2/keys with "404 page not found" in plain text.
-                body = Map.of("message", r.body().strip());
+                body = JsonNodeFactory.instance.objectNode().put("message", r.body().strip());
             }
             return new Reply(r.statusCode(), body);
         } catch (IOException e) {
-            throw new EtcdException(where, what + " failed", "check etcd runs on the master and listens on the client port", e);
+            throw new EtcdException(where, what + " through " + endpoint + " failed",
+                    "check etcd runs on the master and listens on the client port", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EtcdException(where, "interrupted during " + what, null, e);
         }
     }
 
-    private static String text(Object o) {
-        return o == null ? "" : String.valueOf(o);
-    }
-
     private final class Reply {
         final int status;
-        final Map<String, Object> body;
+        final JsonNode body;
 
-        Reply(int status, Map<String, Object> body) {
+        Reply(int status, JsonNode body) {
             this.status = status;
             this.body = body;
         }
 
         int errorCode() {
-            return body.get("errorCode") instanceof BigDecimal code ? code.intValue() : -1;
+            return body.path("errorCode").asInt(-1);
         }
 
         void expect(int wanted, String what) {
             if (status != wanted) {
-                throw new EtcdException(where, what + " answered HTTP " + status + ": " + text(body.get("message"))
-                        + (body.containsKey("cause") ? " (" + body.get("cause") + ")" : ""),
+                throw new EtcdException(where, what + " answered HTTP " + status + ": " + Json.text(body, "message")
+                        + (body.has("cause") ? " (" + Json.text(body, "cause") + ")" : ""),
                         status == 404 ? "etcd 3.4 serves the v2 API only with --enable-v2=true" : null, null);
             }
         }

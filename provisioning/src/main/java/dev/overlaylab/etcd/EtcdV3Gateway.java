@@ -1,5 +1,6 @@
 package dev.overlaylab.etcd;
 
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
@@ -21,37 +22,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The etcd v3 API through jetcd: what flannel ≥ 0.18 reads. One {@link Client} per lab. */
-public final class EtcdV3Gateway implements EtcdGateway {
-    private final String endpoint;
+/**
+ * The etcd v3 API through jetcd: what flannel ≥ 0.18 reads. One {@link Client} per lab, given every
+ * endpoint: jetcd balances over them and leaves out the ones it cannot reach.
+ */
+public final class EtcdV3Gateway implements EtcdPort {
+    private final List<String> endpoints;
     private final String where;
     private final EtcdKeys keys;
     private final Duration timeout;
     private final Client client;
     private final KV kv;
 
-    public EtcdV3Gateway(String endpoint, EtcdKeys keys, Duration timeout) {
-        this(endpoint, endpoint, keys, timeout);
-    }
-
     /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
-    public EtcdV3Gateway(String endpoint, String where, EtcdKeys keys, Duration timeout) {
+    public EtcdV3Gateway(List<String> endpoints, String where, EtcdKeys keys, Duration timeout) {
         this.where = where;
-        this.endpoint = endpoint;
+        this.endpoints = List.copyOf(endpoints);
         this.keys = keys;
         this.timeout = timeout;
-        this.client = Client.builder().endpoints(endpoint).connectTimeout(timeout).build();
+        this.client = Client.builder().endpoints(endpoints.toArray(String[]::new)).connectTimeout(timeout).build();
         this.kv = client.getKVClient();
     }
 
     @Override
-    public Api api() {
-        return Api.V3;
+    public EtcdApi api() {
+        return EtcdApi.V3;
     }
 
     @Override
     public String endpoint() {
-        return endpoint;
+        return where;
     }
 
     @Override
@@ -114,18 +114,24 @@ public final class EtcdV3Gateway implements EtcdGateway {
         return leases;
     }
 
+    /** The first endpoint whose member answers a status request; each is asked within the timeout. */
     @Override
     public Health health() {
-        try {
-            var status = client.getMaintenanceClient().statusMember(endpoint).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Health(true, status.getVersion(), "v3 status answered (leader " + Long.toHexString(status.getLeader()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Health(false, "", "interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            return new Health(false, "", "no v3 status answer within " + timeout.toSeconds() + " s: "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getClass().getSimpleName()));
+        String why = "";
+        for (String endpoint : endpoints) {
+            try {
+                var status = client.getMaintenanceClient().statusMember(endpoint).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return new Health(true, status.getVersion(), "v3 status answered at " + endpoint + " (leader "
+                        + Long.toHexString(status.getLeader()) + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Health(false, "", "interrupted");
+            } catch (ExecutionException | TimeoutException e) {
+                why = "no v3 status answer within " + timeout.toSeconds() + " s from " + endpoint + ": "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getClass().getSimpleName());
+            }
         }
+        return new Health(false, "", why);
     }
 
     private <T> T await(CompletableFuture<T> future, String what) {

@@ -48,7 +48,11 @@ public record Lab(
         return etcdNodes().stream().map(n -> "http://" + n.ip() + ":" + etcd.clientPort()).toList();
     }
 
-    /** The etcd API flannel's config is written through: {@code etcd.api}, or by flannel version when AUTO. */
+    /**
+     * The etcd API flannel's config is written through: {@code etcd.api}, or by flannel version when AUTO
+     * ({@link FlannelSettings#usesEtcdV2()}). The one place the API is decided: the etcd port, the etcdctl
+     * command builder, the renderer's {@code --enable-v2} and the plan all ask here. Never AUTO.
+     */
     public EtcdSettings.EtcdApi etcdApi() {
         if (etcd.api() != EtcdSettings.EtcdApi.AUTO) {
             return etcd.api();

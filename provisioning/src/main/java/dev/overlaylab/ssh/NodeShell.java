@@ -30,6 +30,17 @@ public interface NodeShell extends AutoCloseable {
      */
     void write(String absolutePath, byte[] content, int mode, String owner);
 
+    /**
+     * A port on this machine's 127.0.0.1 whose connections are carried over this node's connection to
+     * {@code remoteHost:remotePort} as the node sees it (how etcd is reached with the
+     * {@code FORWARD} transport). Only a shell that holds such a connection can: the sshj one does;
+     * a shell without one says so instead of pretending.
+     */
+    default LocalForward forward(String remoteHost, int remotePort) {
+        throw new UnsupportedOperationException("the shell of " + nodeName() + " (" + getClass().getSimpleName()
+                + ") cannot forward ports; reach etcd with the etcdctl transport instead");
+    }
+
     @Override
     void close();
 }

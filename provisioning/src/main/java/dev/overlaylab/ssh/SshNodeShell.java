@@ -309,6 +309,7 @@ public final class SshNodeShell implements NodeShell {
      * Listens on an ephemeral port of 127.0.0.1 here and carries each connection to
      * {@code remoteHost:remotePort} as the node sees it (e.g. etcd on the master's 127.0.0.1:2379).
      */
+    @Override
     public LocalForward forward(String remoteHost, int remotePort) {
         ServerSocket socket = null;
         try {

@@ -1,6 +1,7 @@
 package dev.overlaylab.verify;
 
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.ssh.LocalForward;
 import dev.overlaylab.ssh.NodeShell;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,11 @@ final class BoundedShell implements NodeShell {
     @Override
     public void write(String absolutePath, byte[] content, int mode, String owner) {
         shell.write(absolutePath, content, mode, owner);
+    }
+
+    @Override
+    public LocalForward forward(String remoteHost, int remotePort) {
+        return shell.forward(remoteHost, remotePort);
     }
 
     /** The caller of the verifier owns the connection; nothing to close here. */

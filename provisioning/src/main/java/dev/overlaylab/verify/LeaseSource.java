@@ -1,8 +1,11 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.etcd.EtcdPort;
+import dev.overlaylab.etcd.Lease;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Where the verifier reads flannel's leases from (etcd, through whatever client the caller has). */
+/** Where the verifier reads flannel's leases from: the lab's etcd port, or a test's list. */
 @FunctionalInterface
 public interface LeaseSource {
 
@@ -12,6 +15,18 @@ public interface LeaseSource {
      * @throws LeaseReadException when etcd cannot be read; the message names the endpoint and the error
      */
     List<Lease> leases();
+
+    /** The leases through the lab's etcd port (opened when first asked); any failure becomes a {@link LeaseReadException}. */
+    static LeaseSource of(Supplier<EtcdPort> etcd) {
+        return () -> {
+            try {
+                return etcd.get().leases();
+            } catch (RuntimeException e) {
+                throw new LeaseReadException("could not read leases from etcd: " + e.getMessage(),
+                        Evidence.note(String.valueOf(e.getMessage())));
+            }
+        };
+    }
 
     /** etcd could not be read: the checks that need leases fail with this message as evidence. */
     class LeaseReadException extends RuntimeException {

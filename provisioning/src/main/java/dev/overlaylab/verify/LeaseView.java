@@ -1,5 +1,6 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.etcd.Lease;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

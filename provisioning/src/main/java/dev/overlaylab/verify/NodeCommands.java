@@ -1,6 +1,9 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.etcd.EtcdEndpoints;
+import dev.overlaylab.etcd.Etcdctl;
 import dev.overlaylab.exec.Commands;
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
@@ -59,16 +62,7 @@ public final class NodeCommands {
 
     /** etcd's own health through the node's host-only address (the one flanneld on other nodes uses). */
     public static String etcdHealth(Lab lab, Node node) {
-        return "ETCDCTL_API=3 etcdctl --endpoints=http://" + node.ip() + ":" + lab.etcd().clientPort()
-                + " --dial-timeout=2s --command-timeout=2s endpoint health";
-    }
-
-    /**
-     * Endpoints for reading etcd on the master itself: loopback first, then every member's host-only
-     * address, so leases stay readable while the master's own member is down and the others hold a quorum.
-     */
-    public static String masterEndpoints(Lab lab) {
-        return "http://127.0.0.1:" + lab.etcd().clientPort() + "," + String.join(",", lab.etcdEndpoints());
+        return Etcdctl.of(EtcdApi.V3, EtcdEndpoints.of(node.ip(), lab.etcd().clientPort())).health();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.etcd.Lease;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -7,13 +7,13 @@ import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.engine.Engine;
-import dev.overlaylab.engine.EtcdctlConfigStore;
 import dev.overlaylab.engine.Failure;
-import dev.overlaylab.ssh.NodeShellFactory;
-import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.engine.RunOptions;
 import dev.overlaylab.engine.RunResult;
+import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.provider.local.LocalNames;
 import dev.overlaylab.provider.local.LocalProvider;
 import dev.overlaylab.provider.local.RootfsSpec;
@@ -91,7 +91,7 @@ class FaultsOnALocalLabTest {
         SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), keys, HostKeyListener.NONE,
                 SshTimeouts.defaults());
         shells = (l, node) -> ssh.connect(node.name(), node.ssh());
-        engine = new Engine(shells, EtcdctlConfigStore::new, null);
+        engine = new Engine(shells, Wiring.ETCD.ports(), null);
         LocalNames names = new LocalNames(lab.name(), LocalProvider.DEFAULT_STATE_ROOT);
         long t0 = System.nanoTime();
         try {
@@ -192,7 +192,7 @@ class FaultsOnALocalLabTest {
     }
 
     private VerifyAndDiagnose.Outcome verify() {
-        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells)) {
+        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells, Wiring.ETCD.ports())) {
             return new VerifyAndDiagnose().run(lab, access, ProgressListener.NONE);
         }
     }

@@ -1,5 +1,6 @@
 package dev.overlaylab.engine;
 
+import dev.overlaylab.compose.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.model.Lab;
@@ -76,7 +77,7 @@ class EngineOnLocalNodesTest {
         RenderedLab rendered = Renderer.builtIn().render(lab, Profiles.of(lab));
         SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), LabKeys.in(keyDir, "overlay-lab:olt-e-it"),
                 (node, hostPort, type, fingerprint) -> { }, SshTimeouts.defaults());
-        Engine engine = new Engine((l, n) -> ssh.connect(n.name(), n.ssh()), EtcdGatewayStore::open, null);
+        Engine engine = new Engine((l, n) -> ssh.connect(n.name(), n.ssh()), Wiring.ETCD.ports(), null);
         List<Stage> upWithoutVerify = Pipelines.up().stream().filter(s -> !s.id().equals("verify")).toList();
         try {
             RunResult first = run(engine, upWithoutVerify, lab, rendered, provider);

@@ -1,7 +1,9 @@
 package dev.overlaylab.engine;
 
+import dev.overlaylab.compose.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.overlaylab.etcd.EtcdTransport;
 import dev.overlaylab.model.DockerSettings;
 import dev.overlaylab.model.EtcdSettings;
 import dev.overlaylab.model.FlannelSettings;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The engine against real parts: OpenSSH sshd in two network namespaces, etcd 3.4 in the first,
@@ -116,6 +120,9 @@ class EngineOverRealSshAndEtcdTest {
                 Stage.of("network-config", Scope.LAB, new NetworkConfigStep()));
     }
 
+    /** How the engine reaches etcd; the production transport unless a test runs both. */
+    private EtcdTransport transport = Wiring.ETCD;
+
     private RunResult run(Lab lab, RenderedLab r, boolean force, boolean withProvider) {
         events.clear();
         var connector = nodes.connector();
@@ -123,9 +130,9 @@ class EngineOverRealSshAndEtcdTest {
         HostsProvider hosts = new HostsProvider(shells, (l, n, pw) -> {
             throw new AssertionError("the lab key is authorized: no password install expected");
         }, PasswordPrompt.NONE);
-        // the product's store: the etcd gateway (jetcd, or the v2 keys API) over an SSH forward from node1
+        // the product's etcd port: jetcd / the v2 keys API over an SSH forward from node1 (or etcdctl on node1)
         // the namespaces share this machine's filesystem: each "node" keeps its restart debts in the test's folder
-        Engine engine = new Engine(shells, EtcdGatewayStore::open, null)
+        Engine engine = new Engine(shells, transport.ports(), null)
                 .withPendingFiles(node -> nodes.dir.resolve(node).resolve("pending").toString());
         return engine.run(pipeline(), lab, r, withProvider ? hosts : null, RunOptions.defaults().withForce(force), events::add);
     }
@@ -174,8 +181,10 @@ class EngineOverRealSshAndEtcdTest {
         assertThat(Files.readString(fileOf("node1", "etc/default/etcd.olab-bak"))).isEqualTo("ETCD_NAME=debian-default\n");
     }
 
-    @Test
-    void realEtcdRefusesAForeignConfigUnlessForced() {
+    @ParameterizedTest
+    @EnumSource(EtcdTransport.class)
+    void realEtcdRefusesAForeignConfigUnlessForced(EtcdTransport transport) {
+        this.transport = transport;
         Lab lab = lab("0.28.9", "/olab-it/cas");
         String ours = "{\"Network\":\"10.1.0.0/16\",\"Backend\":{\"Type\":\"udp\"}}";
         String foreign = "{\"Network\":\"172.30.0.0/16\",\"Backend\":{\"Type\":\"vxlan\"}}";
@@ -200,8 +209,10 @@ class EngineOverRealSshAndEtcdTest {
         assertThat(run(lab, rendered(ours, "1"), false, false).changed()).isZero();
     }
 
-    @Test
-    void oldFlannelGetsItsConfigThroughTheV2Api() {
+    @ParameterizedTest
+    @EnumSource(EtcdTransport.class)
+    void oldFlannelGetsItsConfigThroughTheV2Api(EtcdTransport transport) {
+        this.transport = transport;
         Lab lab = lab("0.7.1", "/olab-it-v2/network");
         String ours = "{\"Network\":\"10.1.0.0/16\"}";
 

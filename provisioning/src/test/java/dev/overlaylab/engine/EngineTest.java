@@ -2,6 +2,7 @@ package dev.overlaylab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.overlaylab.etcd.EtcdException;
 import dev.overlaylab.node.NodeLayout;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressEvent;
@@ -41,7 +42,7 @@ class EngineTest {
         RunResult r = up();
 
         assertThat(r.ok()).as(r.failures().toString()).isTrue();
-        assertThat(fake.store.value).isEqualTo(FakeLab.CONFIG);
+        assertThat(fake.etcd.value()).isEqualTo(FakeLab.CONFIG);
         assertThat(fake.node1.docker0).isEqualTo("10.1.15.1/24");
         assertThat(fake.node2.docker0).isEqualTo("10.1.71.1/24");
         assertThat(fake.node2.hostname).isEqualTo("node2");
@@ -232,7 +233,7 @@ class EngineTest {
         assertThat(r.ok()).isTrue();
         assertThat(fake.shellsOpened).hasValue(0);
         assertThat(fake.provider.ups).hasValue(0);
-        assertThat(fake.store.value).isNull();
+        assertThat(fake.etcd.value()).isNull();
         assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.PLANNED));
         assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("start node1"));
         assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("write " + FakeLab.DROP_IN + " 0644 (restarts docker if changed)"));
@@ -252,7 +253,7 @@ class EngineTest {
 
     @Test
     void differentNetworkConfigIsRefusedUnlessForced() {
-        fake.store.value = "{\"Network\":\"172.30.0.0/16\"}";
+        fake.etcd.put("{\"Network\":\"172.30.0.0/16\"}");
 
         RunResult r = up();
         assertThat(r.failures()).singleElement().satisfies(f -> {
@@ -260,10 +261,26 @@ class EngineTest {
             assertThat(f.evidence()).contains("172.30.0.0/16").contains(FakeLab.CONFIG);
             assertThat(f.fix()).contains("--force");
         });
-        assertThat(fake.store.value).contains("172.30.0.0/16");
+        assertThat(fake.etcd.value()).contains("172.30.0.0/16");
 
         RunResult forced = fake.up(RunOptions.defaults().withForce(true), ProgressListener.NONE);
         assertThat(forced.ok()).isTrue();
-        assertThat(fake.store.value).isEqualTo(FakeLab.CONFIG);
+        assertThat(fake.etcd.value()).isEqualTo(FakeLab.CONFIG);
+    }
+
+    @Test
+    void aConfigReadThatFailsStopsTheRunAndOverwritesNothingEvenWhenForced() {
+        fake.etcd.put("{\"Network\":\"172.30.0.0/16\"}");
+        fake.etcd.readFailure = new EtcdException("10.0.0.1:2379", "read /coreos.com/network/config failed",
+                "check etcd runs on the master", null);
+
+        RunResult r = fake.up(RunOptions.defaults().withForce(true), ProgressListener.NONE);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("network-config");
+            assertThat(f.what()).contains("read /coreos.com/network/config failed");
+        });
+        fake.etcd.readFailure = null;
+        assertThat(fake.etcd.value()).isEqualTo("{\"Network\":\"172.30.0.0/16\"}");
     }
 }

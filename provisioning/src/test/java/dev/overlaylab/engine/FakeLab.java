@@ -1,5 +1,6 @@
 package dev.overlaylab.engine;
 
+import dev.overlaylab.etcd.MemoryEtcd;
 import dev.overlaylab.model.DockerSettings;
 import dev.overlaylab.model.EtcdSettings;
 import dev.overlaylab.model.FlannelSettings;
@@ -36,7 +37,8 @@ final class FakeLab {
     final FakeNode node1 = new FakeNode("node1", "10.1.15.1/24", DROP_IN);
     final FakeNode node2 = new FakeNode("node2", "10.1.71.1/24", DROP_IN);
     final Map<String, FakeNode> nodes = new LinkedHashMap<>();
-    final FakeStore store = new FakeStore();
+    /** etcd in memory, deciding writes with the product's compare-and-set. */
+    final MemoryEtcd etcd = new MemoryEtcd();
     final FakeProvider provider = new FakeProvider();
     final AtomicInteger shellsOpened = new AtomicInteger();
     String dockerDropIn = MARK + "[Service]\nEnvironmentFile=/run/flannel/subnet.env\nExecStart=\nExecStart=/usr/bin/dockerd --bip=${FLANNEL_SUBNET} --mtu=${FLANNEL_MTU}\n";
@@ -85,7 +87,7 @@ final class FakeLab {
         return new Engine((l, n) -> {
             shellsOpened.incrementAndGet();
             return nodes.get(n.name());
-        }, (l, master) -> store, null);
+        }, (l, master) -> etcd, null);
     }
 
     RunResult up(RunOptions options, ProgressListener listener) {
@@ -102,33 +104,6 @@ final class FakeLab {
 
     static String utf8(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
-    }
-
-    /** etcd's {@code <prefix>/config} in memory, with the store's compare-and-set rules. */
-    static final class FakeStore implements NetworkConfigStore {
-        volatile String value;
-
-        @Override
-        public synchronized PutResult putConfig(String json, boolean force) {
-            if (value == null) {
-                value = json;
-                return new PutResult(Outcome.CREATED, "");
-            }
-            if (value.equals(json)) {
-                return new PutResult(Outcome.UNCHANGED, value);
-            }
-            String old = value;
-            if (!force) {
-                return new PutResult(Outcome.REFUSED, old);
-            }
-            value = json;
-            return new PutResult(Outcome.REPLACED, old);
-        }
-
-        @Override
-        public Optional<String> readConfig() {
-            return Optional.ofNullable(value);
-        }
     }
 
     /** A provider whose nodes already run; counts calls so a dry run can be shown to call none. */

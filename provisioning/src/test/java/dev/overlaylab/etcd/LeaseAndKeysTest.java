@@ -3,7 +3,6 @@ package dev.overlaylab.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,21 +37,10 @@ class LeaseAndKeysTest {
 
     @Test
     void jsonComparisonIgnoresSpacingAndKeyOrderButNotValues() {
-        assertThat(EtcdGateway.sameJson("{\"Network\":\"10.1.0.0/16\",\"Backend\":{\"Type\":\"udp\"}}",
-                "{ \"Backend\": { \"Type\": \"udp\" },\n \"Network\": \"10.1.0.0/16\" }")).isTrue();
-        assertThat(EtcdGateway.sameJson("{\"SubnetLen\":24}", "{\"SubnetLen\":25}")).isFalse();
-        assertThat(Json.parse("[1, \"a\\\"b\\u0041\", true, null, {}]"))
-                .isEqualTo(java.util.Arrays.asList(new java.math.BigDecimal("1"), "a\"bA", true, null, Map.of()));
-    }
-
-    @Test
-    void autoPicksTheApiTheFlannelVersionReads() {
-        var auto = dev.overlaylab.model.EtcdSettings.EtcdApi.AUTO;
-        assertThat(EtcdGateway.Api.resolve(auto, "0.10.0")).isEqualTo(EtcdGateway.Api.V2);
-        assertThat(EtcdGateway.Api.resolve(auto, "v0.17.0")).isEqualTo(EtcdGateway.Api.V2);
-        assertThat(EtcdGateway.Api.resolve(auto, "0.18.0")).isEqualTo(EtcdGateway.Api.V3);
-        assertThat(EtcdGateway.Api.resolve(auto, "0.28.9")).isEqualTo(EtcdGateway.Api.V3);
-        assertThat(EtcdGateway.Api.resolve(dev.overlaylab.model.EtcdSettings.EtcdApi.V2, "0.28.9")).isEqualTo(EtcdGateway.Api.V2);
-        assertThatThrownBy(() -> EtcdGateway.Api.resolve(auto, "latest")).hasMessageContaining("etcd.api");
+        assertThat(EtcdPort.sameJson("{\"Network\":\"10.1.0.0/16\",\"Backend\":{\"Type\":\"udp\"}}",
+                "{ \"Backend\": { \"Type\": \"udp\" },\n \"Network\": \"10.1.0.0/16\" }\n")).isTrue();
+        assertThat(EtcdPort.sameJson("{\"SubnetLen\":24}", "{\"SubnetLen\":25}")).isFalse();
+        assertThat(EtcdPort.sameJson("{\"Backend\":{\"Type\":\"udp\"}}", "{\"Backend\":{\"Type\":\"vxlan\"}}")).isFalse();
+        assertThat(EtcdPort.sameJson("not json", " not json ")).isTrue();
     }
 }

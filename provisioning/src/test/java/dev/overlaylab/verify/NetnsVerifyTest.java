@@ -6,6 +6,7 @@ import dev.overlaylab.diagnose.Diagnoser;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Observer;
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;

@@ -85,17 +85,6 @@ class ParsersTest {
     }
 
     @Test
-    void leasesFromEtcdctlV3AndV2Listings() {
-        String v3 = "/coreos.com/network/subnets/10.1.35.0-24\n"
-                + Recorded.load("lease-value.json", Map.of("publicip", "192.168.57.11", "backend", "vxlan", "mac", "6a:1f:3e:b4:9d:02"))
-                + "/coreos.com/network/subnets/10.1.77.0-24\n"
-                + "{\"PublicIP\":\"192.168.57.12\",\"BackendType\":\"host-gw\"}\n";
-        assertThat(EtcdctlLeaseSource.parse(v3, "/coreos.com/network/subnets/")).containsExactly(
-                new Lease("10.1.35.0/24", "192.168.57.11", "vxlan"), new Lease("10.1.77.0/24", "192.168.57.12", "host-gw"));
-        assertThat(EtcdctlLeaseSource.parse("", "/coreos.com/network/subnets/")).isEmpty();
-    }
-
-    @Test
     void verifyPodLineFromDockerInspect() {
         assertThat(VerifyPod.parse("10.1.35.2 4242\n")).contains(new VerifyPod("10.1.35.2", 4242));
         assertThat(VerifyPod.parse(" 0\n")).isEmpty();

@@ -2,6 +2,7 @@ package dev.overlaylab.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import java.util.List;

@@ -179,7 +179,7 @@ public final class EngineLabService implements LabService {
         dev.overlaylab.model.Node master = endpoints.get(0);
         String key = lab.etcd().configKey();
         try (dev.overlaylab.ssh.NodeShell sh = wiring.shells().open(lab, master);
-             dev.overlaylab.engine.NetworkConfigStore store = dev.overlaylab.engine.EtcdGatewayStore.open(lab, sh)) {
+             dev.overlaylab.etcd.EtcdPort store = wiring.etcdPorts().open(lab, sh)) {
             Optional<String> live = store.readConfig();
             String want = rendered.networkConfigJson();
             if (live.isPresent() && live.get().strip().equals(want.strip())) {

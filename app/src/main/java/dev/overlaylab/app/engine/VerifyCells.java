@@ -23,7 +23,7 @@ final class VerifyCells {
 
     static VerifyOutcome outcome(Lab lab, VerifyAndDiagnose.Outcome outcome) {
         Map<String, String> leases = new LinkedHashMap<>();
-        for (dev.overlaylab.verify.Lease l : outcome.report().leases()) {
+        for (dev.overlaylab.etcd.Lease l : outcome.report().leases()) {
             lab.nodes().stream().filter(n -> n.ip().equals(l.publicIp())).findFirst()
                     .ifPresent(n -> leases.put(n.name(), l.subnet()));
         }

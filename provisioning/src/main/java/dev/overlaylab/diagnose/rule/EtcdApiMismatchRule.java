@@ -3,6 +3,10 @@ package dev.overlaylab.diagnose.rule;
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
+import dev.overlaylab.etcd.EtcdEndpoints;
+import dev.overlaylab.etcd.Etcdctl;
+import dev.overlaylab.exec.Commands;
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import dev.overlaylab.verify.Probe;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,10 @@ public final class EtcdApiMismatchRule implements Rule {
         boolean v2Has = v2.get().ok() && v2.get().stdout().strip().startsWith("{");
         boolean v2Disabled = v2Out.contains("response is invalid json") || v2Out.contains("404 page not found");
         String version = ctx.lab().flannel().version();
+        // commands for people to run on the master, built like every other etcdctl line
+        EtcdEndpoints onMaster = EtcdEndpoints.of("127.0.0.1", ctx.lab().etcd().clientPort());
+        Etcdctl v2ctl = Etcdctl.of(EtcdApi.V2, onMaster);
+        Etcdctl v3ctl = Etcdctl.of(EtcdApi.V3, onMaster);
         List<String> evidence = new ArrayList<>();
         String cause;
         String fix;
@@ -41,12 +49,12 @@ public final class EtcdApiMismatchRule implements Rule {
                 evidence.add("etcd's v2 API is switched off: " + firstLine(v2Out));
                 cause = "etcd's v2 API is off, and flannel " + version + " reads its config only through v2";
                 fix = "start etcd with --enable-v2=true (ETCD_ENABLE_V2=true in /etc/default/etcd), write the config with "
-                        + "ETCDCTL_API=2 etcdctl set " + key + " '<config>', restart flanneld";
+                        + v2ctl.putByHand(key, "'<config>'") + ", restart flanneld";
             } else {
                 evidence.add("v2 get " + key + ": " + firstLine(v2Out));
                 evidence.add("v3 get " + key + ": " + firstLine(valueOf(v3.get())));
                 cause = "the flannel config was written through etcd's v3 API; flannel " + version + " reads v2";
-                fix = "write it through v2: ETCDCTL_API=2 etcdctl set " + key + " '<config>' (lab file: etcd.api: v2), restart flanneld";
+                fix = "write it through v2: " + v2ctl.putByHand(key, "'<config>'") + " (lab file: etcd.api: v2), restart flanneld";
             }
         } else {
             if (!v3Reachable || v3Has || !v2Has) {
@@ -56,8 +64,8 @@ public final class EtcdApiMismatchRule implements Rule {
             evidence.add("v3 get " + key + ": (no such key)");
             evidence.add("v2 get " + key + ": " + firstLine(v2.get().stdout()));
             cause = "the flannel config was written through etcd's v2 API; flannel " + version + " reads v3";
-            fix = "write it through v3: ETCDCTL_API=3 etcdctl put " + key + " '" + v2.get().stdout().strip()
-                    + "' (lab file: etcd.api: v3 or auto), restart flanneld";
+            fix = "write it through v3: " + v3ctl.putByHand(key, Commands.quote(v2.get().stdout().strip()))
+                    + " (lab file: etcd.api: v3 or auto), restart flanneld";
         }
         return Optional.of(Finding.mode(6, cause, evidence, fix));
     }

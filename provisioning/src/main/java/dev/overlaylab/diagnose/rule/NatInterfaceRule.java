@@ -3,8 +3,11 @@ package dev.overlaylab.diagnose.rule;
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
+import dev.overlaylab.etcd.EtcdEndpoints;
+import dev.overlaylab.etcd.EtcdKeys;
+import dev.overlaylab.etcd.Etcdctl;
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.verify.Lease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,15 +68,17 @@ public final class NatInterfaceRule implements Rule {
             }
         });
         String nic = hostOnlyNic(ctx);
-        // one del per key: a second key would be read as etcdctl's range end
+        // one delete per key: a second key would be read as etcdctl v3's range end
+        Etcdctl ctl = Etcdctl.of(ctx.lab().etcdApi(), EtcdEndpoints.of("127.0.0.1", ctx.lab().etcd().clientPort()));
+        EtcdKeys keys = new EtcdKeys(ctx.lab().etcd().prefix());
         String wrongKeys = ctx.leases().stream().filter(l -> !nodeIps.contains(l.publicIp()))
-                .map(l -> "etcdctl del " + ctx.lab().etcd().subnetsPrefix() + l.subnet().replace('/', '-'))
+                .map(l -> ctl.deleteByHand(keys.subnet(l.subnet())))
                 .collect(Collectors.joining("; "));
         return Optional.of(Finding.mode(1,
                 "flanneld bound to the NAT interface (" + wrongIp + ") instead of the host-only one",
                 evidence,
                 "run flanneld with --iface=" + nic + " (lab file: flannel.iface: " + nic + "), delete the wrong leases "
-                        + "(" + (wrongKeys.isEmpty() ? "etcdctl del " + ctx.lab().etcd().subnetsPrefix() + "<subnet>" : wrongKeys)
+                        + "(" + (wrongKeys.isEmpty() ? ctl.deleteByHand(keys.subnets() + "<subnet>") : wrongKeys)
                         + "), then restart flanneld and docker"));
     }
 

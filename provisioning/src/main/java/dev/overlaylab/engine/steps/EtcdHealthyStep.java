@@ -1,11 +1,14 @@
 package dev.overlaylab.engine.steps;
 
+import dev.overlaylab.etcd.EtcdEndpoints;
+import dev.overlaylab.etcd.Etcdctl;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.engine.Poll;
 import dev.overlaylab.engine.Step;
 import dev.overlaylab.engine.StepContext;
 import dev.overlaylab.engine.StepFailure;
 import dev.overlaylab.engine.StepResult;
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +25,9 @@ public final class EtcdHealthyStep implements Step {
     }
 
     static String command(StepContext ctx) {
-        String url = "http://" + ctx.node().ip() + ":" + ctx.lab().etcd().clientPort();
+        EtcdEndpoints member = EtcdEndpoints.of(ctx.node().ip(), ctx.lab().etcd().clientPort());
         // etcd 2.x (old profiles) ships an etcdctl without the v3 API: fall back to its cluster-health
-        return "ETCDCTL_API=3 etcdctl --dial-timeout=2s --command-timeout=3s --endpoints=" + url + " endpoint health"
-                + " || ETCDCTL_API=2 etcdctl --endpoints=" + url + " cluster-health";
+        return Etcdctl.of(EtcdApi.V3, member).health() + " || " + Etcdctl.of(EtcdApi.V2, member).health();
     }
 
     @Override

@@ -1,15 +1,18 @@
 package dev.overlaylab.engine.steps;
 
-import dev.overlaylab.engine.NetworkConfigStore;
 import dev.overlaylab.engine.Step;
 import dev.overlaylab.engine.StepContext;
 import dev.overlaylab.engine.StepFailure;
 import dev.overlaylab.engine.StepResult;
+import dev.overlaylab.etcd.ConfigConflictException;
+import dev.overlaylab.etcd.EtcdPort.ConfigWrite;
+import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import java.util.List;
 
 /**
- * Writes flannel's network config to etcd with compare-and-set: an identical value is left alone,
- * a different one is refused (showing both) unless the run is forced.
+ * Writes flannel's network config to etcd with compare-and-set (decided in the etcd port): an
+ * identical value is left alone, a different one is refused (showing both) unless the run is
+ * forced. A read that fails is the step's failure, never a reason to write.
  */
 public final class NetworkConfigStep implements Step {
     @Override
@@ -19,7 +22,7 @@ public final class NetworkConfigStep implements Step {
 
     @Override
     public List<String> plan(StepContext ctx) {
-        String api = ctx.lab().flannel().usesEtcdV2() ? "v2 keys API" : "v3 API";
+        String api = ctx.lab().etcdApi() == EtcdApi.V2 ? "v2 keys API" : "v3 API";
         return List.of("compare-and-set " + ctx.lab().etcd().configKey() + " (etcd " + api + ") = " + ctx.run().rendered().networkConfigJson());
     }
 
@@ -27,26 +30,25 @@ public final class NetworkConfigStep implements Step {
     public StepResult apply(StepContext ctx) {
         String key = ctx.lab().etcd().configKey();
         String want = ctx.run().rendered().networkConfigJson();
-        NetworkConfigStore.PutResult r = ctx.run().store().putConfig(want, ctx.options().force());
-        return switch (r.outcome()) {
+        ConfigWrite w;
+        try {
+            w = ctx.run().etcd().writeConfig(want, ctx.options().force());
+        } catch (ConfigConflictException e) {
+            throw new StepFailure("etcd already holds a different flannel config at " + key, "compare-and-set " + key,
+                    "in etcd:  " + e.existing().strip() + "\nthe lab:  " + want.strip(),
+                    "run again with --force to replace it (flanneld then restarts on every node), "
+                            + "or change the lab's flannel settings to match");
+        }
+        return switch (w.change()) {
             case CREATED -> StepResult.changed("wrote " + key);
             case UNCHANGED -> StepResult.unchanged(key + " already holds this config");
-            case REPLACED -> replaced(ctx, key, r);
-            case REFUSED -> refused(ctx, key, want, r);
-            default -> throw new IllegalStateException("unknown outcome " + r.outcome());
+            case OVERWRITTEN -> replaced(ctx, key, w);
         };
     }
 
-    private static StepResult replaced(StepContext ctx, String key, NetworkConfigStore.PutResult r) {
+    private static StepResult replaced(StepContext ctx, String key, ConfigWrite w) {
         // flanneld reads the config only at start: every node's flanneld owes a restart now
         ctx.run().nodes().forEach(n -> ctx.run().nodeRun(n.name()).oweRestart("flanneld"));
-        return StepResult.changed("replaced " + key + " (--force); it held " + r.existing());
-    }
-
-    private static StepResult refused(StepContext ctx, String key, String want, NetworkConfigStore.PutResult r) {
-        throw new StepFailure("etcd already holds a different flannel config at " + key, "compare-and-set " + key,
-                    "in etcd:  " + r.existing() + "\nthe lab:  " + want,
-                    "run again with --force to replace it (flanneld then restarts on every node), "
-                            + "or change the lab's flannel settings to match");
+        return StepResult.changed("replaced " + key + " (--force); it held " + w.previous().orElse("").strip());
     }
 }

@@ -22,6 +22,6 @@ public final class VerifyStep implements Step {
         if (ctx.run().verifier().isEmpty()) {
             return StepResult.skipped("no verifier installed");
         }
-        return ctx.run().verifier().get().verify(ctx.lab(), ctx.run().allShells(), ctx.run().listener());
+        return ctx.run().verifier().get().verify(ctx.lab(), ctx.run().allShells(), ctx.run()::etcd, ctx.run().listener());
     }
 }

@@ -1,7 +1,7 @@
 package dev.overlaylab.verify.check;
 
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.Lease;
 import java.util.List;
 import java.util.Optional;
 

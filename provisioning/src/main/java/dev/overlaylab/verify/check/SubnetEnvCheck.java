@@ -1,8 +1,8 @@
 package dev.overlaylab.verify.check;
 
+import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.Ipv4Cidr;
-import dev.overlaylab.verify.Lease;
 import dev.overlaylab.verify.SubnetEnv;
 import java.util.List;
 import java.util.Optional;

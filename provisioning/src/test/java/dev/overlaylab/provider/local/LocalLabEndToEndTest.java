@@ -8,27 +8,24 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.engine.Engine;
 import dev.overlaylab.engine.Failure;
-import dev.overlaylab.ssh.NodeShellFactory;
-import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.engine.RunOptions;
 import dev.overlaylab.engine.RunResult;
+import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.render.RenderedLab;
 import dev.overlaylab.render.Renderer;
-import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.testsupport.Prereq;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.EtcdctlLeaseSource;
-import dev.overlaylab.verify.LeaseSource;
-import dev.overlaylab.verify.NodeAccess;
+import dev.overlaylab.verify.OpenedShells;
 import dev.overlaylab.verify.PodImage;
 import dev.overlaylab.verify.VerificationReport;
 import dev.overlaylab.verify.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -101,29 +98,14 @@ class LocalLabEndToEndTest {
 
     /** The pod image on every node, then the verification matrix; prints its time and size. */
     static VerificationReport verify(Lab lab, LocalProvider provider, NodeShellFactory shells) {
-        Map<String, NodeShell> open = new HashMap<>();
-        try {
-            for (Node n : provider.endpoints(lab)) {
-                NodeShell s = shells.open(lab, n);
-                open.put(n.name(), s);
-                PodImage.ensure(s, lab.verify().image());
+        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells, Wiring.ETCD.ports())) {
+            for (Node n : lab.nodes()) {
+                PodImage.ensure(access.shell(n.name()), lab.verify().image());
             }
             long t = System.nanoTime();
-            VerificationReport report = new Verifier().run(lab, new NodeAccess() {
-                @Override
-                public NodeShell shell(String nodeName) {
-                    return open.get(nodeName);
-                }
-
-                @Override
-                public LeaseSource leases() {
-                    return new EtcdctlLeaseSource(lab, open.get(lab.master().name()));
-                }
-            }, ProgressListener.NONE);
+            VerificationReport report = new Verifier().run(lab, access, ProgressListener.NONE);
             System.out.printf("verify (%s): %d ms, %d checks%n", lab.flannel().backend().type(), ms(t), report.results().size());
             return report;
-        } finally {
-            open.values().forEach(NodeShell::close);
         }
     }
 

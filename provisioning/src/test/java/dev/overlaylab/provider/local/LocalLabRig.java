@@ -2,11 +2,11 @@ package dev.overlaylab.provider.local;
 
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.engine.Engine;
-import dev.overlaylab.engine.EtcdctlConfigStore;
-import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.ssh.KnownHostsStore;
 import dev.overlaylab.ssh.LabKeys;
@@ -18,7 +18,8 @@ import java.nio.file.Path;
 
 /**
  * What every end-to-end test on real nspawn nodes starts from: the prerequisites checked, the real
- * local provider, the product's SSH layer with a test-owned key and known_hosts, and the engine.
+ * local provider, the product's SSH layer with a test-owned key and known_hosts, and the engine with
+ * the production etcd transport ({@link Wiring#ETCD}).
  */
 record LocalLabRig(LocalProvider provider, NodeShellFactory shells, Engine engine, LocalNames names) {
     static final String FLANNELD = "/var/cache/overlay-lab/flannel/flanneld-v0.28.9";
@@ -35,7 +36,7 @@ record LocalLabRig(LocalProvider provider, NodeShellFactory shells, Engine engin
         SshConnector ssh = new SshConnector(new KnownHostsStore(tmp.resolve("known_hosts")), keys, HostKeyListener.NONE,
                 SshTimeouts.defaults());
         NodeShellFactory shells = (l, node) -> ssh.connect(node.name(), node.ssh());
-        return new LocalLabRig(provider, shells, new Engine(shells, EtcdctlConfigStore::new, null), provider.names(lab));
+        return new LocalLabRig(provider, shells, new Engine(shells, Wiring.ETCD.ports(), null), provider.names(lab));
     }
 
     /** Prints each finished step, for the test's output. */
