@@ -22,6 +22,8 @@ public final class LabWindow extends JPanel {
     private final VerifyPanel verify;
     private final TopologyPanel topology;
     private final JLabel facts = new JLabel();
+    private final RegeneratePanel regen;
+    private final String labName;
 
     LabWindow(AppContext ctx, Path file, Lab lab) {
         super(new MigLayout("insets 12 16 8 16, fill, wrap 1",
@@ -44,7 +46,8 @@ public final class LabWindow extends JPanel {
         tabs.addTab(Messages.get("tab.verify"), Icons.get("verify"), verify);
         tabs.addTab(Messages.get("tab.topology"), Icons.get("topology"), topology);
         verify.setOnLeases(topology::showLeases);
-        RegeneratePanel regen = new RegeneratePanel(ctx, file, lab);
+        labName = lab.name();
+        regen = new RegeneratePanel(ctx, file, lab);
         regen.setOnPushed(changed -> {
             facts.setText(factsOf(changed, file));
             provision.setLab(changed);
@@ -62,6 +65,30 @@ public final class LabWindow extends JPanel {
 
     void dispose() {
         provision.dispose();
+    }
+
+    String labName() {
+        return labName;
+    }
+
+    /** What closing this lab now would lose, in the person's words; empty when nothing would be. */
+    java.util.List<String> unsavedWork() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (provision.isRunning()) {
+            out.add(Messages.get("lab.unsaved.provisioning"));
+        }
+        if (verify.isRunning()) {
+            out.add(Messages.get("lab.unsaved.verifying"));
+        }
+        if (regen.hasUnpushedEdits()) {
+            out.add(Messages.get("lab.unsaved.regenerate"));
+        }
+        return out;
+    }
+
+    /** The person chose to close this lab: running provisioning stops after its current step. */
+    void stopWork() {
+        provision.stop();
     }
 
     public void provision() {

@@ -7,6 +7,7 @@ import dev.overlaylab.app.actions.OpenLabAction;
 import dev.overlaylab.app.actions.OpenRecentAction;
 import dev.overlaylab.app.actions.QuitAction;
 import dev.overlaylab.app.actions.ThemeAction;
+import dev.overlaylab.app.ui.Dialogs;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.model.Lab;
@@ -16,6 +17,7 @@ import java.awt.CardLayout;
 import java.awt.Dimension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.swing.ButtonGroup;
 import javax.swing.JFrame;
@@ -129,19 +131,50 @@ public final class MainFrame extends JFrame {
     /** Loads a lab file off the event thread, then shows it (or says precisely why it cannot). */
     public void openLab(Path file) {
         if (!Files.isRegularFile(file)) {
-            JOptionPane.showMessageDialog(this, Messages.format("open.missing", file), Messages.get("open.failed"),
-                    JOptionPane.WARNING_MESSAGE);
+            Dialogs.ask(this, "open.missing", Messages.get("open.failed"), JOptionPane.WARNING_MESSAGE,
+                    Messages.format("open.missing", file), "ok", "ok", new Dialogs.Answer("ok", Messages.get("dialog.ok")));
             ctx.prefs().removeRecent(file);
             start.refresh();
             return;
         }
-        Worker.<Lab>of(() -> ctx.service().load(file), lab -> showLab(file, lab, false), e -> {
-            String detail = e instanceof LabFileException lfe
-                    ? lfe.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"))
-                    : String.valueOf(e.getMessage());
-            JOptionPane.showMessageDialog(this, Messages.format("open.invalid", file, detail),
-                    Messages.get("open.failed"), JOptionPane.ERROR_MESSAGE);
+        Worker.<Lab>of(() -> ctx.service().load(file), lab -> {
+            if (mayCloseOpenLab(this, lab.name())) {
+                showLab(file, lab, false);
+            }
+        }, e -> {
+            List<String> problems = e instanceof LabFileException lfe
+                    ? lfe.problems().stream().map(Problem::toString).toList()
+                    : List.of(String.valueOf(e.getMessage()));
+            Dialogs.problems(this, "open.invalid", Messages.get("open.failed"),
+                    Messages.format("open.invalid.intro", file.getFileName(), file.toAbsolutePath().getParent(), problems.size()),
+                    problems, Messages.get("open.invalid.outro"));
         }).execute();
+    }
+
+    /**
+     * May the open lab make way for {@code next}? Yes when nothing would be lost; otherwise asks,
+     * naming what would be lost, and stops the open lab's running work when the person says yes.
+     * {@code owner} is the window to ask over (the wizard, when it is the one asking).
+     */
+    public boolean mayCloseOpenLab(java.awt.Component owner, String next) {
+        if (labWindow == null) {
+            return true;
+        }
+        List<String> lost = labWindow.unsavedWork();
+        if (lost.isEmpty()) {
+            return true;
+        }
+        String text = Messages.format("open.replace.text", labWindow.labName(), next,
+                lost.stream().map(l -> "\u2022 " + l).collect(Collectors.joining("\n")));
+        String answer = Dialogs.ask(owner, "open.replace", Messages.get("open.replace.title"), JOptionPane.WARNING_MESSAGE,
+                text, "keep", "keep",
+                new Dialogs.Answer("open", Messages.format("open.replace.open", next)),
+                new Dialogs.Answer("keep", Messages.format("open.replace.keep", labWindow.labName())));
+        if (!"open".equals(answer)) {
+            return false;
+        }
+        labWindow.stopWork();
+        return true;
     }
 
     /** Shows a loaded lab; {@code provisionNow} starts provisioning at once (the wizard's last step). */

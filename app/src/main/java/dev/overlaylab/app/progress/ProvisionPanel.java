@@ -156,6 +156,13 @@ public final class ProvisionPanel extends JPanel {
         worker.execute();
     }
 
+    /** Stops a running provisioning after its current step (the lab window is closing); no-op when idle. */
+    public void stop() {
+        if (running) {
+            cancel();
+        }
+    }
+
     private void cancel() {
         if (worker != null) {
             status.setText(Messages.get("provision.cancelling"));

@@ -83,10 +83,15 @@ public final class RegeneratePanel extends JPanel {
         });
         mtuFromFlannel.setName("regen.mtuFromFlannel");
         mtuFromFlannel.setSelected(lab.docker().mtu().isEmpty());
-        lab.docker().mtu().ifPresent(mtu::setValue);
+        mtu.setValue(lab.docker().mtu().orElse(LabEdits.choiceOf(lab).flannelMtu()));
         mtu.setEditor(new JSpinner.NumberEditor(mtu, "#"));
         mtu.setEnabled(!mtuFromFlannel.isSelected());
-        mtuFromFlannel.addActionListener(e -> mtu.setEnabled(!mtuFromFlannel.isSelected()));
+        // "From flannel" shows what flannel gives docker0 with the chosen backend.
+        mtuFromFlannel.addActionListener(e -> {
+            mtu.setEnabled(!mtuFromFlannel.isSelected());
+            showFlannelMtu();
+        });
+        backend.addActionListener(e -> showFlannelMtu());
         showDiff.setName("regen.showDiff");
         push.setName("regen.push");
         push.setEnabled(false);
@@ -123,6 +128,18 @@ public final class RegeneratePanel extends JPanel {
             banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
             showDiff.setEnabled(false);
         });
+    }
+
+    private void showFlannelMtu() {
+        if (mtuFromFlannel.isSelected()) {
+            mtu.setValue(((BackendChoice) backend.getSelectedItem()).flannelMtu());
+        }
+    }
+
+    /** True when the backend or MTU chosen here differs from the lab and has not been pushed. */
+    public boolean hasUnpushedEdits() {
+        OptionalInt chosenMtu = mtuFromFlannel.isSelected() ? OptionalInt.empty() : OptionalInt.of((Integer) mtu.getValue());
+        return backend.getSelectedItem() != LabEdits.choiceOf(original) || !chosenMtu.equals(original.docker().mtu());
     }
 
     /** The lab as edited here, written back to YAML and validated by the engine (off the event thread), then diffed. */

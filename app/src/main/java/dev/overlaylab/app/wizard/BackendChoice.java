@@ -40,6 +40,20 @@ public enum BackendChoice {
         return defaultPort > 0;
     }
 
+    /**
+     * The MTU flannel gives the overlay with this backend over a 1500-byte link (what docker0
+     * gets when docker's MTU comes from flannel): the link less the encapsulation, as the engine
+     * computes it ({@code FlannelSettings.overlayMtu}).
+     */
+    public int flannelMtu() {
+        int link = dev.overlaylab.model.FlannelSettings.DEFAULT_LINK_MTU;
+        return switch (type) {
+            case "udp" -> link - 28;
+            case "vxlan" -> link - 50;
+            default -> link;
+        };
+    }
+
     public boolean hasVni() {
         return "vxlan".equals(type);
     }

@@ -41,17 +41,20 @@ final class FinishStep extends StepPanel {
         body.add(provisionNow, "span 2");
         body.add(new JLabel(""));
         body.add(upNote, "span 2");
-        field("(file)", saveAs);
+        field("(file)", saveAs, Messages.get("wizard.saveAs"));
         browse.addActionListener(e -> choose());
         saveAs.getDocument().addDocumentListener(changes());
+        // Provisioning builds machines (as root, for local labs): never by default, always by a tick.
+        provisionNow.setSelected(false);
         upUnavailable.ifPresentOrElse(why -> {
-            provisionNow.setSelected(false);
             provisionNow.setEnabled(false);
             upNote.setText(Messages.format("feature.unavailable", why));
-        }, () -> {
-            provisionNow.setSelected(true);
-            upNote.setText(Messages.get("wizard.provisionNow.note"));
-        });
+        }, () -> upNote.setText(Messages.get("wizard.provisionNow.note")));
+    }
+
+    /** Runs {@code r} whenever the "provision" box is ticked or unticked (the finish button's label follows it). */
+    void onProvisionToggled(Runnable r) {
+        provisionNow.addItemListener(e -> r.run());
     }
 
     private void choose() {
@@ -81,9 +84,7 @@ final class FinishStep extends StepPanel {
 
     @Override
     void configure(WizardDraft d) {
-        if (saveAs.getText().isBlank()) {
-            saveAs.setText(d.savedAs.map(Path::toString).orElse(""));
-        }
+        saveAs.setText(d.savedAs.map(Path::toString).orElse(""));
     }
 
     @Override
@@ -96,7 +97,12 @@ final class FinishStep extends StepPanel {
         return provisionNow.isSelected();
     }
 
-    void setSaveAs(Path p) {
-        saveAs.setText(p.toString());
+    /** Puts the caret in the file field with the file's name selected, so typing replaces it. */
+    void focusSaveAs() {
+        String t = saveAs.getText();
+        int slash = t.lastIndexOf('/') + 1;
+        int dot = t.endsWith(".yaml") ? t.length() - 5 : t.length();
+        saveAs.requestFocusInWindow();
+        saveAs.select(slash, Math.max(slash, dot));
     }
 }

@@ -32,7 +32,6 @@ final class FlannelStep extends StepPanel {
     private final JCheckBox mtuFromFlannel = new JCheckBox(Messages.get("wizard.mtu.fromFlannel"));
     private final JSpinner mtu = new JSpinner(new SpinnerNumberModel(1450, 576, 9000, 10));
     private final JTextField binary = new JTextField(30);
-    private boolean loading;
 
     FlannelStep() {
         super(WizardStep.FLANNEL);
@@ -54,8 +53,8 @@ final class FlannelStep extends StepPanel {
         body.add(network, "wmax 200");
         body.add(new JLabel(Messages.get("wizard.subnetLen")));
         body.add(subnetLen, "w 70!, growx 0");
-        field("flannel.network", network);
-        field("flannel.subnetLen", subnetLen);
+        field("flannel.network", network, Messages.get("wizard.flannelNetwork"));
+        field("flannel.subnetLen", subnetLen, Messages.get("wizard.subnetLen"));
         field("flannel.subnetMin", network);
         field("flannel.subnetMax", network);
 
@@ -127,15 +126,12 @@ final class FlannelStep extends StepPanel {
         ipMasq.addActionListener(e -> changed());
         mtuFromFlannel.addActionListener(e -> {
             mtu.setEnabled(!mtuFromFlannel.isSelected());
+            if (mtuFromFlannel.isSelected()) {
+                quietly(() -> mtu.setValue(selected().flannelMtu()));
+            }
             changed();
         });
         mtu.addChangeListener(e -> changed());
-    }
-
-    private void changed() {
-        if (!loading) {
-            onChange.run();
-        }
     }
 
     private BackendChoice selected() {
@@ -145,12 +141,12 @@ final class FlannelStep extends StepPanel {
 
     private void backendChanged() {
         BackendChoice c = selected();
-        loading = true;
-        try {
+        quietly(() -> {
             port.setValue(c.hasPort() ? c.defaultPort() : 8472);
-        } finally {
-            loading = false;
-        }
+            if (mtuFromFlannel.isSelected()) {
+                mtu.setValue(c.flannelMtu()); // what docker0 will get, shown greyed
+            }
+        });
         showOptionsFor(c);
         changed();
     }
@@ -170,12 +166,7 @@ final class FlannelStep extends StepPanel {
      */
     void providerChanged(WizardDraft d) {
         if (binary.getText().isBlank() && "local".equals(d.provider) && java.nio.file.Files.isRegularFile(CACHED_FLANNELD)) {
-            loading = true;
-            try {
-                binary.setText(CACHED_FLANNELD.toString());
-            } finally {
-                loading = false;
-            }
+            quietly(() -> binary.setText(CACHED_FLANNELD.toString()));
             d.flannelBinaryFile = java.util.Optional.of(CACHED_FLANNELD.toString());
         }
     }
@@ -184,22 +175,17 @@ final class FlannelStep extends StepPanel {
 
     @Override
     void configure(WizardDraft d) {
-        loading = true;
-        try {
-            binary.setText(d.flannelBinaryFile.orElse(""));
-            network.setText(d.flannelNetwork);
-            subnetLen.setValue(d.subnetLen);
-            backends.get(d.backend).setSelected(true);
-            vni.setValue(d.vni);
-            port.setValue(d.backend.hasPort() ? d.port : 8472);
-            ipMasq.setSelected(d.ipMasq);
-            mtuFromFlannel.setSelected(d.dockerMtu.isEmpty());
-            d.dockerMtu.ifPresent(mtu::setValue);
-            mtu.setEnabled(d.dockerMtu.isPresent());
-            showOptionsFor(d.backend);
-        } finally {
-            loading = false;
-        }
+        binary.setText(d.flannelBinaryFile.orElse(""));
+        network.setText(d.flannelNetwork);
+        subnetLen.setValue(d.subnetLen);
+        backends.get(d.backend).setSelected(true);
+        vni.setValue(d.vni);
+        port.setValue(d.backend.hasPort() ? d.port : 8472);
+        ipMasq.setSelected(d.ipMasq);
+        mtuFromFlannel.setSelected(d.dockerMtu.isEmpty());
+        mtu.setValue(d.dockerMtu.orElse(d.backend.flannelMtu()));
+        mtu.setEnabled(d.dockerMtu.isPresent());
+        showOptionsFor(d.backend);
     }
 
     @Override

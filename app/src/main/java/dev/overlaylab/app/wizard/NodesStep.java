@@ -26,7 +26,6 @@ final class NodesStep extends StepPanel {
     private final JTable table = new JTable(rows);
     private final JLabel hostIp = new JLabel();
     private WizardDraft draft;
-    private boolean loading;
 
     NodesStep() {
         super(WizardStep.NODES);
@@ -54,36 +53,21 @@ final class NodesStep extends StepPanel {
         body.add(count, "w 70!, wrap");
         body.add(new JLabel(Messages.get("wizard.nodes")), "aligny top, gaptop 4");
         body.add(new JScrollPane(table), "span 2, grow, hmin 120, wmin 300, wmax 640");
-        field("profile", profile);
-        field("network", hostCidr);
-        field("nodes", table);
+        field("profile", profile, Messages.get("wizard.profile"));
+        field("network", hostCidr, Messages.get("wizard.hostCidr"));
+        field("nodes", table, Messages.get("wizard.nodes"));
         field("etcd", table);
 
         profile.addActionListener(e -> changed());
-        hostCidr.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
-            @Override
-            public void insertUpdate(javax.swing.event.DocumentEvent e) {
-                cidrEdited();
-            }
-
-            @Override
-            public void removeUpdate(javax.swing.event.DocumentEvent e) {
-                cidrEdited();
-            }
-
-            @Override
-            public void changedUpdate(javax.swing.event.DocumentEvent e) {
-                cidrEdited();
-            }
-        });
+        hostCidr.getDocument().addDocumentListener(changes(this::cidrEdited));
         count.addChangeListener(e -> countEdited());
+        // A committed cell edit is an edit like any other (the wizard then reads the table's model).
         rows.addTableModelListener(e -> changed());
     }
 
     /** The profiles the chosen provider can use; keeps the current choice when it is still offered. */
     void setProfiles(List<String> names, WizardDraft d) {
-        loading = true;
-        try {
+        quietly(() -> {
             Object keep = profile.getSelectedItem();
             profile.removeAllItems();
             names.forEach(profile::addItem);
@@ -92,33 +76,24 @@ final class NodesStep extends StepPanel {
             } else if (!names.isEmpty()) {
                 profile.setSelectedIndex(0);
             }
-            Object sel = profile.getSelectedItem();
-            d.profile = sel == null ? "" : sel.toString();
-        } finally {
-            loading = false;
-        }
+        });
+        Object sel = profile.getSelectedItem();
+        d.profile = sel == null ? "" : sel.toString();
     }
 
     @Override
     void configure(WizardDraft d) {
         draft = d;
-        loading = true;
-        try {
-            profile.setSelectedItem(d.profile);
-            hostCidr.setText(d.hostCidr);
-            count.setValue(d.nodes.size());
-            fillTable(d.nodes);
-            hostIp.setText(Messages.format("wizard.hostIp", d.hostIp()));
-        } finally {
-            loading = false;
-        }
+        profile.setSelectedItem(d.profile);
+        hostCidr.setText(d.hostCidr);
+        count.setValue(d.nodes.size());
+        fillTable(d.nodes);
+        hostIp.setText(Messages.format("wizard.hostIp", d.hostIp()));
     }
 
+    /** Reads the committed values only; a cell still being typed in is {@link #commitEdits}' job. */
     @Override
     void modifyDraft(WizardDraft d) {
-        if (table.isEditing()) {
-            table.getCellEditor().stopCellEditing();
-        }
         Object p = profile.getSelectedItem();
         d.profile = p == null ? "" : p.toString().trim();
         d.hostCidr = hostCidr.getText().trim();
@@ -128,45 +103,43 @@ final class NodesStep extends StepPanel {
         }
     }
 
-    private void changed() {
-        if (!loading) {
-            onChange.run();
+    @Override
+    void commitEdits() {
+        if (table.isEditing() && !table.getCellEditor().stopCellEditing()) {
+            table.getCellEditor().cancelCellEditing();
         }
     }
 
     /** A new host-only network renumbers the nodes (names are kept). */
     private void cidrEdited() {
-        if (loading || draft == null) {
+        if (quiet() || draft == null) {
             return;
         }
         modifyDraft(draft);
         draft.renumberNodes();
-        loading = true;
-        try {
+        quietly(() -> {
             fillTable(draft.nodes);
             hostIp.setText(Messages.format("wizard.hostIp", draft.hostIp()));
-        } finally {
-            loading = false;
-        }
-        onChange.run();
+        });
+        changed();
     }
 
+    /** More or fewer nodes: rows are added or removed at the end; the others keep what they have. */
     private void countEdited() {
-        if (loading || draft == null) {
+        if (quiet() || draft == null) {
             return;
         }
+        commitEdits();
         modifyDraft(draft);
         draft.prefillNodes((Integer) count.getValue());
-        loading = true;
-        try {
-            fillTable(draft.nodes);
-        } finally {
-            loading = false;
-        }
-        onChange.run();
+        quietly(() -> fillTable(draft.nodes));
+        changed();
     }
 
     private void fillTable(List<NodeRow> nodes) {
+        if (table.isEditing()) {
+            table.getCellEditor().cancelCellEditing(); // the rows it edits are being replaced
+        }
         rows.setRowCount(0);
         for (NodeRow n : nodes) {
             rows.addRow(new Object[] {n.name(), n.ip()});

@@ -28,7 +28,7 @@ final class ProviderStep extends StepPanel {
         name.getDocument().addDocumentListener(changes());
         body.add(new JLabel(Messages.get("wizard.name")));
         body.add(name, "wmax 360");
-        field("name", name);
+        field("name", name, Messages.get("wizard.name"));
 
         body.add(new JLabel(Messages.get("wizard.provider")), "aligny top, gaptop 2");
         ButtonGroup group = new ButtonGroup();
@@ -41,7 +41,7 @@ final class ProviderStep extends StepPanel {
             JRadioButton r = new JRadioButton(Messages.get("provider." + p.id()));
             r.setName("wizard.provider." + p.id());
             r.setEnabled(p.usable());
-            r.addActionListener(e -> onChange.run());
+            r.addActionListener(e -> changed());
             group.add(r);
             radios.put(p.id(), r);
             list.add(r);

@@ -14,15 +14,21 @@ import javax.swing.JPanel;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * One wizard page. Model ↔ view copying happens in two named methods, {@link #configure} (draft →
- * fields) and {@link #modifyDraft} (fields → draft); validation problems this step owns are shown in
- * its problem strip and outline the field they name.
+ * One wizard page. Model ↔ view copying happens in two named one-way methods: {@link #configure}
+ * (draft → fields, run through {@link #show} so that filling the fields is never reported as an
+ * edit) and {@link #modifyDraft} (fields → draft, which only reads the fields: it changes none of
+ * them and so fires no event). A value still being typed in an editor becomes the field's value in
+ * {@link #commitEdits}, which only the wizard's own navigation calls — never an edit notification,
+ * or committing would re-enter the editor. Validation problems this step owns are shown in its
+ * problem strip and outline the field they name.
  */
 abstract class StepPanel extends JPanel {
     private final Banner problems = new Banner();
     private final Map<String, JComponent> fields = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
     protected final JPanel body = new JPanel();
-    protected Runnable onChange = () -> { };
+    private Runnable onChange = () -> { };
+    private boolean quiet;
 
     StepPanel(WizardStep step) {
         super(new MigLayout("insets 0, fill, wrap 1, hidemode 3",
@@ -42,17 +48,57 @@ abstract class StepPanel extends JPanel {
         add(problems, "wmin 0");
     }
 
+    /** Draft → fields. Only through {@link #show}: nothing it does is reported as an edit. */
     abstract void configure(WizardDraft draft);
 
+    /** Fields → draft. Reads the fields and nothing else: no field changes, no event fires. */
     abstract void modifyDraft(WizardDraft draft);
+
+    /** Fills the fields from the draft without reporting an edit. */
+    final void show(WizardDraft draft) {
+        quietly(() -> configure(draft));
+    }
+
+    /** Makes a value still being typed in an editor (a table cell) the field's value; reported as an edit. */
+    void commitEdits() {
+    }
 
     void setOnChange(Runnable r) {
         onChange = r;
     }
 
+    /** Reports an edit by the person to the wizard, unless the fields are being filled by the program. */
+    protected final void changed() {
+        if (!quiet) {
+            onChange.run();
+        }
+    }
+
+    /** True while the program fills fields ({@link #quietly}); listeners that copy between fields skip then. */
+    protected final boolean quiet() {
+        return quiet;
+    }
+
+    /** Runs field updates made by the program, not the person: they are not reported as edits. */
+    protected final void quietly(Runnable r) {
+        boolean was = quiet;
+        quiet = true;
+        try {
+            r.run();
+        } finally {
+            quiet = was;
+        }
+    }
+
     /** Registers the field that shows the value at a path prefix, e.g. {@code flannel.network}. */
     protected void field(String pathPrefix, JComponent c) {
         fields.put(pathPrefix, c);
+    }
+
+    /** Registers a field and the label it has on screen, which problems about exactly that path show instead of the path. */
+    protected void field(String pathPrefix, JComponent c, String label) {
+        fields.put(pathPrefix, c);
+        labels.put(pathPrefix, label);
     }
 
     void showProblems(List<Problem> list) {
@@ -65,8 +111,8 @@ abstract class StepPanel extends JPanel {
             problems.clear();
         } else {
             // Line and column point into the generated file, which the person has not seen yet: leave them out.
-            problems.show(Banner.Kind.ERROR, list.stream().map(p -> p.path() + ": " + p.message())
-                    .collect(Collectors.joining("\n")));
+            problems.show(Banner.Kind.ERROR, list.stream().map(p -> labels.getOrDefault(p.path(), p.path()) + ": "
+                    + p.message()).collect(Collectors.joining("\n")));
         }
     }
 
@@ -88,20 +134,25 @@ abstract class StepPanel extends JPanel {
 
     /** A DocumentListener that reports every edit. */
     protected javax.swing.event.DocumentListener changes() {
+        return changes(this::changed);
+    }
+
+    /** A DocumentListener that runs {@code r} on every change of the text. */
+    protected static javax.swing.event.DocumentListener changes(Runnable r) {
         return new javax.swing.event.DocumentListener() {
             @Override
             public void insertUpdate(javax.swing.event.DocumentEvent e) {
-                onChange.run();
+                r.run();
             }
 
             @Override
             public void removeUpdate(javax.swing.event.DocumentEvent e) {
-                onChange.run();
+                r.run();
             }
 
             @Override
             public void changedUpdate(javax.swing.event.DocumentEvent e) {
-                onChange.run();
+                r.run();
             }
         };
     }

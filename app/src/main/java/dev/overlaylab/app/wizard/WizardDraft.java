@@ -46,24 +46,27 @@ public final class WizardDraft {
     }
 
     /**
-     * Replaces the node rows with {@code count} rows named like the seeds ({@code master},
-     * {@code node1}, ...) at {@code .101}, {@code .102}, ... of the host-only network; rows the person
-     * already edited keep their names when the count grows.
+     * Makes {@code count} node rows: rows that exist keep their name and address (the person may
+     * have edited them); new rows are named like the seeds ({@code master}, {@code node1}, ...) at
+     * {@code .101}, {@code .102}, ... of the host-only network.
      */
     public void prefillNodes(int count) {
         List<NodeRow> old = new ArrayList<>(nodes);
         nodes.clear();
         for (int i = 0; i < count; i++) {
-            String defName = i == 0 ? "master" : "node" + i;
-            String name = i < old.size() ? old.get(i).name() : defName;
-            String ip = Ipv4.hostAt(hostCidr, FIRST_NODE_HOST + i).orElse("");
-            nodes.add(new NodeRow(name, ip));
+            nodes.add(i < old.size() ? old.get(i) : new NodeRow(i == 0 ? "master" : "node" + i, defaultIp(i)));
         }
     }
 
     /** Re-numbers node addresses after the host-only network changed, keeping names. */
     public void renumberNodes() {
-        prefillNodes(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.set(i, new NodeRow(nodes.get(i).name(), defaultIp(i)));
+        }
+    }
+
+    private String defaultIp(int i) {
+        return Ipv4.hostAt(hostCidr, FIRST_NODE_HOST + i).orElse("");
     }
 
     public void setBackend(BackendChoice choice) {

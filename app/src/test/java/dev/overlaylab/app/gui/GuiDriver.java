@@ -122,6 +122,92 @@ final class GuiDriver {
         return onEdt(c::isEnabled);
     }
 
+    /** The showing window with this name (a dialog the app named), once it is on screen. */
+    Window window(String name) throws Exception {
+        return get(name);
+    }
+
+    /** True when a window with this name is showing now (no waiting). */
+    static boolean showing(String name) throws Exception {
+        return onEdt(() -> find(name).isPresent());
+    }
+
+    /** Every text a person can read in the component and its children (labels, buttons, text components). */
+    static String textOf(Component c) throws Exception {
+        return onEdt(() -> {
+            StringBuilder b = new StringBuilder();
+            collectText(c, b);
+            return b.toString();
+        });
+    }
+
+    private static void collectText(Component c, StringBuilder b) {
+        if (c instanceof javax.swing.JLabel l && l.getText() != null) {
+            b.append(l.getText()).append('\n');
+        } else if (c instanceof AbstractButton ab && ab.getText() != null) {
+            b.append(ab.getText()).append('\n');
+        } else if (c instanceof JTextComponent t) {
+            b.append(t.getText()).append('\n');
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                collectText(child, b);
+            }
+        }
+    }
+
+    /** Sets a spinner's value as a person typing it and leaving the field would. */
+    void spin(String name, int value) throws Exception {
+        javax.swing.JSpinner s = get(name);
+        onEdt(() -> {
+            s.setValue(value);
+            return null;
+        });
+    }
+
+    /**
+     * Types into a table cell through the table's own cell editor, as a double-click and typing do;
+     * {@code commit} presses Enter (stops editing), otherwise the editor is left open.
+     */
+    void editCell(String table, int row, int col, String text, boolean commit) throws Exception {
+        javax.swing.JTable t = get(table);
+        onEdt(() -> {
+            if (!t.editCellAt(row, col)) {
+                throw new AssertionError("cell " + row + "," + col + " of " + table + " is not editable");
+            }
+            JTextComponent f = (JTextComponent) t.getEditorComponent();
+            f.setText(text);
+            if (commit) {
+                t.getCellEditor().stopCellEditing();
+            }
+            return null;
+        });
+    }
+
+    /** Sends a key press to a component, as the keyboard would while its window has focus. */
+    void key(String name, int keyCode, int modifiers) throws Exception {
+        Component c = get(name);
+        SwingUtilities.invokeLater(() -> {
+            long now = System.currentTimeMillis();
+            c.dispatchEvent(new java.awt.event.KeyEvent(c, java.awt.event.KeyEvent.KEY_PRESSED, now, modifiers, keyCode,
+                    java.awt.event.KeyEvent.CHAR_UNDEFINED));
+            c.dispatchEvent(new java.awt.event.KeyEvent(c, java.awt.event.KeyEvent.KEY_RELEASED, now, modifiers, keyCode,
+                    java.awt.event.KeyEvent.CHAR_UNDEFINED));
+        });
+        onEdt(() -> null);
+    }
+
+    /** Grabs the whole (virtual) screen, windows where the person sees them: dialogs off screen show as cut off. */
+    Path screen(String label) throws Exception {
+        onEdt(() -> null);
+        java.awt.Rectangle all = onEdt(() -> java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getDefaultScreenDevice().getDefaultConfiguration().getBounds());
+        BufferedImage img = new java.awt.Robot().createScreenCapture(all);
+        Path file = shots.resolve(String.format("%02d-%s.png", ++shotNo, label));
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
     /** Paints the window holding {@code name} into a PNG (no window manager or screen grab needed). */
     Path screenshot(String componentName, String label) throws Exception {
         Component c = get(componentName);

@@ -136,9 +136,13 @@ class LocalLabGuiTest {
         gui.click("wizard.next");
         gui.type("wizard.saveAs", labFile.toString());
         JCheckBox now = gui.get("wizard.provisionNow");
-        assertThat(GuiDriver.onEdt(now::isSelected)).isTrue();
+        assertThat(GuiDriver.onEdt(now::isSelected)).as("provisioning is opt-in").isFalse();
+        gui.click("wizard.provisionNow");
         GuiDriver.waitFor("validation", () -> !w.isValidating());
         gui.click("wizard.next");
+        // Provisioning as root asks first, naming what it makes.
+        gui.get("wizard.confirmProvision");
+        gui.click("wizard.confirmProvision.provision");
 
         // Provisioning: live grid, progress, log; the window stays responsive (we keep querying it).
         LabWindow lab = gui.get("labWindow");

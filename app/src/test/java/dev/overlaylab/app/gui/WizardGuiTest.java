@@ -8,19 +8,36 @@ import dev.overlaylab.app.MainFrame;
 import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.app.wizard.NewLabWizard;
 import dev.overlaylab.app.wizard.WizardStep;
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.LabLoader;
+import java.awt.Component;
 import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
+import javax.swing.AbstractButton;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JRadioButton;
+import javax.swing.JSpinner;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,13 +45,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clicks through the new-lab wizard on a real display (Xvfb in CI) with the real engine behind it,
- * as a new user would, saving a screenshot of each step to {@code target/screenshots/}.
+ * as a new user would, saving a screenshot of each step to {@code target/screenshots/}. Nothing
+ * here provisions: every test that reaches the last step leaves "Provision" off or says no.
  */
 @Tag("gui")
 class WizardGuiTest {
     private static final String PREFS = "dev/overlaylab/app-guitest-" + ProcessHandle.current().pid();
+    private static final String[] BUTTONS = {"wizard.back", "wizard.next", "wizard.cancel"};
     private GuiDriver gui;
     private Path labDir;
+    private AppContext ctx;
+    /** The provider {@link #openWizard} picked. */
+    private String provider;
 
     @BeforeEach
     void openApp() throws Exception {
@@ -44,7 +66,8 @@ class WizardGuiTest {
         gui = new GuiDriver(Path.of("target", "screenshots"));
         labDir = Files.createTempDirectory("olab-gui-");
         GuiDriver.onEdt(() -> {
-            AppContext ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
+            ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
+            ctx.prefs().setLastDirectory(labDir);
             Themes.install(AppPrefs.Theme.LIGHT);
             MainFrame frame = new MainFrame(ctx);
             frame.setSize(1280, 820);
@@ -79,20 +102,80 @@ class WizardGuiTest {
         GuiDriver.waitFor("validation to finish", () -> !w.isValidating());
     }
 
+    private void waitStep(WizardStep s) throws Exception {
+        NewLabWizard w = wizard();
+        GuiDriver.waitFor(s + " step", () -> w.currentStep() == s);
+        waitValidated();
+    }
+
+    /** Opens the wizard from the start screen and picks a provider that can run here. */
+    private NewLabWizard openWizard() throws Exception {
+        gui.click("start.newLab");
+        NewLabWizard w = wizard();
+        waitValidated();
+        boolean anyUsable = GuiDriver.onEdt(() -> Stream.of("local", "virtualbox", "virtualbox-soap", "hosts")
+                .map(id -> (JRadioButton) GuiDriver.find("wizard.provider." + id).orElseThrow())
+                .anyMatch(JRadioButton::isEnabled));
+        Prereq.require(anyUsable, "no provider is usable on this machine in this build");
+        provider = GuiDriver.onEdt(() -> ((JRadioButton) GuiDriver.find("wizard.provider.local").orElseThrow())
+                .isEnabled()) ? "local" : "hosts";
+        gui.click("wizard.provider." + provider);
+        waitValidated();
+        return w;
+    }
+
+    /** Goes from the current step to the last one with Next, the draft as it is. */
+    private void nextUntilLast(NewLabWizard w) throws Exception {
+        while (GuiDriver.onEdt(() -> !w.currentStep().isLast())) {
+            WizardStep from = w.currentStep();
+            gui.click("wizard.next");
+            GuiDriver.waitFor("leaving " + from, () -> w.currentStep() != from);
+            waitValidated();
+        }
+    }
+
+    /**
+     * Unticks "Provision" if it is ticked, so that finishing never builds a lab as root — not even
+     * on a build where the box starts ticked (issue 12 item 3, which once made one by accident).
+     */
+    private void neverProvision() throws Exception {
+        JCheckBox now = gui.get("wizard.provisionNow");
+        GuiDriver.onEdt(() -> {
+            now.setSelected(false);
+            return null;
+        });
+    }
+
+    private String text(String name) throws Exception {
+        Component c = gui.get(name);
+        return GuiDriver.onEdt(() -> c instanceof AbstractButton b ? b.getText()
+                : c instanceof JLabel l ? l.getText() : ((javax.swing.text.JTextComponent) c).getText());
+    }
+
+    private Map<String, Rectangle> buttonBounds() throws Exception {
+        Map<String, Rectangle> out = new LinkedHashMap<>();
+        for (String b : BUTTONS) {
+            Component c = gui.get(b);
+            out.put(b, GuiDriver.onEdt(() -> SwingUtilities.convertRectangle(c.getParent(), c.getBounds(),
+                    SwingUtilities.getRootPane(c))));
+        }
+        return out;
+    }
+
+    /**
+     * Issue 12 item 1: a person edits every editable field of every step — names and addresses in
+     * the node table through its cell editor, counts, networks, backend options — and finishes; the
+     * saved lab file holds every edited value. Before the fix, committing a cell edit re-entered the
+     * editor (NodesStep.changed → edited → modifyDraft → stopCellEditing → setValueAt → …) until
+     * StackOverflowError.
+     */
     @Test
-    void newUserCreatesATwoNodeLabThroughTheWizard() throws Exception {
-        // Start screen: empty state with its call to action.
+    void everyFieldEditedInTheWizardIsInTheSavedLabFile() throws Exception {
         gui.get("startPanel");
         gui.screenshot("startPanel", "start-empty");
 
         // Step 1: provider. Unusable providers are disabled and say why.
-        gui.click("start.newLab");
-        NewLabWizard w = wizard();
-        waitValidated();
-        gui.screenshot("wizard", "wizard-1-provider");
-        boolean anyUsable = GuiDriver.onEdt(() -> Stream.of("local", "virtualbox", "virtualbox-soap", "hosts")
-                .map(id -> (JRadioButton) GuiDriver.find("wizard.provider." + id).orElseThrow())
-                .anyMatch(JRadioButton::isEnabled));
+        NewLabWizard w = openWizard();
         for (String id : new String[] {"virtualbox", "virtualbox-soap"}) {
             JRadioButton r = gui.get("wizard.provider." + id);
             JLabel reason = gui.get("wizard.provider." + id + ".reason");
@@ -100,69 +183,123 @@ class WizardGuiTest {
                 assertThat((String) GuiDriver.onEdt(reason::getText)).contains("Unavailable here:");
             }
         }
-        Prereq.require(anyUsable, "no provider is usable on this machine in this build");
-        String provider = GuiDriver.onEdt(() -> ((JRadioButton) GuiDriver.find("wizard.provider.local").orElseThrow())
-                .isEnabled()) ? "local" : "hosts";
-        gui.click("wizard.provider." + provider);
-        gui.type("wizard.name", "olg-wizard");
+        gui.type("wizard.name", "olg-edited");
         waitValidated();
+        List<Map<String, Rectangle>> bounds = new ArrayList<>();
+        bounds.add(buttonBounds());
+        gui.screenshot("wizard", "wizard-1-provider");
         gui.click("wizard.next");
 
-        // Step 2: nodes, prefilled from the host-only network (this test's range: 192.168.58.0/24).
-        GuiDriver.waitFor("nodes step", () -> w.currentStep() == WizardStep.NODES);
-        gui.type("wizard.hostCidr", "192.168.58.0/24");
+        // Step 2: nodes. Profile, host-only network, count, then every name and address.
+        waitStep(WizardStep.NODES);
+        bounds.add(buttonBounds());
+        JComboBox<?> profile = gui.get("wizard.profile");
+        GuiDriver.onEdt(() -> {
+            profile.setSelectedIndex(profile.getItemCount() - 1);
+            return null;
+        });
+        String profileName = GuiDriver.onEdt(() -> profile.getSelectedItem().toString());
+        gui.type("wizard.hostCidr", "192.168.77.0/24");
         waitValidated();
         JTable nodes = gui.get("wizard.nodes");
-        assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(0, 1))).isEqualTo("192.168.58.101");
-        assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(1, 0))).isEqualTo("node1");
+        assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(1, 1))).isEqualTo("192.168.77.102");
+        gui.spin("wizard.nodeCount", 3);
+        waitValidated();
+        assertThat(GuiDriver.onEdt(nodes::getRowCount)).isEqualTo(3);
+        gui.editCell("wizard.nodes", 0, 0, "ctl", true);
+        gui.editCell("wizard.nodes", 0, 1, "192.168.77.10", true);
+        gui.editCell("wizard.nodes", 1, 0, "w1", true);
+        gui.editCell("wizard.nodes", 1, 1, "192.168.77.11", true);
+        gui.editCell("wizard.nodes", 2, 0, "w2", true);
+        waitValidated();
+        assertThat(w.problems()).isEmpty();
+        assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(0, 0))).isEqualTo("ctl");
+        // The last cell is still being typed in when Next is pressed: Next takes the typed value.
+        gui.editCell("wizard.nodes", 2, 1, "192.168.77.12", false);
         gui.screenshot("wizard", "wizard-2-nodes");
         gui.click("wizard.next");
 
         // Step 3: flannel. A network that overlaps the host-only network is refused on this step.
-        GuiDriver.waitFor("flannel step", () -> w.currentStep() == WizardStep.FLANNEL);
+        waitStep(WizardStep.FLANNEL);
+        assertThat(GuiDriver.onEdt(nodes::isEditing)).isFalse();
+        assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(2, 1))).isEqualTo("192.168.77.12");
+        bounds.add(buttonBounds());
         gui.type("wizard.flannelNetwork", "192.168.0.0/16");
         waitValidated();
         assertThat(w.problems()).anyMatch(p -> p.path().startsWith("flannel.network"));
         assertThat(gui.enabled("wizard.next")).isFalse();
         gui.screenshot("wizard", "wizard-3-flannel-invalid");
-        gui.type("wizard.flannelNetwork", "10.1.0.0/16");
+        gui.type("wizard.flannelNetwork", "10.44.0.0/16");
+        gui.spin("wizard.subnetLen", 26);
+        gui.click("wizard.backend.udp");
+        gui.spin("wizard.port", 8299);
         gui.click("wizard.backend.vxlan");
+        gui.spin("wizard.vni", 7);
+        gui.spin("wizard.port", 8999);
+        gui.click("wizard.ipMasq");
+        gui.click("wizard.mtuFromFlannel");
+        gui.spin("wizard.mtu", 1400);
+        Path flanneld = Files.writeString(labDir.resolve("flanneld"), "#!/bin/sh\n");
+        gui.type("wizard.flannelBinary", flanneld.toString());
         waitValidated();
-        assertThat(w.problems()).noneMatch(p -> p.path().startsWith("flannel"));
+        assertThat(w.problems()).isEmpty();
         gui.screenshot("wizard", "wizard-3-flannel");
         gui.click("wizard.next");
 
-        // Step 4: review — the lab file and every rendered file, read-only.
-        GuiDriver.waitFor("review step", () -> w.currentStep() == WizardStep.REVIEW);
-        waitValidated();
+        // Step 4: review — the lab file as it will be saved, with every edit in it.
+        waitStep(WizardStep.REVIEW);
+        bounds.add(buttonBounds());
         JList<?> files = gui.get("wizard.review.files");
         JTextArea text = gui.get("wizard.review.text");
-        assertThat((String) GuiDriver.onEdt(text::getText)).contains("name: olg-wizard", "cidr: 192.168.58.0/24", "type: vxlan");
+        GuiDriver.onEdt(() -> {
+            files.setSelectedIndex(0);
+            return null;
+        });
+        assertThat((String) GuiDriver.onEdt(text::getText)).contains("name: olg-edited", "cidr: 192.168.77.0/24",
+                "name: ctl", "ip: 192.168.77.10", "name: w2", "ip: 192.168.77.12", "network: 10.44.0.0/16",
+                "subnetLen: 26", "VNI: 7", "Port: 8999", "ipMasq: true", "mtu: 1400", flanneld.toString());
         assertThat((boolean) GuiDriver.onEdt(text::isEditable)).isFalse();
+        assertThat(w.problems()).as("the wizard's lab must validate").isEmpty();
         GuiDriver.onEdt(() -> {
             files.setSelectedIndex(Math.min(3, files.getModel().getSize() - 1));
             return null;
         });
         gui.screenshot("wizard", "wizard-4-review");
-        Prereq.require(w.problems().isEmpty(), "the lab does not validate in this build: " + w.problems());
         gui.click("wizard.next");
 
-        // Step 5: save (provisioning a real lab is the end-to-end test's job, not this one's).
-        GuiDriver.waitFor("provision step", () -> w.currentStep() == WizardStep.PROVISION);
-        Path labFile = labDir.resolve("olg-wizard.yaml");
-        gui.type("wizard.saveAs", labFile.toString());
-        javax.swing.JCheckBox now = gui.get("wizard.provisionNow");
-        GuiDriver.onEdt(() -> {
-            now.setSelected(false);
-            return null;
-        });
-        waitValidated();
+        // Step 5: save. The proposed file is named after the lab, in the last folder used.
+        waitStep(WizardStep.PROVISION);
+        bounds.add(buttonBounds());
+        assertThat(text("wizard.saveAs")).isEqualTo(labDir.resolve("olg-edited.yaml").toString());
+        assertThat(text("wizard.summary")).contains("olg-edited", "ctl 192.168.77.10", "w2 192.168.77.12");
+        JCheckBox now = gui.get("wizard.provisionNow");
+        boolean ticked = GuiDriver.onEdt(now::isSelected);
+        neverProvision();
+        assertThat(ticked).as("provision ticked by default").isFalse();
         gui.screenshot("wizard", "wizard-5-save");
+
+        // The buttons stay where they were on every step (the finish label fits the same button).
+        for (Map<String, Rectangle> b : bounds) {
+            assertThat(b).isEqualTo(bounds.get(0));
+        }
         gui.click("wizard.next");
 
-        // The lab window opens on the saved lab; the file is what the review showed.
+        // The lab window opens on the saved lab, and the file holds every edited value.
         gui.get("labWindow");
-        assertThat(Files.readString(labFile)).contains("name: olg-wizard", "192.168.58.102");
+        Path labFile = labDir.resolve("olg-edited.yaml");
+        Lab lab = LabLoader.load(labFile);
+        assertThat(lab.name()).isEqualTo("olg-edited");
+        assertThat(lab.profile()).isEqualTo(profileName);
+        assertThat(lab.network().cidr()).isEqualTo("192.168.77.0/24");
+        assertThat(lab.nodes()).extracting(n -> n.name() + " " + n.ip())
+                .containsExactly("ctl 192.168.77.10", "w1 192.168.77.11", "w2 192.168.77.12");
+        assertThat(lab.flannel().network()).isEqualTo("10.44.0.0/16");
+        assertThat(lab.flannel().subnetLen()).isEqualTo(26);
+        assertThat(lab.flannel().backend().type()).isEqualTo("vxlan");
+        assertThat(lab.flannel().backend().options()).containsEntry("VNI", 7).containsEntry("Port", 8999);
+        assertThat(lab.flannel().ipMasq()).isTrue();
+        assertThat(lab.flannel().binary().file()).contains(flanneld.toString());
+        assertThat(lab.docker().mtu()).hasValue(1400);
         gui.screenshot("labWindow", "lab-provision");
         javax.swing.JTabbedPane tabs = gui.get("lab.tabs");
         GuiDriver.onEdt(() -> {
@@ -171,5 +308,279 @@ class WizardGuiTest {
         });
         gui.get("topology.view");
         gui.screenshot("labWindow", "lab-topology");
+    }
+
+    /**
+     * Issue 12 item 2: the wizard saved to {@code <last folder>/<name>.yaml} over an existing file
+     * without asking. Now it asks; Enter (the default) does not replace; "Choose another name" asks
+     * for one (a free one proposed) and renames lab and file together; Replace replaces.
+     */
+    @Test
+    void anExistingLabFileIsNeverReplacedWithoutAsking() throws Exception {
+        Path existing = Files.writeString(labDir.resolve("flannel-lab.yaml"), "# my first lab\n");
+        NewLabWizard w = openWizard();
+        gui.type("wizard.name", "flannel-lab");
+        waitValidated();
+        nextUntilLast(w);
+        neverProvision();
+        assertThat(text("wizard.saveAs")).isEqualTo(existing.toString());
+        gui.click("wizard.next");
+        GuiDriver.waitFor("a question, or the lab window", () -> GuiDriver.find("wizard.overwrite").isPresent()
+                || GuiDriver.find("labWindow").isPresent());
+        assertThat(Files.readString(existing)).isEqualTo("# my first lab\n");
+        assertThat(GuiDriver.showing("labWindow")).isFalse();
+        Window ask = gui.window("wizard.overwrite");
+        assertThat(GuiDriver.textOf(ask)).contains("flannel-lab.yaml", "already exists");
+        JButton dflt = GuiDriver.onEdt(() -> ((javax.swing.RootPaneContainer) ask).getRootPane().getDefaultButton());
+        assertThat(dflt).isNotNull();
+        assertThat(GuiDriver.onEdt(dflt::getName)).isEqualTo("wizard.overwrite.rename");
+        gui.screen("wizard-overwrite-question");
+
+        // Enter (the default button): asked for another name, a free one proposed; nothing is written.
+        gui.click("wizard.overwrite.rename");
+        JTextField newName = gui.get("wizard.rename.name");
+        assertThat(text("wizard.rename.name")).isEqualTo("flannel-lab-2");
+        gui.screen("wizard-rename");
+        GuiDriver.onEdt(() -> {
+            newName.setText("flannel-lab-b");
+            return null;
+        });
+        gui.click("wizard.rename.ok");
+        GuiDriver.waitFor("the question to close", () -> GuiDriver.find("wizard.rename").isEmpty());
+        waitValidated();
+        assertThat(text("wizard.saveAs")).isEqualTo(labDir.resolve("flannel-lab-b.yaml").toString());
+        assertThat(text("wizard.summary")).contains("flannel-lab-b");
+        assertThat(Files.readString(existing)).isEqualTo("# my first lab\n");
+        assertThat(w.currentStep()).isEqualTo(WizardStep.PROVISION);
+
+        // Cancel in the question: back in the wizard, nothing written.
+        gui.type("wizard.saveAs", existing.toString());
+        waitValidated();
+        gui.click("wizard.next");
+        gui.click("wizard.overwrite.cancel");
+        GuiDriver.waitFor("the question to close", () -> GuiDriver.find("wizard.overwrite").isEmpty());
+        assertThat(Files.readString(existing)).isEqualTo("# my first lab\n");
+        assertThat(GuiDriver.showing("wizard")).isTrue();
+
+        // Replace, chosen explicitly, replaces.
+        gui.click("wizard.next");
+        gui.click("wizard.overwrite.replace");
+        gui.get("labWindow");
+        assertThat(Files.readString(existing)).contains("name: flannel-lab-b");
+    }
+
+    /**
+     * Issue 12 item 1 with real input events, as a person does it: double-click a node's name,
+     * type, press Enter; double-click an address, type, and click Next with the mouse while the
+     * cell is still being edited (focus leaving the table commits it).
+     */
+    @Test
+    void typingInTheNodeTableWithKeyboardAndMouse() throws Exception {
+        NewLabWizard w = openWizard();
+        gui.click("wizard.next");
+        waitStep(WizardStep.NODES);
+        JTable nodes = gui.get("wizard.nodes");
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.setAutoDelay(20);
+        clickCell(robot, nodes, 1, 0, 2);
+        GuiDriver.waitFor("the cell editor", nodes::isEditing);
+        selectAllAndType(robot, "worker");
+        robot.keyPress(KeyEvent.VK_ENTER);
+        robot.keyRelease(KeyEvent.VK_ENTER);
+        GuiDriver.waitFor("the name committed", () -> "worker".equals(nodes.getValueAt(1, 0)));
+        waitValidated();
+        clickCell(robot, nodes, 1, 1, 2);
+        GuiDriver.waitFor("the cell editor", nodes::isEditing);
+        selectAllAndType(robot, "192.168.56.77");
+        gui.screenshot("wizard", "wizard-2-typing");
+        JButton next = gui.get("wizard.next");
+        java.awt.Point p = GuiDriver.onEdt(() -> {
+            java.awt.Point at = next.getLocationOnScreen();
+            at.translate(next.getWidth() / 2, next.getHeight() / 2);
+            return at;
+        });
+        robot.mouseMove(p.x, p.y);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        waitStep(WizardStep.FLANNEL);
+        assertThat(w.problems()).isEmpty();
+        assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(1, 1))).isEqualTo("192.168.56.77");
+        gui.click("wizard.next");
+        waitStep(WizardStep.REVIEW);
+        JTextArea text = gui.get("wizard.review.text");
+        assertThat((String) GuiDriver.onEdt(text::getText)).contains("name: worker", "ip: 192.168.56.77");
+    }
+
+    private static void clickCell(java.awt.Robot robot, JTable t, int row, int col, int clicks) throws Exception {
+        java.awt.Point p = GuiDriver.onEdt(() -> {
+            Rectangle r = t.getCellRect(row, col, false);
+            java.awt.Point at = t.getLocationOnScreen();
+            at.translate(r.x + r.width / 2, r.y + r.height / 2);
+            return at;
+        });
+        robot.mouseMove(p.x, p.y);
+        for (int i = 0; i < clicks; i++) {
+            robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+            robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        }
+        robot.waitForIdle();
+    }
+
+    private static void selectAllAndType(java.awt.Robot robot, String text) {
+        robot.keyPress(KeyEvent.VK_CONTROL);
+        robot.keyPress(KeyEvent.VK_A);
+        robot.keyRelease(KeyEvent.VK_A);
+        robot.keyRelease(KeyEvent.VK_CONTROL);
+        for (char c : text.toCharArray()) {
+            int code = c == '.' ? KeyEvent.VK_PERIOD : KeyEvent.getExtendedKeyCodeForChar(c);
+            robot.keyPress(code);
+            robot.keyRelease(code);
+        }
+        robot.waitForIdle();
+    }
+
+    /** A new wizard does not propose the name of a lab file that is already in the folder it saves to. */
+    @Test
+    void aNewWizardProposesAFreeName() throws Exception {
+        Files.writeString(labDir.resolve("flannel-lab.yaml"), "# my first lab\n");
+        Files.writeString(labDir.resolve("flannel-lab-2.yaml"), "# my second lab\n");
+        NewLabWizard w = openWizard();
+        assertThat(text("wizard.name")).isEqualTo("flannel-lab-3");
+        nextUntilLast(w);
+        assertThat(text("wizard.saveAs")).isEqualTo(labDir.resolve("flannel-lab-3.yaml").toString());
+    }
+
+    /** Issue 12 item 2: Esc or Cancel on a wizard with edits asks before throwing them away. */
+    @Test
+    void cancellingAWizardWithEditsAsksFirst() throws Exception {
+        NewLabWizard w = openWizard();
+        // Nothing typed yet: Cancel just closes.
+        gui.click("wizard.cancel");
+        GuiDriver.waitFor("the wizard to close", () -> !w.isShowing());
+
+        NewLabWizard w2 = openWizard();
+        gui.type("wizard.name", "half-done");
+        waitValidated();
+        gui.key("wizard.name", KeyEvent.VK_ESCAPE, 0);
+        GuiDriver.waitFor("a question, or the wizard closing", () -> GuiDriver.find("wizard.discard").isPresent()
+                || !w2.isShowing());
+        assertThat(w2.isShowing()).as("Esc closed a filled-in wizard without asking").isTrue();
+        gui.screen("wizard-discard-question");
+        Window ask = gui.window("wizard.discard");
+        JButton dflt = GuiDriver.onEdt(() -> ((javax.swing.RootPaneContainer) ask).getRootPane().getDefaultButton());
+        assertThat(GuiDriver.onEdt(dflt::getName)).isEqualTo("wizard.discard.keep");
+        gui.click("wizard.discard.keep");
+        GuiDriver.waitFor("the question to close", () -> GuiDriver.find("wizard.discard").isEmpty());
+        assertThat(w2.isShowing()).isTrue();
+        assertThat(text("wizard.name")).isEqualTo("half-done");
+
+        gui.click("wizard.cancel");
+        gui.click("wizard.discard.discard");
+        GuiDriver.waitFor("the wizard to close", () -> !w2.isShowing());
+    }
+
+    /**
+     * Issue 12 item 3: provisioning is opt-in. The box starts unticked, the finish button says what
+     * it will do as the box changes, and provisioning asks first, naming what will be made.
+     */
+    @Test
+    void provisioningFromTheWizardIsOptInAndConfirmed() throws Exception {
+        NewLabWizard w = openWizard();
+        gui.type("wizard.name", "olg-confirm");
+        waitValidated();
+        nextUntilLast(w);
+        JCheckBox now = gui.get("wizard.provisionNow");
+        assertThat((boolean) GuiDriver.onEdt(now::isSelected)).as("provision ticked by default").isFalse();
+        assertThat(text("wizard.next")).isEqualTo("Create lab");
+        gui.click("wizard.provisionNow");
+        GuiDriver.waitFor("the finish label to follow the tick", () -> "Create and provision".equals(
+                ((JButton) GuiDriver.find("wizard.next").orElseThrow()).getText()));
+        gui.click("wizard.provisionNow");
+        GuiDriver.waitFor("the finish label to follow the tick", () -> "Create lab".equals(
+                ((JButton) GuiDriver.find("wizard.next").orElseThrow()).getText()));
+        gui.click("wizard.provisionNow");
+        gui.screenshot("wizard", "wizard-5-provision-ticked");
+
+        Path file = labDir.resolve("olg-confirm.yaml");
+        gui.click("wizard.next");
+        Window ask = gui.window("wizard.confirmProvision");
+        String said = GuiDriver.textOf(ask);
+        assertThat(said).contains("olg-confirm", "master", "192.168.56.101", "node1", "192.168.56.102");
+        if ("local".equals(provider)) {
+            assertThat(said).contains("root", "ol-olg-confirm-master", "olb-");
+        }
+        JButton dflt = GuiDriver.onEdt(() -> ((javax.swing.RootPaneContainer) ask).getRootPane().getDefaultButton());
+        assertThat(GuiDriver.onEdt(dflt::getName)).isNotEqualTo("wizard.confirmProvision.provision");
+        gui.screen("wizard-confirm-provision");
+        assertThat(file).doesNotExist();
+
+        // Cancel: nothing written, nothing started, the wizard is still there.
+        gui.click("wizard.confirmProvision.cancel");
+        GuiDriver.waitFor("the question to close", () -> GuiDriver.find("wizard.confirmProvision").isEmpty());
+        assertThat(file).doesNotExist();
+        assertThat(w.isShowing()).isTrue();
+
+        // "Create only": the file is written, nothing is provisioned.
+        gui.click("wizard.next");
+        gui.click("wizard.confirmProvision.createOnly");
+        gui.get("labWindow");
+        assertThat(file).exists();
+        assertThat(ctx.frame().labWindow().provisionPanel().isRunning()).isFalse();
+    }
+
+    /** Issue 12 item 9: Back, Next and Cancel have mnemonics, and Alt+N goes to the next step. */
+    @Test
+    void wizardButtonsHaveMnemonics() throws Exception {
+        NewLabWizard w = openWizard();
+        List<Integer> keys = new ArrayList<>();
+        for (String b : BUTTONS) {
+            JButton button = gui.get(b);
+            keys.add(GuiDriver.onEdt(button::getMnemonic));
+        }
+        assertThat(keys).doesNotContain(0).doesNotHaveDuplicates();
+        gui.key("wizard.name", KeyEvent.VK_N, InputEvent.ALT_DOWN_MASK);
+        waitStep(WizardStep.NODES);
+        gui.key("wizard.hostCidr", KeyEvent.VK_B, InputEvent.ALT_DOWN_MASK);
+        waitStep(WizardStep.PROVIDER);
+        nextUntilLast(w);
+        JButton finish = gui.get("wizard.next");
+        assertThat((int) GuiDriver.onEdt(finish::getMnemonic)).isNotZero().isNotIn(keys.get(0), keys.get(2));
+    }
+
+    /** Issue 12 item 9: an empty name is asked for in words, not with the engine's prefix rules. */
+    @Test
+    void anEmptyNameSaysEnterAName() throws Exception {
+        NewLabWizard w = openWizard();
+        gui.type("wizard.name", "");
+        waitValidated();
+        assertThat(w.problems()).anyMatch(p -> p.path().equals("name"));
+        String shown = GuiDriver.textOf(gui.get("wizard.page.provider.problems"));
+        assertThat(shown).contains("Enter a name").doesNotContain("cannot prefix", "''");
+        assertThat(gui.enabled("wizard.next")).isFalse();
+        gui.screenshot("wizard", "wizard-1-empty-name");
+    }
+
+    /** Issue 12 item 9: the docker MTU "from flannel" shows what flannel gives the chosen backend. */
+    @Test
+    void dockerMtuFollowsTheBackend() throws Exception {
+        openWizard();
+        gui.click("wizard.next");
+        waitStep(WizardStep.NODES);
+        gui.click("wizard.next");
+        waitStep(WizardStep.FLANNEL);
+        JSpinner mtu = gui.get("wizard.mtu");
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("udp", 1472);
+        expected.put("host-gw", 1500);
+        expected.put("direct-routing", 1450);
+        expected.put("vxlan", 1450);
+        for (Map.Entry<String, Integer> e : expected.entrySet()) {
+            gui.click("wizard.backend." + e.getKey().replace('-', '_'));
+            waitValidated();
+            assertThat(GuiDriver.onEdt(mtu::getValue)).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat((boolean) GuiDriver.onEdt(mtu::isEnabled)).isFalse();
+        }
+        gui.click("wizard.backend.host_gw");
+        gui.screenshot("wizard", "wizard-3-host-gw-mtu");
     }
 }

@@ -12,6 +12,7 @@ class WizardDraftTest {
     void nodesArePrefilledLikeTheSeedsFromTheHostOnlyNetwork() {
         WizardDraft d = new WizardDraft();
         d.hostCidr = "192.168.58.0/24";
+        d.renumberNodes();
         d.prefillNodes(3);
         assertThat(d.nodes).containsExactly(new NodeRow("master", "192.168.58.101"),
                 new NodeRow("node1", "192.168.58.102"), new NodeRow("node2", "192.168.58.103"));
@@ -25,6 +26,17 @@ class WizardDraftTest {
         d.hostCidr = "10.20.0.0/16";
         d.renumberNodes();
         assertThat(d.nodes).containsExactly(new NodeRow("master", "10.20.0.101"), new NodeRow("worker-a", "10.20.0.102"));
+    }
+
+    @Test
+    void moreNodesKeepTheRowsThePersonEditedAndNumberTheNewOnes() {
+        WizardDraft d = new WizardDraft();
+        d.nodes.set(0, new NodeRow("ctl", "192.168.56.10"));
+        d.prefillNodes(3);
+        assertThat(d.nodes).containsExactly(new NodeRow("ctl", "192.168.56.10"), new NodeRow("node1", "192.168.56.102"),
+                new NodeRow("node2", "192.168.56.103"));
+        d.prefillNodes(1);
+        assertThat(d.nodes).containsExactly(new NodeRow("ctl", "192.168.56.10"));
     }
 
     @Test
