@@ -168,6 +168,26 @@ public final class RealVirtualBox implements AutoCloseable {
         return RUN.check(argv, Duration.ofMinutes(3));
     }
 
+    /**
+     * Registers a tiny base VM the way a person would make one: {@code createvm}, a 4 MB dynamic VDI
+     * ({@code createmedium disk --size 4}) on a SATA controller. Nothing is ever installed on it.
+     */
+    public void createBaseVm(String name) {
+        Path disk = dir.resolve("vms").resolve(name + ".vdi");
+        raw("createvm", "--name", name, "--ostype", "Ubuntu_64", "--register");
+        raw("createmedium", "disk", "--filename", disk.toString(), "--size", "4");
+        raw("storagectl", name, "--name", "SATA", "--add", "sata", "--portcount", "1");
+        raw("storageattach", name, "--storagectl", "SATA", "--port", "0", "--device", "0", "--type", "hdd",
+                "--medium", disk.toString());
+    }
+
+    /** Exports {@code vm} as an OVA into this session's folder (under /tmp) and returns its path. */
+    public Path exportOva(String vm) {
+        Path ova = dir.resolve(vm + ".ova");
+        raw("export", vm, "-o", ova.toString());
+        return ova;
+    }
+
     /** Like {@link #raw} but returns a failure instead of throwing (to record real error text). */
     public ExecResult tryRaw(String... args) {
         List<String> argv = new ArrayList<>(List.of(program.toString()));
