@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * tests give it to {@link VBoxManage} like any installed VBoxManage, so every call goes through the
  * driver and the exec runner. It calls the binary directly ({@code OLAB_VBOX_BINARY}), not Debian's
  * {@code /usr/bin/VBoxManage} script whose "/dev/vboxdrv does not exist" banner is another test's
- * subject. With {@link #inNetns} the session runs in a private network namespace holding a Linux
+ * subject. With {@link #sessionInNetns} the session runs in a private network namespace holding a Linux
  * bridge named {@code vboxnet0} and no address: to VirtualBox that is a host-only interface, and the
  * real {@code hostonlyif ipconfig} can give it the lab's host address, which no kernel module is
  * needed for.
@@ -83,7 +83,7 @@ public final class RealVirtualBox implements AutoCloseable {
     }
 
     /** A private session inside a new network namespace with an address-less bridge {@code vboxnet0}. */
-    public static RealVirtualBox inNetns() {
+    public static RealVirtualBox sessionInNetns() {
         return open(true);
     }
 
@@ -186,6 +186,13 @@ public final class RealVirtualBox implements AutoCloseable {
         Path ova = dir.resolve(vm + ".ova");
         raw("export", vm, "-o", ova.toString());
         return ova;
+    }
+
+    /** Runs a host command inside this session's network namespace (e.g. {@code ip addr show vboxnet0}). */
+    public ExecResult inNetns(String... argv) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns.orElseThrow()));
+        full.addAll(List.of(argv));
+        return RUN.check(full, Duration.ofSeconds(30));
     }
 
     /** Like {@link #raw} but returns a failure instead of throwing (to record real error text). */
