@@ -57,7 +57,6 @@ class RealVBoxLabUpContractTest {
                 assertThat(vbox.inNetns("ip", "-4", "addr", "show", "vboxnet0").stdout()).contains("inet 192.168.56.1/24");
                 assertThat(d.hostOnlyIfs()).containsExactly(
                         new VBoxLists.HostOnlyIf("vboxnet0", "192.168.56.1", "255.255.255.0", "Up", false));
-                VBoxRecorder.save(d.version(), "list-hostonlyifs-no-address.txt", listedDown);
                 VBoxRecorder.save(d.version(), "list-hostonlyifs.txt", vbox.raw("list", "hostonlyifs").stdout());
                 int[] ports = new int[lab.nodes().size()];
                 for (int i = 0; i < lab.nodes().size(); i++) {

@@ -61,7 +61,8 @@ class VBox72RecordingParsingTest {
         assertThat(info.memoryAvailableMb()).isPositive().isLessThan(24105);
         assertThat(info.processorCount()).isEqualTo(2);
         assertThat(info.operatingSystem()).isEqualTo("Linux");
-        assertThat(VBoxLists.bridgedIfs(rec("list-bridgedifs.txt"))).extracting(VBoxLists.BridgedIf::name).contains("eth0");
+        assertThat(VBoxLists.bridgedIfs(rec("list-bridgedifs.txt"))).filteredOn(b -> b.name().equals("enp3s0"))
+                .extracting(VBoxLists.BridgedIf::ipAddress).containsExactly("192.168.1.23");
     }
 
     @Test
