@@ -29,17 +29,35 @@ final class HostOnlySetup {
             }
             return Optional.empty();
         }
-        for (HostOnlyIf i : d.hostOnlyIfs()) {
-            if (sameNet(i.ipAddress(), i.networkMask(), labNet)) {
-                return Optional.of(new HostOnlyAttachment(false, i.name(), false));
-            }
-        }
-        return Optional.empty();
+        return existingInterface(d, labNet).map(i -> new HostOnlyAttachment(false, i.name(), false));
+    }
+
+    /** The host-only interface already on the lab's subnet (Linux, Windows, macOS before VirtualBox 7). */
+    static Optional<HostOnlyIf> existingInterface(VBoxDriver d, Ipv4Net labNet) {
+        return d.hostOnlyIfs().stream().filter(i -> sameNet(i.ipAddress(), i.networkMask(), labNet)).findFirst();
+    }
+
+    /**
+     * Whether the host side of an interface must be (re)addressed before use. The real 7.2 lists an
+     * interface that has no address at all as {@code IPAddress: 192.168.56.1}, {@code NetworkMask:
+     * 255.255.255.0} with {@code Status: Down} (its default, not a fact), so an interface that is not
+     * Up is given the address; {@code ipconfig} with the same address again changes nothing.
+     */
+    static boolean needsAddress(HostOnlyIf i) {
+        return !"Up".equalsIgnoreCase(i.status());
     }
 
     static HostOnlyAttachment ensure(VBoxDriver d, Lab lab, LabState state, ProgressListener progress) {
         Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
         String step = "host-only network " + net;
+        Optional<HostOnlyIf> iface = d.usesHostOnlyNetworks() ? Optional.empty() : existingInterface(d, net);
+        if (iface.isPresent() && needsAddress(iface.get())) {
+            String name = iface.get().name();
+            d.change(d.hostOnlyIfIpconfigArgs(name, lab.network().hostIp(), net.netmask()));
+            progress.on(ProgressEvent.of(STAGE, "", step, Status.CHANGED, "reusing " + name + ", given the host address "
+                    + lab.network().hostIp() + " (it was " + iface.get().status() + ", so its listed address was not real)"));
+            return new HostOnlyAttachment(false, name, false);
+        }
         Optional<HostOnlyAttachment> found = findExisting(d, net);
         if (found.isPresent()) {
             progress.on(ProgressEvent.of(STAGE, "", step, Status.UNCHANGED, "reusing " + found.get().name()));

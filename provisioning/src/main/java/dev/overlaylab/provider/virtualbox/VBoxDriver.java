@@ -45,7 +45,12 @@ public abstract class VBoxDriver {
 
     // ---- what differs by version -------------------------------------------------------------
 
-    /** VirtualBox 7 added host-only networks ({@code hostonlynet}); 6.1 has only host-only interfaces. */
+    /**
+     * Whether this VirtualBox version has host-only networks ({@code hostonlynet}, 7.0+) at all. They
+     * exist only in the macOS build: the real 7.2 on Linux answers {@code list hostonlynets} with
+     * exit 2 {@code Unknown subcommand "hostonlynets"} and {@code hostonlynet add} with
+     * {@code Invalid command 'hostonlynet'}, so everything that runs them asks {@link #usesHostOnlyNetworks()}.
+     */
     public abstract boolean supportsHostOnlyNetworks();
 
     /** macOS hosts on VirtualBox 7 must use host-only networks: host-only interfaces are gone there. */
@@ -173,8 +178,9 @@ public abstract class VBoxDriver {
         return VBoxLists.hostOnlyIfs(vbox.run(List.of("list", "hostonlyifs")).stdout());
     }
 
+    /** Host-only networks (VirtualBox 7 on macOS); empty everywhere else, where the command does not exist. */
     public List<VBoxLists.HostOnlyNet> hostOnlyNets() {
-        if (!supportsHostOnlyNetworks()) {
+        if (!usesHostOnlyNetworks()) {
             return List.of();
         }
         return VBoxLists.hostOnlyNets(vbox.run(List.of("list", "hostonlynets")).stdout());
@@ -218,6 +224,10 @@ public abstract class VBoxDriver {
     private void requireHostOnlyNetworks() {
         if (!supportsHostOnlyNetworks()) {
             throw new UnsupportedOperationException("host-only networks need VirtualBox 7.0 or newer; this is " + version);
+        }
+        if (os != HostOs.MACOS) {
+            throw new UnsupportedOperationException("host-only networks exist only in VirtualBox 7 on macOS; on "
+                    + os + " VBoxManage has no 'hostonlynet' command (use host-only interfaces, 'hostonlyif')");
         }
     }
 

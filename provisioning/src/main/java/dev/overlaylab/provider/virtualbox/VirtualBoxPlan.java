@@ -6,6 +6,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
+import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyIf;
 import dev.overlaylab.provider.virtualbox.parse.VmInfo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * VirtualBox installed it also reads (never changes) what exists, to show what would be reused.
  */
 final class VirtualBoxPlan {
-    static final VBoxVersion ASSUMED = VBoxVersion.of(7, 1, 0);
+    /** Without a usable VirtualBox the plan shows the newest supported family's commands. */
+    static final VBoxVersion ASSUMED = VBoxVersion.parse(VBoxDrivers.SUPPORTED.get(VBoxDrivers.SUPPORTED.size() - 1) + ".0");
     static final String PORT_NOTE = "(port chosen at run time)";
 
     private final VirtualBoxContext ctx;
@@ -79,6 +81,14 @@ final class VirtualBoxPlan {
     }
 
     private String hostOnlyLines(VBoxDriver d, Optional<VBoxDriver> live, Ipv4Net net) {
+        Optional<HostOnlyIf> down = live.filter(x -> !x.usesHostOnlyNetworks())
+                .flatMap(x -> HostOnlySetup.existingInterface(x, net)).filter(HostOnlySetup::needsAddress);
+        if (down.isPresent()) {
+            comment("host-only interface " + down.get().name() + " is listed on " + net + " but " + down.get().status()
+                    + ": reused after giving it the host address");
+            cmd(d.hostOnlyIfIpconfigArgs(down.get().name(), lab.network().hostIp(), net.netmask()));
+            return down.get().name();
+        }
         Optional<HostOnlyAttachment> existing = live.flatMap(x -> HostOnlySetup.findExisting(x, net));
         if (existing.isPresent()) {
             comment("host-only " + (existing.get().network() ? "network " : "interface ") + existing.get().name()

@@ -13,12 +13,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A recording stand-in for VBoxManage: keeps a tiny model of VMs and host-only interfaces and
- * answers in the exact output formats of the fixture version (showvminfo is rendered from that
- * version's recorded layout). Every argv is recorded; scripted failures answer with fixture stderr.
+ * A stand-in for VBoxManage that keeps every argv it is given: a tiny model of VMs and host-only
+ * interfaces answering in the output formats of the fixture version (showvminfo is rendered from
+ * that version's {@code showvminfo-poweroff.txt}: recorded for 7.2.22, hand-written for the older
+ * ones, see resources/virtualbox/README.md). It behaves as the real 7.2 was seen to: progress
+ * ({@code 0%...100%}) on stderr, {@code controlvm} on a VM that is not running exits 1, an interface
+ * without an address is listed as 192.168.56.1 but Down, and host-only networks exist only when the
+ * fake is a macOS host. Scripted failures answer with fixture stderr.
  */
 final class FakeVirtualBox implements ExecRunner {
     static final String PROGRAM = "/usr/bin/VBoxManage";
+    /** What the real VBoxManage prints on stderr while a long operation runs. */
+    static final String PROGRESS = "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\n";
 
     static final class Vm {
         String name;
@@ -52,6 +58,8 @@ final class FakeVirtualBox implements ExecRunner {
     int acpiShutdownReads = 2;
     /** answer to --version instead of the fixture's, e.g. an unsupported version */
     String versionOutput;
+    /** the host the fake runs on: {@code hostonlynet} exists only in VirtualBox 7 on macOS */
+    HostOs os = HostOs.LINUX;
 
     FakeVirtualBox(String version) {
         this.version = version;
@@ -92,16 +100,42 @@ final class FakeVirtualBox implements ExecRunner {
             return new ExecResult(argv, 1, "", Fixtures.read(version, f.stderrFixture));
         }
         try {
-            return new ExecResult(argv, 0, answer(a), "");
+            String out = answer(a);
+            return new ExecResult(argv, 0, out, showsProgress(a) ? PROGRESS : "");
         } catch (NotFound e) {
             return new ExecResult(argv, 1, "", Fixtures.read(version, "showvminfo-missing.stderr").replace("seeds-node9", e.getMessage()));
+        } catch (Refused e) {
+            return new ExecResult(argv, e.exit, "", e.getMessage());
         }
+    }
+
+    /** The commands real 7.2 shows progress for (on stderr): import, clone, snapshots, unregister, controlvm, hostonlyif create/remove. */
+    private static boolean showsProgress(List<String> a) {
+        return switch (a.get(0)) {
+            case "import", "clonevm", "snapshot", "unregistervm", "controlvm", "export" -> true;
+            case "hostonlyif" -> !a.get(1).equals("ipconfig");
+            default -> false;
+        };
     }
 
     private static final class NotFound extends RuntimeException {
         NotFound(String name) {
             super(name);
         }
+    }
+
+    /** A failure with the real 7.2 text (exit code, stderr). */
+    private static final class Refused extends RuntimeException {
+        final int exit;
+
+        Refused(int exit, String stderr) {
+            super(stderr);
+            this.exit = exit;
+        }
+    }
+
+    private boolean hostOnlyNetworks() {
+        return os == HostOs.MACOS && !version.startsWith("6.");
     }
 
     private Vm vm(String nameOrUuid) {
@@ -129,12 +163,12 @@ final class FakeVirtualBox implements ExecRunner {
             case "import": {
                 Vm vm = addVm(a.get(a.indexOf("--vmname") + 1), "poweroff");
                 vm.forwards.clear();
-                return "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\nSuccessfully imported the appliance.\n";
+                return "Interpreting " + a.get(1) + "...\nOK.\nSuccessfully imported the appliance.\n";
             }
             case "clonevm": {
                 vm(a.get(1));
                 addVm(a.get(a.indexOf("--name") + 1), "poweroff");
-                return "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\nMachine has been successfully cloned as \""
+                return "Machine has been successfully cloned as \""
                         + a.get(a.indexOf("--name") + 1) + "\"\n";
             }
             case "modifyvm":
@@ -147,31 +181,36 @@ final class FakeVirtualBox implements ExecRunner {
             }
             case "controlvm": {
                 Vm vm = vm(a.get(1));
+                if (!vm.state.equals("running") && !vm.state.equals("paused")) {
+                    throw new Refused(1, "VBoxManage: error: Machine '" + vm.name + "' is not currently running.\n");
+                }
                 switch (a.get(2)) {
                     case "poweroff" -> vm.state = "poweroff";
                     case "acpipowerbutton" -> vm.acpiReadsLeft = acpiShutdownReads;
                     case "resume" -> vm.state = "running";
                     default -> throw new AssertionError("controlvm " + a.get(2));
                 }
-                return "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\n";
+                return "";
             }
             case "unregistervm":
                 vms.remove(vm(a.get(1)).name);
-                return "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\n";
+                return "";
             case "snapshot": {
                 Vm vm = vm(a.get(1));
                 if (a.get(2).equals("take")) {
                     vm.snapshots.add(a.get(3));
                     vm.currentSnapshot = a.get(3);
-                    return "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\nSnapshot taken. UUID: "
-                            + UUID.randomUUID() + "\n";
+                    return "Snapshot taken. UUID: " + UUID.randomUUID() + "\n";
                 }
                 vm.currentSnapshot = a.get(3);
-                return "Restoring snapshot '" + a.get(3) + "' (" + UUID.randomUUID() + ")\n0%...100%\n";
+                return "Restoring snapshot '" + a.get(3) + "' (" + UUID.randomUUID() + ")\n";
             }
             case "hostonlyif":
                 return hostOnlyIf(a);
             case "hostonlynet":
+                if (!hostOnlyNetworks()) {
+                    throw new Refused(1, "VBoxManage: error: Invalid command 'hostonlynet'\n");
+                }
                 if (a.get(1).equals("add")) {
                     hostOnlyNets.add(new HostOnly(a.get(a.indexOf("--name") + 1), a.get(a.indexOf("--lower-ip") + 1),
                             a.get(a.indexOf("--netmask") + 1)));
@@ -190,7 +229,8 @@ final class FakeVirtualBox implements ExecRunner {
             case "create": {
                 String name = "vboxnet" + hostOnlyIfs.size();
                 hostOnlyIfs.add(new HostOnly(name, "", ""));
-                return Fixtures.read(version, "hostonlyif-create.stdout").replaceAll("vboxnet\\d+", name);
+                // the real text, without the progress that goes to stderr
+                return "Interface '" + name + "' was successfully created\n";
             }
             case "ipconfig": {
                 String name = a.get(2);
@@ -200,7 +240,7 @@ final class FakeVirtualBox implements ExecRunner {
             }
             case "remove":
                 hostOnlyIfs.removeIf(h -> h.name().equals(a.get(2)));
-                return "0%...10%...20%...30%...40%...50%...60%...70%...80%...90%...100%\n";
+                return "";
             default:
                 throw new AssertionError("hostonlyif " + a.get(1));
         }
@@ -244,24 +284,31 @@ final class FakeVirtualBox implements ExecRunner {
             case "runningvms" -> vms.values().stream().filter(v -> v.state.equals("running"))
                     .map(v -> "\"" + v.name + "\" {" + v.uuid + "}\n").collect(Collectors.joining());
             case "hostonlyifs" -> hostOnlyIfs.stream().map(this::ifBlock).collect(Collectors.joining("\n"));
-            case "hostonlynets" -> hostOnlyNets.stream().map(h -> "Name:            " + h.name() + "\nGUID:            "
+            case "hostonlynets" -> hostOnlyNetworks() ? hostOnlyNets.stream().map(h -> "Name:            " + h.name() + "\nGUID:            "
                     + UUID.nameUUIDFromBytes(h.name().getBytes()) + "\n\nState:           Enabled\nNetworkMask:     " + h.mask()
                     + "\nLowerIP:         " + h.ip() + "\nUpperIP:         " + h.ip() + "\nVBoxNetworkName: hostonly-" + h.name() + "\n")
-                    .collect(Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"))
+                    : refuse(2, "VBoxManage: error: Unknown subcommand \"hostonlynets\".\n");
             case "bridgedifs" -> Fixtures.read(version, bridgedIfsFile);
             case "hostinfo" -> Fixtures.read(version, hostInfoFile);
             default -> throw new AssertionError("list " + what);
         };
     }
 
-    private String ifBlock(HostOnly h) {
-        return "Name:            " + h.name() + "\nGUID:            786f6276-656e-4074-8000-0a0027000000\nDHCP:            Disabled\n"
-                + "IPAddress:       " + h.ip() + "\nNetworkMask:     " + h.mask() + "\nIPV6Address:     \n"
-                + "IPV6NetworkMaskPrefixLength: 0\nHardwareAddress: 0a:00:27:00:00:00\nMediumType:      Ethernet\n"
-                + "Wireless:        No\nStatus:          Up\nVBoxNetworkName: HostInterfaceNetworking-" + h.name() + "\n";
+    private static String refuse(int exit, String stderr) {
+        throw new Refused(exit, stderr);
     }
 
-    /** showvminfo in this version's layout: the recorded poweroff output with our VM's values put in. */
+    /** As real 7.2 lists it: an interface with no address shows VirtualBox's default 192.168.56.1/24, Down. */
+    private String ifBlock(HostOnly h) {
+        boolean none = h.ip().isEmpty();
+        return "Name:            " + h.name() + "\nGUID:            786f6276-656e-4074-8000-0a0027000000\nDHCP:            Disabled\n"
+                + "IPAddress:       " + (none ? "192.168.56.1" : h.ip()) + "\nNetworkMask:     " + (none ? "255.255.255.0" : h.mask())
+                + "\nIPV6Address:     \nIPV6NetworkMaskPrefixLength: 0\nHardwareAddress: 0a:00:27:00:00:00\nMediumType:      Ethernet\n"
+                + "Wireless:        No\nStatus:          " + (none ? "Down" : "Up") + "\nVBoxNetworkName: HostInterfaceNetworking-" + h.name() + "\n";
+    }
+
+    /** showvminfo in this version's layout: its showvminfo-poweroff.txt with our VM's values put in. */
     private String render(Vm vm) {
         if (vm.acpiReadsLeft > 0 && --vm.acpiReadsLeft == 0) {
             vm.state = "poweroff";
@@ -283,6 +330,9 @@ final class FakeVirtualBox implements ExecRunner {
             } else if (line.startsWith("cpus=")) {
                 line = "cpus=" + vm.cpus;
             } else if (line.startsWith("macaddress2=")) {
+                for (int i = 0; i < vm.forwards.size(); i++) {
+                    sb.append("Forwarding(").append(i).append(")=\"").append(vm.forwards.get(i)).append("\"\n");
+                }
                 if (vm.hostOnly != null) {
                     sb.append(vm.hostOnlyNetwork ? "hostonly-network2=\"" : "hostonlyadapter2=\"").append(vm.hostOnly).append("\"\n");
                 }
@@ -290,11 +340,6 @@ final class FakeVirtualBox implements ExecRunner {
                 line = "nic2=\"" + (vm.hostOnly == null ? "none" : vm.hostOnlyNetwork ? "hostonlynetwork" : "hostonly") + "\"";
             }
             sb.append(line).append('\n');
-            if (line.startsWith("tcpWndRcv=")) {
-                for (int i = 0; i < vm.forwards.size(); i++) {
-                    sb.append("Forwarding(").append(i).append(")=\"").append(vm.forwards.get(i)).append("\"\n");
-                }
-            }
         }
         for (int i = 0; i < vm.snapshots.size(); i++) {
             String suffix = "-1".repeat(i);

@@ -10,6 +10,8 @@ final class Fixtures {
     static final String V61 = "6.1.50";
     static final String V70 = "7.0.20";
     static final String V71 = "7.1.4";
+    /** recorded from the real VirtualBox (Debian sid package 7.2.22) by the RealVBox*ContractTest classes */
+    static final String V72 = "7.2.22";
 
     private Fixtures() {
     }

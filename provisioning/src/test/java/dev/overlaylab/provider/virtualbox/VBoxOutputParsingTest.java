@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Parses the recorded-format outputs of each VirtualBox version the provider drives. */
+/**
+ * Parses the hand-written 6.1/7.0/7.1 outputs (see resources/virtualbox/README.md; the real 7.2 recordings
+ * are parsed in {@link VBox72RecordingParsingTest}, and {@link FixtureLayoutTest} checks these against them).
+ */
 class VBoxOutputParsingTest {
 
     @ParameterizedTest

@@ -101,7 +101,7 @@ class VirtualBoxProviderTest {
 
     @Test
     void upReusesAMatchingHostOnlyInterfaceAndAvoidsPortsOtherVmsForward() {
-        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V71);
+        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V72);
         fake.hostOnlyIfs.add(new FakeVirtualBox.HostOnly("vboxnet0", "192.168.57.1", "255.255.255.0"));
         fake.hostOnlyIfs.add(new FakeVirtualBox.HostOnly("vboxnet1", "192.168.56.1", "255.255.255.0"));
         fake.addVm("dev box (old)", "poweroff").forwards.add("ssh,tcp,127.0.0.1,2222,,22");
@@ -192,6 +192,7 @@ class VirtualBoxProviderTest {
     void macOsOnSevenUsesAHostOnlyNetworkAndDownRemovesIt() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V70);
         fake.bridgedIfsFile = "list-bridgedifs-macos.txt";
+        fake.os = HostOs.MACOS;
         VirtualBoxProvider p = provider(fake, HostOs.MACOS, true);
 
         p.up(seeds, events::add);
@@ -209,15 +210,15 @@ class VirtualBoxProviderTest {
 
     @Test
     void dryRunWithoutVirtualBoxListsExactlyTheCommandsUpRuns() {
-        List<String> plan = provider(new FakeVirtualBox(Fixtures.V71), HostOs.LINUX, false).plan(seeds);
+        List<String> plan = provider(new FakeVirtualBox(Fixtures.V72), HostOs.LINUX, false).plan(seeds);
 
-        assertThat(plan.get(0)).startsWith("# VBoxManage was not found on this machine: commands shown for VirtualBox 7.1");
+        assertThat(plan.get(0)).startsWith("# VBoxManage was not found on this machine: commands shown for VirtualBox 7.2");
         assertThat(plan).contains(
                 "VBoxManage hostonlyif create  # (VirtualBox names it; called vboxnetN below)",
                 "VBoxManage modifyvm seeds-master --nic1 nat --natpf1 ssh,tcp,127.0.0.1,2222,,22  # (port chosen at run time)",
                 "VBoxManage startvm seeds-worker --type headless");
 
-        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V71);
+        FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V72);
         provider(fake, HostOs.LINUX, true).up(seeds, events::add);
         List<String> planned = plan.stream()
                 .filter(l -> l.startsWith("VBoxManage ") && !l.startsWith("VBoxManage list") && !l.startsWith("VBoxManage --version"))
@@ -250,7 +251,7 @@ class VirtualBoxProviderTest {
         List<String> plan = provider(fake, HostOs.LINUX, true).plan(seeds);
 
         assertThat(plan.get(0)).startsWith("# VirtualBox here cannot be used (VirtualBox 6.0.24 is too old for Overlay Lab")
-                .endsWith("commands shown for VirtualBox 7.1; 'up' picks the driver from 'VBoxManage --version'");
+                .endsWith("commands shown for VirtualBox 7.2; 'up' picks the driver from 'VBoxManage --version'");
         assertThat(plan).contains("VBoxManage startvm seeds-master --type headless");
         assertThat(fake.calls).containsExactly(List.of("--version"));
     }
