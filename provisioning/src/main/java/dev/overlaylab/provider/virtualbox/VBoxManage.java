@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * code is non-zero or when VBoxManage printed "VBoxManage: error:" (it sometimes exits 0 anyway).
  * Only calls marked {@link Retry#ON_LOCK} are retried, and only for the lock errors VirtualBox gives
  * right after a previous command released the VM; every retry is logged as {@code attempt n/N}.
+ * The kernel-driver warning of Linux packages' start-up script is cut off stdout first
+ * ({@link StartupBanner}): commands that need no driver (list, halt, down, snapshots) go on.
  */
 public final class VBoxManage {
     private static final Logger LOG = LoggerFactory.getLogger(VBoxManage.class);
@@ -42,6 +45,8 @@ public final class VBoxManage {
     private final Duration between;
     private final Pause pause;
     private volatile Consumer<String> notes = s -> { };
+    private volatile Supplier<VBoxErrorHints.Host> host = () -> VBoxErrorHints.Host.of(HostOs.current());
+    private volatile String banner = "";
 
     public VBoxManage(Path program, ExecRunner runner) {
         this(program.toString(), runner, 4, Duration.ofSeconds(2), d -> Thread.sleep(d.toMillis()));
@@ -58,6 +63,24 @@ public final class VBoxManage {
     /** Where retry notes go besides the log (the provider turns them into progress events). */
     public void onNote(Consumer<String> sink) {
         this.notes = sink == null ? s -> { } : sink;
+    }
+
+    /** Where failures are judged against this host's facts (OS, kernel drivers, allowed ranges); read only on failure. */
+    void explainWith(Supplier<VBoxErrorHints.Host> facts) {
+        this.host = facts;
+    }
+
+    /** The facts failures are judged against, read now. */
+    VBoxErrorHints.Host host() {
+        return host.get();
+    }
+
+    /**
+     * The kernel-driver warning the packaged start-up script printed before the last command's output,
+     * or "" (see {@link StartupBanner}). The output the callers parse never contains it.
+     */
+    public String startupBanner() {
+        return banner;
     }
 
     public String program() {
@@ -80,7 +103,7 @@ public final class VBoxManage {
         int max = retry == Retry.ON_LOCK ? attempts : 1;
         ExecResult r = null;
         for (int attempt = 1; attempt <= max; attempt++) {
-            r = runner.run(argv, Map.of(), timeout);
+            r = withoutBanner(runner.run(argv, Map.of(), timeout));
             if (!failed(r)) {
                 return r;
             }
@@ -103,7 +126,16 @@ public final class VBoxManage {
             }
             break;
         }
-        throw new VBoxManageException(r, VBoxErrorHints.hintFor(r));
+        throw new VBoxManageException(r, VBoxErrorHints.explain(r, host.get()).orElse(null));
+    }
+
+    private ExecResult withoutBanner(ExecResult r) {
+        StartupBanner b = StartupBanner.split(r.stdout());
+        banner = b.banner();
+        if (!b.present()) {
+            return r;
+        }
+        return new ExecResult(r.argv(), r.exitCode(), b.rest(), r.stderr());
     }
 
     static boolean failed(ExecResult r) {

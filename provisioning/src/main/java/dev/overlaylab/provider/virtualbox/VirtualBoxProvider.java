@@ -155,9 +155,10 @@ public final class VirtualBoxProvider implements Provider {
         } else {
             d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         }
+        List<String> problems = new ArrayList<>(Preflight.kernelProblems(ctx.kernelDrivers(d.vboxManage().startupBanner())));
         Preflight.Input in = new Preflight.Input(net, d.version(), ctx.os(), d.usesHostOnlyNetworks(),
                 AllowedRanges.read(ctx.settings().networksConf()), bridged, hostOnlyNames, d.hostInfo(), memoryNeededMb);
-        List<String> problems = Preflight.problems(in);
+        problems.addAll(Preflight.problems(in));
         if (!problems.isEmpty()) {
             throw new VirtualBoxPreflightException(lab.name(), problems);
         }
