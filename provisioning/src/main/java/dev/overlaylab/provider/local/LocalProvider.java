@@ -9,6 +9,7 @@ import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressEvent.Status;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
 import dev.overlaylab.ssh.LabKeys;
@@ -80,6 +81,11 @@ public final class LocalProvider implements Provider {
             return Optional.of("debootstrap is missing (needed once, to build the node image): apt-get install debootstrap");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Readiness readiness() {
+        return LocalReadiness.forThisMachine(rootfs, cacheRoot).check();
     }
 
     @Override

@@ -4,10 +4,12 @@ import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressEvent.Status;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import dev.overlaylab.provider.virtualbox.parse.VmInfo;
 import java.util.ArrayList;
@@ -50,6 +52,12 @@ public final class VirtualBoxProvider implements Provider {
         } catch (VirtualBoxUnavailableException | VBoxManageException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    @Override
+    public Readiness readiness() {
+        List<String> vmProfiles = Profiles.names().stream().filter(n -> !n.endsWith("-nspawn")).toList();
+        return new VirtualBoxReadiness(ctx, this::driver, vmProfiles).check();
     }
 
     /** The driver for the installed VirtualBox, detected once. */
