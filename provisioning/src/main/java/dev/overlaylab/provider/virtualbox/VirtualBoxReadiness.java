@@ -128,7 +128,8 @@ final class VirtualBoxReadiness {
         } catch (VBoxManageException e) {
             return List.of(Fact.warn("base images", "could not list VMs: " + e.cause(), e.fix()));
         }
-        List<Fact> out = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String name : vmProfiles) {
             Profile p;
             try {
@@ -138,15 +139,19 @@ final class VirtualBoxReadiness {
             }
             BoxSource src = BoxSource.resolve(p.box(), Optional.empty(), ctx.settings().vagrantHome(),
                     ctx.settings().stateDir(), registered, vm -> Optional.empty());
-            String fact = "base image " + name;
             if (src instanceof BoxSource.Missing) {
-                out.add(Fact.warn(fact, "'" + p.box() + "' is not on this machine (needed only by labs of this profile)",
-                        "vagrant box add " + p.box() + " --provider virtualbox, or point the profile's box at an .ova"));
+                missing.add(p.box() + " (" + name + ")");
             } else {
-                out.add(Fact.ok(fact, "'" + p.box() + "': " + describe(src)));
+                present.add(p.box() + " (" + name + "): " + describe(src));
             }
         }
-        return out;
+        if (missing.isEmpty()) {
+            return List.of(Fact.ok("base images", String.join("; ", present)));
+        }
+        String detail = (present.isEmpty() ? "none here" : String.join("; ", present)) + "; not here: "
+                + String.join(", ", missing) + " (a lab needs only its profile's)";
+        return List.of(Fact.warn("base images", detail, "vagrant box add BOX --provider virtualbox (e.g. "
+                + missing.get(0).substring(0, missing.get(0).indexOf(' ')) + "), or point the profile's box at an .ova file"));
     }
 
     private static String describe(BoxSource src) {

@@ -62,7 +62,8 @@ class VirtualBoxReadinessTest {
         assertThat(fact(r, "version").detail()).isEqualTo("VirtualBox 7.1.4 ('7.1.4r165100'), driver VBoxDriver71");
         assertThat(fact(r, "allowed host-only ranges").detail()).startsWith("192.168.56.0/21 (VirtualBox's default");
         assertThat(fact(r, "free memory").level()).isEqualTo(Level.OK);
-        assertThat(fact(r, "base image ubuntu-16.04").level()).isEqualTo(Level.WARN);
+        assertThat(fact(r, "base images").level()).isEqualTo(Level.WARN);
+        assertThat(fact(r, "base images").detail()).isEqualTo("none here; not here: xenial.ova (ubuntu-16.04) (a lab needs only its profile's)");
     }
 
     @Test
