@@ -93,6 +93,12 @@ final class VBoxErrorHints {
         if (appliance.isPresent()) {
             return appliance;
         }
+        if (err.contains("Failed to create the VirtualBox object")) {
+            // 7.2.22, seen here while several programs used one VirtualBox (VBoxManage retried it 4 times first)
+            return Optional.of(new VBoxError("VBoxManage could not reach VirtualBox's service (VBoxSVC): it did not start,"
+                    + " or kept stopping", "run again; if it persists, VBoxSVC's own log says why:"
+                    + " ~/.config/VirtualBox/VBoxSVC.log (Windows: %USERPROFILE%\\.VirtualBox\\VBoxSVC.log)"));
+        }
         if (err.contains("is not currently running")) {
             // 7.2.22, recorded here: controlvm on a stopped VM
             return Optional.of(new VBoxError("the VM is not running", "nothing to do for a stopped VM; 'olab resume LAB' starts it"));

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs VBoxManage through the one {@link ExecRunner} (which sets LANG=C). A call fails when the exit
  * code is non-zero or when VBoxManage printed "VBoxManage: error:" (it sometimes exits 0 anyway).
- * Only calls marked {@link Retry#ON_LOCK} are retried, and only for the lock errors VirtualBox gives
- * right after a previous command released the VM; every retry is logged as {@code attempt n/N}.
+ * Only calls marked {@link Retry#ON_LOCK} are retried for the lock errors VirtualBox gives right after
+ * a previous command released the VM; any call is retried when VBoxSVC was not up (it did nothing);
+ * every retry is logged as {@code attempt n/N}.
  * The kernel-driver warning of Linux packages' start-up script is cut off stdout first
  * ({@link StartupBanner}): commands that need no driver (list, halt, down, snapshots) go on.
  */
@@ -100,9 +101,8 @@ public final class VBoxManage {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(program);
         argv.addAll(args);
-        int max = retry == Retry.ON_LOCK ? attempts : 1;
         ExecResult r = null;
-        for (int attempt = 1; attempt <= max; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             r = withoutBanner(runner.run(argv, Map.of(), timeout));
             if (!failed(r)) {
                 return r;
@@ -111,9 +111,11 @@ public final class VBoxManage {
                 throw new VirtualBoxUnavailableException("cannot run " + program + ": " + r.stderr().strip()
                         + "\n  fix: check that VirtualBox is installed and VBoxManage is executable");
             }
-            if (attempt < max && isLockError(r)) {
-                String note = "VBoxManage " + args.get(0) + ": the VM is still locked by the previous command; attempt "
-                        + (attempt + 1) + "/" + max + " in " + between.toSeconds() + " s";
+            boolean locked = retry == Retry.ON_LOCK && isLockError(r);
+            if (attempt < attempts && (locked || serviceNotUp(r))) {
+                String note = "VBoxManage " + args.get(0) + ": " + (locked ? "the VM is still locked by the previous command"
+                        : "VirtualBox's service (VBoxSVC) was starting or stopping") + "; attempt "
+                        + (attempt + 1) + "/" + attempts + " in " + between.toSeconds() + " s";
                 LOG.info(note);
                 notes.accept(note);
                 try {
@@ -140,6 +142,15 @@ public final class VBoxManage {
 
     static boolean failed(ExecResult r) {
         return r.exitCode() != 0 || ERROR_TEXT.matcher(r.stderr()).find();
+    }
+
+    /**
+     * VBoxManage could not reach VBoxSVC, which it starts on demand and which exits by itself when idle:
+     * a command that meets it stopping fails before doing anything, so any command may be repeated.
+     * Seen on 7.2.22 with several VBoxManage users at once: "Failed to create the VirtualBox object!".
+     */
+    static boolean serviceNotUp(ExecResult r) {
+        return r.stderr().contains("Failed to create the VirtualBox object");
     }
 
     static boolean isLockError(ExecResult r) {

@@ -69,6 +69,8 @@ class VBoxErrorHintsTest {
                         "damaged or incomplete", "download it again"),
                 Arguments.of("import-truncated.stderr", linux, List.of("import", "/tmp/trunc.ova"),
                         "damaged or incomplete", "sha256"),
+                Arguments.of("list-vbosvc-not-up.stderr", linux, List.of("list", "vms"),
+                        "could not reach VirtualBox's service (VBoxSVC)", "VBoxSVC.log"),
                 Arguments.of("controlvm-not-running.stderr", linux, List.of("controlvm", "t3", "poweroff"),
                         "the VM is not running", "olab resume"));
     }

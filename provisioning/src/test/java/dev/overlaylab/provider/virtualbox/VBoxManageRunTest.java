@@ -81,6 +81,26 @@ class VBoxManageRunTest {
     }
 
     @Test
+    void anyCallIsRepeatedWhenVirtualBoxsServiceWasNotUp() {
+        List<Integer> calls = new ArrayList<>();
+        String notUp = Fixtures.read("errors", "list-vbosvc-not-up.stderr");
+        VBoxManage flaky = new VBoxManage("VBoxManage", (argv, env, t) -> {
+            calls.add(1);
+            return calls.size() < 3 ? new ExecResult(argv, 1, "", notUp) : new ExecResult(argv, 0, "\"t1\" {uuid}\n", "");
+        }, 4, Duration.ofSeconds(2), d -> { });
+        List<String> seen = new ArrayList<>();
+        flaky.onNote(seen::add);
+
+        ExecResult r = flaky.run(List.of("list", "vms"));
+
+        assertThat(r.stdout()).isEqualTo("\"t1\" {uuid}\n");
+        assertThat(calls).hasSize(3);
+        assertThat(seen).containsExactly(
+                "VBoxManage list: VirtualBox's service (VBoxSVC) was starting or stopping; attempt 2/4 in 2 s",
+                "VBoxManage list: VirtualBox's service (VBoxSVC) was starting or stopping; attempt 3/4 in 2 s");
+    }
+
+    @Test
     void errorTextWithExitCodeZeroIsStillAFailure() {
         VBoxManage quiet = new VBoxManage("VBoxManage", (argv, env, t) -> new ExecResult(argv, 0, "",
                 "VBoxManage: error: Machine 'x' is not currently running\n"), 1, Duration.ZERO, d -> { });
