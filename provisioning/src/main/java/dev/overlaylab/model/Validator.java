@@ -111,7 +111,7 @@ public final class Validator {
             // networks.conf is read only for a VirtualBox on this machine; a SOAP host's file is out of reach,
             // so there VirtualBox's default range is assumed
             AllowedRanges allowed = "virtualbox".equals(lab.provider()) && vboxNetworksConf != null
-                    ? AllowedRanges.read(vboxNetworksConf) : AllowedRanges.defaults();
+                    ? readable(vboxNetworksConf) : AllowedRanges.defaults();
             if (!allowed.allows(net.normalized().toString())) {
                 out.add(Problem.at("network.cidr", net.normalized() + " is outside the host-only ranges VirtualBox 6.1.28 and"
                         + " later allows on Linux and macOS, " + allowed.describe() + ", so it would refuse the host's"
@@ -129,6 +129,15 @@ public final class Validator {
                     + " address of " + net + "; the host usually takes " + Cidr.formatAddress(net.nthAddress(1))));
         }
         return Optional.of(net);
+    }
+
+    /** networks.conf as VirtualBox reads it; one this user may not read is judged by VirtualBox itself later. */
+    private static AllowedRanges readable(Path conf) {
+        try {
+            return AllowedRanges.read(conf);
+        } catch (java.io.UncheckedIOException e) {
+            return AllowedRanges.defaults();
+        }
     }
 
     private static void checkNodes(Lab lab, Optional<Cidr> hostNet, List<Problem> out) {
