@@ -19,6 +19,7 @@ public final class AppPrefs {
     private static final String THEME = "theme";
     private static final String RECENT = "recentLabs";
     private static final String LAST_DIR = "lastDirectory";
+    private static final String MACHINE_CHECK_SEEN = "machineCheckSeen";
 
     private final Preferences node;
 
@@ -40,6 +41,16 @@ public final class AppPrefs {
 
     public void setTheme(Theme t) {
         node.put(THEME, t.name());
+        flush();
+    }
+
+    /** Whether the start screen has shown this machine's full readiness report once. */
+    public boolean machineCheckSeen() {
+        return node.getBoolean(MACHINE_CHECK_SEEN, false);
+    }
+
+    public void setMachineCheckSeen() {
+        node.putBoolean(MACHINE_CHECK_SEEN, true);
         flush();
     }
 

@@ -26,7 +26,7 @@ import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import net.miginfocom.swing.MigLayout;
 
-/** The start screen: create a lab, open one, or pick a recent lab. */
+/** The start screen: create a lab, open one, or pick a recent lab; and whether this machine can run labs. */
 final class StartPanel extends JPanel {
     private final AppContext ctx;
     private final DefaultListModel<Path> recentModel = new DefaultListModel<>();
@@ -39,11 +39,11 @@ final class StartPanel extends JPanel {
     private final JScrollPane recentScroll = new JScrollPane(recent);
 
     StartPanel(AppContext ctx) {
-        super(new MigLayout("insets 40 60 40 60, fill, wrap 1",
+        super(new MigLayout("insets 28 60 28 60, fill, wrap 1",
                 // columns
                 "[center]",
                 // rows
-                "[]8[]4[]28[]24[grow,top]"));
+                "[]8[]4[]20[]16[]16[grow,top]"));
         this.ctx = ctx;
         setName("startPanel");
 
@@ -74,6 +74,8 @@ final class StartPanel extends JPanel {
         add(subtitle);
         add(newLab, "split 2, w 200!, h 40!");
         add(open, "w 200!, h 40!");
+        // what this machine can run, with the fix for what it cannot (olab doctor's report)
+        add(new MachineReadinessPanel(() -> ctx.service().readiness(), ctx.prefs()), "w 420:720:900");
 
         recentCard.setLayout(new MigLayout("insets 0, fillx, wrap 1",
                 // columns: the recent list spans it; the empty state is centred in it

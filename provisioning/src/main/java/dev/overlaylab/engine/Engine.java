@@ -4,6 +4,7 @@ import dev.overlaylab.etcd.EtcdPort;
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.Explained;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.node.NodeLayout;
@@ -180,8 +181,11 @@ public final class Engine {
             } catch (CommandFailedException e) {
                 ExecResult r = e.result();
                 String evidence = r.stderr().isBlank() ? r.stdout() : r.stderr();
-                Failure f = new Failure(stage.id(), shown, step.name(), "a command failed (exit " + r.exitCode() + ")",
-                        r.commandLine(), Commands.excerpt(evidence.strip(), 1500), "fix the cause shown, then run up again to continue");
+                // a typed error that recognised its failure carries its own cause and fix: show those
+                String what = e instanceof Explained x ? x.cause() : "a command failed (exit " + r.exitCode() + ")";
+                String fix = e instanceof Explained x ? x.fix() : "fix the cause shown, then run up again to continue";
+                Failure f = new Failure(stage.id(), shown, step.name(), what, r.commandLine(),
+                        Commands.excerpt(evidence.strip(), 1500), fix);
                 fail(out, f, t0, failures);
                 return;
             } catch (SshException e) {
@@ -191,9 +195,12 @@ public final class Engine {
                 fail(out, f, t0, failures);
                 return;
             } catch (RuntimeException e) {
-                // a node gone, an unexpected error: still name where it happened
-                Failure f = new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
-                        "check that " + node + " is running and reachable, then run up again to continue");
+                // an error that knows its cause and fix (VirtualBox unusable, pre-flight) is shown as it is; any
+                // other one (a node gone, an unexpected error) still names where it happened
+                Failure f = e instanceof Explained x
+                        ? new Failure(stage.id(), shown, step.name(), x.cause(), "", "", x.fix())
+                        : new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
+                                "check that " + node + " is running and reachable, then run up again to continue");
                 fail(out, f, t0, failures);
                 return;
             }

@@ -1,7 +1,6 @@
 package dev.overlaylab.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.overlaylab.provider.virtualbox.AllowedRanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +20,6 @@ public final class Validator {
     public static final Cidr VBOX_NAT = Cidr.parse("10.0.2.0/24");
     /** docker's default bridge network, which docker0 holds until flannel hands it a subnet. */
     public static final Cidr DOCKER_DEFAULT = Cidr.parse("172.17.0.0/16");
-    /** The only host-only range VirtualBox ≥ 6.1.28 allows without /etc/vbox/networks.conf. */
-    public static final Cidr VBOX_HOST_ONLY_ALLOWED = Cidr.parse("192.168.56.0/21");
 
     private static final String HOST_NAME = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
 
@@ -110,14 +107,16 @@ public final class Validator {
         if (net.prefix() > 29) {
             out.add(Problem.at("network.cidr", text + " is too small for the host and the nodes; use a /24 such as 192.168.56.0/24"));
         }
-        boolean virtualBox = lab.provider().startsWith("virtualbox");
-        // networks.conf is read only for a VirtualBox on this machine; a SOAP host's file is out of reach.
-        boolean allowedHere = "virtualbox".equals(lab.provider()) && allowedByNetworksConf(net);
-        if (virtualBox && !VBOX_HOST_ONLY_ALLOWED.contains(net) && !allowedHere) {
-            out.add(Problem.at("network.cidr", net + " is outside 192.168.56.0/21, the only host-only range VirtualBox"
-                    + " 6.1.28 and later allows by default, so the VMs would not start (\"not within the allowed ranges\");"
-                    + " choose a network inside 192.168.56.0/21 such as 192.168.56.0/24, or add the line '* " + net
-                    + "' to /etc/vbox/networks.conf on the VirtualBox host"));
+        if (lab.provider().startsWith("virtualbox")) {
+            // networks.conf is read only for a VirtualBox on this machine; a SOAP host's file is out of reach,
+            // so there VirtualBox's default range is assumed
+            AllowedRanges allowed = "virtualbox".equals(lab.provider()) && vboxNetworksConf != null
+                    ? readable(vboxNetworksConf) : AllowedRanges.defaults();
+            if (!allowed.allows(net.normalized().toString())) {
+                out.add(Problem.at("network.cidr", net.normalized() + " is outside the host-only ranges VirtualBox 6.1.28 and"
+                        + " later allows on Linux and macOS, " + allowed.describe() + ", so it would refuse the host's"
+                        + " address (E_ACCESSDENIED); " + allowed.fixFor(net.normalized().toString())));
+            }
         }
         String hostIp = lab.network().hostIp();
         Optional<Integer> host = Cidr.tryParseAddress(hostIp);
@@ -132,27 +131,13 @@ public final class Validator {
         return Optional.of(net);
     }
 
-    /** True when /etc/vbox/networks.conf lists a range holding {@code net} ("* 10.0.0.0/8 192.168.0.0/16"). */
-    private boolean allowedByNetworksConf(Cidr net) {
-        if (vboxNetworksConf == null || !Files.isReadable(vboxNetworksConf)) {
-            return false;
-        }
+    /** networks.conf as VirtualBox reads it; one this user may not read is judged by VirtualBox itself later. */
+    private static AllowedRanges readable(Path conf) {
         try {
-            for (String line : Files.readAllLines(vboxNetworksConf)) {
-                String t = line.trim();
-                if (!t.startsWith("*")) {
-                    continue;
-                }
-                for (String range : t.substring(1).trim().split("\\s+")) {
-                    if (Cidr.tryParse(range).map(r -> r.normalized().contains(net)).orElse(false)) {
-                        return true;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return false;
+            return AllowedRanges.read(conf);
+        } catch (java.io.UncheckedIOException e) {
+            return AllowedRanges.defaults();
         }
-        return false;
     }
 
     private static void checkNodes(Lab lab, Optional<Cidr> hostNet, List<Problem> out) {

@@ -17,6 +17,16 @@ public interface Provider {
     /** Why this provider cannot be used on this machine, or empty when it can. Shown in the wizard. */
     java.util.Optional<String> unavailableReason();
 
+    /**
+     * This machine's readiness for the provider, fact by fact ({@code olab doctor}). By default the one
+     * fact {@link #unavailableReason()} knows; providers override it with their own checks.
+     */
+    default Readiness readiness() {
+        return new Readiness(id(), List.of(unavailableReason()
+                .map(r -> Readiness.Fact.fail("usable here", r, "see the reason"))
+                .orElse(Readiness.Fact.ok("usable here", "yes"))));
+    }
+
     /** The commands or actions {@link #up} would perform, in order, touching nothing. */
     List<String> plan(Lab lab);
 

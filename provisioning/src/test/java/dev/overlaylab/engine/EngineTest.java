@@ -3,10 +3,14 @@ package dev.overlaylab.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.etcd.EtcdException;
+import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.node.NodeLayout;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.provider.virtualbox.VBoxError;
+import dev.overlaylab.provider.virtualbox.VBoxManageException;
+import dev.overlaylab.provider.virtualbox.VirtualBoxPreflightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -222,6 +226,41 @@ class EngineTest {
             assertThat(f.node()).isEqualTo("node2");
             assertThat(f.what()).contains("connection to node2 lost");
             assertThat(f.fix()).contains("run up again");
+        });
+    }
+
+    @Test
+    void aRecognisedVBoxManageFailureShowsItsOwnCauseAndFix() {
+        ExecResult r = new ExecResult(List.of("VBoxManage", "hostonlyif", "create"), 1, "",
+                "VBoxManage: error: VBoxNetAdpCtl: Error while adding new interface: failed to open /dev/vboxnetctl: No such file"
+                        + " or directory");
+        fake.provider.upFails = new VBoxManageException(r, new VBoxError("VirtualBox's kernel drivers are not loaded",
+                "sudo apt install virtualbox-dkms linux-headers-$(uname -r), then sudo modprobe vboxdrv vboxnetadp vboxnetflt"));
+
+        RunResult result = up();
+
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.what()).isEqualTo("VBoxManage hostonlyif failed (exit 1): VirtualBox's kernel drivers are not loaded");
+            assertThat(f.command()).isEqualTo("VBoxManage hostonlyif create");
+            assertThat(f.evidence()).contains("failed to open /dev/vboxnetctl");
+            assertThat(f.fix()).isEqualTo("sudo apt install virtualbox-dkms linux-headers-$(uname -r), then sudo modprobe"
+                    + " vboxdrv vboxnetadp vboxnetflt");
+            assertThat(f.describe()).doesNotContain("fix the cause shown");
+        });
+    }
+
+    @Test
+    void aPreflightRefusalIsShownAsItIsWithNoSecondFixLine() {
+        fake.provider.upFails = new VirtualBoxPreflightException("seeds-lab", List.of(
+                "VirtualBox's kernel drivers are not loaded (/dev/vboxdrv does not exist).\n  fix: sudo modprobe vboxdrv."));
+
+        RunResult result = up();
+
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.what()).startsWith("VirtualBox cannot start lab 'seeds-lab' (nothing was created):\n- VirtualBox's"
+                    + " kernel drivers are not loaded");
+            assertThat(f.fix()).isEmpty();
+            assertThat(f.describe()).doesNotContain("check that").doesNotContain("fix the cause shown");
         });
     }
 

@@ -109,6 +109,8 @@ final class FakeLab {
     /** A provider whose nodes already run; counts calls so a dry run can be shown to call none. */
     final class FakeProvider implements Provider {
         final AtomicInteger ups = new AtomicInteger();
+        /** Thrown by {@link #up} when set, as a real provider would fail. */
+        volatile RuntimeException upFails;
 
         @Override
         public String id() {
@@ -128,6 +130,9 @@ final class FakeLab {
         @Override
         public List<Node> up(Lab l, ProgressListener progress) {
             ups.incrementAndGet();
+            if (upFails != null) {
+                throw upFails;
+            }
             return l.nodes();
         }
 

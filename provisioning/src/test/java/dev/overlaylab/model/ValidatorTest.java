@@ -54,7 +54,7 @@ class ValidatorTest {
                 rule("CIDR with a bad address", "network.cidr", "not an IPv4 address", "network: {cidr: 192.168.256.0/24}"),
                 rule("CIDR with host bits", "network.cidr", "did you mean 192.168.56.0/24?", "network: {cidr: 192.168.56.1/24}"),
                 rule("host-only network outside VirtualBox's default range", "network.cidr",
-                        "choose a network inside 192.168.56.0/21", "network: {cidr: 10.10.0.0/24}",
+                        "use a network inside 192.168.56.0/21", "network: {cidr: 10.10.0.0/24}",
                         "nodes: [{name: master, ip: 10.10.0.101}]").and("/etc/vbox/networks.conf"),
                 rule("host address outside the network", "network.hostIp", "outside the host-only network",
                         "network: {cidr: 192.168.56.0/24, hostIp: 192.168.57.1}"),
@@ -189,6 +189,21 @@ class ValidatorTest {
                 soap.etcd(), soap.flannel(), soap.docker(), soap.verify(), Optional.empty());
         assertThat(new Validator(conf).validate(remote)).as("this machine's networks.conf says nothing about a SOAP host")
                 .extracting(Problem::path).containsExactly("network.cidr");
+    }
+
+    @Test
+    void vboxNetworksConfReplacesTheDefaultRange(@TempDir Path dir) throws IOException, LabFileException {
+        // as the real VirtualBox 7.2.22 does: with '* 10.0.0.0/8' it refuses 192.168.56.1 (E_ACCESSDENIED)
+        Path conf = dir.resolve("networks.conf");
+        Files.writeString(conf, "* 10.0.0.0/8\n");
+        Lab seeds = LabFiles.parse(lab());
+
+        assertThat(new Validator(conf).validate(seeds)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("network.cidr");
+            assertThat(p.message()).contains("192.168.56.0/24 is outside the host-only ranges")
+                    .contains("10.0.0.0/8 (the '*' lines of " + conf + ", which replace VirtualBox's default 192.168.56.0/21)")
+                    .contains("add 192.168.56.0/24 to a '*' line of " + conf);
+        });
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class EngineLabService implements LabService {
     }
 
     @Override
+    public List<dev.overlaylab.provider.Readiness> readiness() {
+        return dev.overlaylab.provider.Doctor.check(registry(), List.of());
+    }
+
+    @Override
     public List<ProviderChoice> providers() {
         Map<String, Provider> found = new LinkedHashMap<>();
         registry().all().forEach(p -> found.put(p.id(), p));

@@ -18,6 +18,11 @@ public interface LabService {
     /** Every provider the app knows, usable or not (with the reason). */
     List<ProviderChoice> providers();
 
+    /** This machine's readiness per provider ({@code olab doctor}); slow (runs VBoxManage): call off the event thread. */
+    default List<dev.overlaylab.provider.Readiness> readiness() {
+        return List.of();
+    }
+
     /** Guest OS profile names the given provider can use (the wizard's choices). */
     List<String> profiles(String provider);
 

@@ -8,7 +8,11 @@ import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.Readiness;
+import dev.overlaylab.provider.local.HostChecks;
+import dev.overlaylab.ssh.AppDataDir;
 import dev.overlaylab.ssh.NodeShell;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +43,11 @@ public final class HostsProvider implements Provider {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Readiness readiness() {
+        return new HostsReadiness(AppDataDir.resolve(), Path.of(System.getProperty("user.home"), ".ssh"), HostChecks::onPath).check();
     }
 
     @Override

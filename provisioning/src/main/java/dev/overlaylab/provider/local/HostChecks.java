@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Facts about this host read straight from the system, without running anything. */
-final class HostChecks {
+public final class HostChecks {
     private HostChecks() {
     }
 
     /** Effective UID 0, read from /proc/self/status (no JNI, no external command). */
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {
@@ -25,7 +25,7 @@ final class HostChecks {
         return false;
     }
 
-    static Optional<Path> onPath(String program) {
+    public static Optional<Path> onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {

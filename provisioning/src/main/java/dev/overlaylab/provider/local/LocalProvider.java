@@ -10,6 +10,7 @@ import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
 import dev.overlaylab.ssh.LabKeys;
@@ -81,6 +82,11 @@ public final class LocalProvider implements Provider {
             return Optional.of("debootstrap is missing (needed once, to build the node image): apt-get install debootstrap");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Readiness readiness() {
+        return LocalReadiness.forThisMachine(rootfs, cacheRoot).check();
     }
 
     @Override

@@ -84,7 +84,11 @@ final class NodeMachine {
         if ("paused".equals(info.state())) {
             d.change(List.of("controlvm", vm, "resume"));
         } else {
-            d.change(d.startArgs(vm));
+            try {
+                d.change(d.startArgs(vm));
+            } catch (VBoxManageException e) {
+                throw StartFailure.explain(e, info.cfgFile(), d.vboxManage().host());
+            }
         }
         progress.on(ProgressEvent.of(STAGE, node.name(), "start VM", Status.CHANGED, vm + " started (headless), was " + info.state()));
         return true;

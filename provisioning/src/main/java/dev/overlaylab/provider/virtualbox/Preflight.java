@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Checks made before anything is created, all at once, so a person fixes everything in one go:
- * the host-only network is in a range this VirtualBox allows (FAILURE-MODES #10), no other host
+ * VirtualBox's kernel drivers are loaded, the host-only network is in a range this VirtualBox allows (FAILURE-MODES #10), no other host
  * interface already sits on that network, and the host has memory for the VMs about to start.
  */
 public final class Preflight {
@@ -36,10 +36,9 @@ public final class Preflight {
         if (!in.usesHostOnlyNet() && in.os().restrictsHostOnlyRanges()
                 && in.version().compareTo(VBoxVersion.RANGES_ENFORCED) >= 0 && !in.ranges().allows(in.labNet())) {
             out.add("host-only network " + in.labNet() + " is outside the ranges VirtualBox " + in.version()
-                    + " allows on this host (" + describe(in.ranges()) + "); VirtualBox would refuse it with "
-                    + "\"not within the allowed ranges\" / E_ACCESSDENIED (FAILURE-MODES #10).\n"
-                    + "  fix: use a network inside 192.168.56.0/21 in the lab file (e.g. 192.168.56.0/24), or allow this one "
-                    + "by adding the line '* " + in.labNet() + "' to " + AllowedRanges.NETWORKS_CONF + " (as root).");
+                    + " allows on this host: " + in.ranges().describe() + "; VirtualBox would refuse the host's address"
+                    + " with E_ACCESSDENIED (FAILURE-MODES #10).\n"
+                    + "  fix: " + in.ranges().fixFor(in.labNet().toString()) + ".");
         }
         for (BridgedIf b : in.bridged()) {
             if (in.hostOnlyNames().contains(b.name()) || !"Up".equalsIgnoreCase(b.status())) {
@@ -70,7 +69,11 @@ public final class Preflight {
         return out;
     }
 
-    private static String describe(AllowedRanges r) {
-        return String.join(", ", r.ranges().stream().map(Ipv4Net::toString).toList()) + " from " + r.source();
+    /**
+     * The kernel drivers, checked first: without them no VM starts and no host-only interface can be
+     * created, so {@code up} must stop before it creates anything.
+     */
+    public static List<String> kernelProblems(KernelDrivers drivers) {
+        return drivers.cause().map(c -> List.of(c + ".\n  fix: " + drivers.fix() + ".")).orElse(List.of());
     }
 }

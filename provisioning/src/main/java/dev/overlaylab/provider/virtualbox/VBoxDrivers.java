@@ -14,13 +14,10 @@ public final class VBoxDrivers {
     /** Asks VBoxManage its version and returns the matching driver, or explains why there is none. */
     public static VBoxDriver detect(VBoxManage vbox, HostOs os) {
         ExecResult r = vbox.run(List.of("--version"));
+        // a missing kernel driver is no reason to refuse VirtualBox here: listing, halting, deleting and
+        // snapshots need none (VBoxManage cut its start-up warning off already); pre-flight checks the
+        // drivers before anything that does need them
         String out = r.stdout();
-        if (out.contains("vboxdrv kernel module is not loaded") || out.contains("kernel modules are not loaded")
-                || out.contains("Please install")) {
-            throw new VirtualBoxUnavailableException("VirtualBox is installed but its kernel driver is not loaded:\n  "
-                    + out.strip().replace("\n", "\n  ")
-                    + "\n  fix: run 'sudo /sbin/vboxconfig' (Linux) or allow Oracle's system extension (macOS), then try again.");
-        }
         VBoxVersion v;
         try {
             v = VBoxVersion.parse(out);

@@ -36,6 +36,14 @@ public record VirtualBoxContext(
     }
 
     VBoxManage newVBoxManage(String program) {
-        return new VBoxManage(program, runner, 4, Duration.ofSeconds(2), pause);
+        VBoxManage vbox = new VBoxManage(program, runner, 4, Duration.ofSeconds(2), pause);
+        vbox.explainWith(() -> new VBoxErrorHints.Host(os, kernelDrivers(vbox.startupBanner()),
+                AllowedRanges.read(settings.networksConf())));
+        return vbox;
+    }
+
+    /** The kernel drivers' state on this host; "loaded" where the settings say not to look (a fake VirtualBox). */
+    KernelDrivers kernelDrivers(String banner) {
+        return settings.hostRoot().map(root -> KernelDrivers.probe(os, root, banner)).orElseGet(() -> KernelDrivers.loaded(os));
     }
 }

@@ -1,9 +1,13 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.exec.Explained;
 import java.util.List;
 
-/** Pre-flight found problems; nothing was created. Lists every problem with its fix. */
-public class VirtualBoxPreflightException extends RuntimeException {
+/**
+ * Pre-flight found problems; nothing was created. Lists every problem with its fix, so its
+ * {@link #cause()} is the whole list and there is no separate fix line.
+ */
+public class VirtualBoxPreflightException extends RuntimeException implements Explained {
     private final List<String> problems;
 
     public VirtualBoxPreflightException(String lab, List<String> problems) {
@@ -13,5 +17,15 @@ public class VirtualBoxPreflightException extends RuntimeException {
 
     public List<String> problems() {
         return problems;
+    }
+
+    @Override
+    public String cause() {
+        return getMessage();
+    }
+
+    @Override
+    public String fix() {
+        return "";
     }
 }

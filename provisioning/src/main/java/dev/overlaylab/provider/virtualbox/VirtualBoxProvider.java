@@ -4,10 +4,12 @@ import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
-import dev.overlaylab.progress.ProgressEvent;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.Provider;
+import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import dev.overlaylab.provider.virtualbox.parse.VmInfo;
 import java.util.ArrayList;
@@ -50,6 +52,12 @@ public final class VirtualBoxProvider implements Provider {
         } catch (VirtualBoxUnavailableException | VBoxManageException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    @Override
+    public Readiness readiness() {
+        List<String> vmProfiles = Profiles.names().stream().filter(n -> !n.endsWith("-nspawn")).toList();
+        return new VirtualBoxReadiness(ctx, this::driver, vmProfiles).check();
     }
 
     /** The driver for the installed VirtualBox, detected once. */
@@ -155,9 +163,10 @@ public final class VirtualBoxProvider implements Provider {
         } else {
             d.hostOnlyIfs().forEach(i -> hostOnlyNames.add(i.name()));
         }
+        List<String> problems = new ArrayList<>(Preflight.kernelProblems(ctx.kernelDrivers(d.vboxManage().startupBanner())));
         Preflight.Input in = new Preflight.Input(net, d.version(), ctx.os(), d.usesHostOnlyNetworks(),
                 AllowedRanges.read(ctx.settings().networksConf()), bridged, hostOnlyNames, d.hostInfo(), memoryNeededMb);
-        List<String> problems = Preflight.problems(in);
+        problems.addAll(Preflight.problems(in));
         if (!problems.isEmpty()) {
             throw new VirtualBoxPreflightException(lab.name(), problems);
         }

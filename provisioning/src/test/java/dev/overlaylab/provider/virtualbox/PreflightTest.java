@@ -27,20 +27,64 @@ class PreflightTest {
 
         assertThat(p).hasSize(1);
         assertThat(p.get(0))
-                .startsWith("host-only network 10.10.0.0/24 is outside the ranges VirtualBox 6.1.50 allows on this host "
-                        + "(192.168.56.0/21 from VirtualBox's default range)")
-                .contains("FAILURE-MODES #10")
-                .contains("e.g. 192.168.56.0/24")
-                .contains("'* 10.10.0.0/24' to /etc/vbox/networks.conf");
+                .startsWith("host-only network 10.10.0.0/24 is outside the ranges VirtualBox 6.1.50 allows on this host: "
+                        + "192.168.56.0/21 (VirtualBox's default: /etc/vbox/networks.conf does not exist)")
+                .contains("E_ACCESSDENIED (FAILURE-MODES #10)")
+                .contains("use a network inside 192.168.56.0/21 in the lab file")
+                .contains("create /etc/vbox/networks.conf (as root) with the line '* 192.168.56.0/21 10.10.0.0/24'");
     }
 
     @Test
-    void networksConfAllowsMoreRanges() {
-        AllowedRanges r = AllowedRanges.parse("# lab ranges\n* 10.0.0.0/8 192.168.0.0/16\n* 2001::/64\n", "/etc/vbox/networks.conf");
+    void networksConfReplacesTheDefaultRangeAsTheReal72Does() {
+        // recorded on VirtualBox 7.2.22: with '* 10.0.0.0/8', ipconfig --ip 192.168.56.1 is refused (E_ACCESSDENIED)
+        AllowedRanges r = AllowedRanges.parse("# lab ranges\n* 10.0.0.0/8 192.168.0.0/16\n* 2001::/64\n",
+                AllowedRanges.NETWORKS_CONF);
 
-        assertThat(r.ranges()).extracting(Ipv4Net::toString).containsExactly("192.168.56.0/21", "10.0.0.0/8", "192.168.0.0/16");
+        assertThat(r.ranges()).extracting(Ipv4Net::toString).containsExactly("10.0.0.0/8", "192.168.0.0/16");
         assertThat(Preflight.problems(input("10.10.0.0/24", "7.1.4", HostOs.LINUX, r, 0))).isEmpty();
         assertThat(r.allows(Ipv4Net.parse("172.28.128.0/24"))).isFalse();
+
+        AllowedRanges tenOnly = AllowedRanges.parse("* 10.0.0.0/8\n", AllowedRanges.NETWORKS_CONF);
+        List<String> p = Preflight.problems(input("192.168.56.0/24", "7.2.22", HostOs.LINUX, tenOnly, 0));
+        assertThat(p).singleElement().asString()
+                .contains("allows on this host: 10.0.0.0/8 (the '*' lines of /etc/vbox/networks.conf, which replace"
+                        + " VirtualBox's default 192.168.56.0/21)")
+                .contains("fix: use a network inside 10.0.0.0/8 in the lab file, or add 192.168.56.0/24 to a '*' line of"
+                        + " /etc/vbox/networks.conf (as root), then run again.");
+    }
+
+    @Test
+    void anEmptyNetworksConfAllowsNothing() {
+        // recorded on VirtualBox 7.2.22: an empty or comments-only file refuses even 192.168.56.1
+        AllowedRanges none = AllowedRanges.parse("# nothing yet\n", AllowedRanges.NETWORKS_CONF);
+
+        assertThat(none.allows("192.168.56.0/24")).isFalse();
+        assertThat(none.describe()).startsWith("nothing (the '*' lines of /etc/vbox/networks.conf");
+    }
+
+    @Test
+    void aMissingFileMeansTheDefaultAndAnExistingOneIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path conf = tmp.resolve("networks.conf");
+        assertThat(AllowedRanges.read(conf)).isEqualTo(AllowedRanges.defaults());
+
+        java.nio.file.Files.writeString(conf, "* 172.28.128.0/24\n");
+        AllowedRanges r = AllowedRanges.read(conf);
+        assertThat(r.allows("172.28.128.0/24")).isTrue();
+        assertThat(r.allows("192.168.56.0/24")).isFalse();
+    }
+
+    @Test
+    void missingKernelDriversComeFirstWithTheDistributionsFix() {
+        KernelDrivers debian = new KernelDrivers(HostOs.LINUX, List.of("/dev/vboxdrv", "/dev/vboxnetctl"),
+                KernelDrivers.Packaging.DEBIAN, false);
+
+        assertThat(Preflight.kernelProblems(debian)).singleElement().asString()
+                .startsWith("VirtualBox's kernel drivers are not loaded (/dev/vboxdrv and /dev/vboxnetctl do not exist)")
+                .contains("fix: sudo apt install virtualbox-dkms linux-headers-$(uname -r), then sudo modprobe vboxdrv"
+                        + " vboxnetadp vboxnetflt")
+                .doesNotContain("vboxconfig");
+        assertThat(Preflight.kernelProblems(KernelDrivers.loaded(HostOs.LINUX))).isEmpty();
     }
 
     @Test

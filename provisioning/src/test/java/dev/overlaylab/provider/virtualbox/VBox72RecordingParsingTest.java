@@ -81,7 +81,7 @@ class VBox72RecordingParsingTest {
     @Test
     void realErrorsAreRecognised() {
         ExecResult missing = new ExecResult(List.of("VBoxManage", "showvminfo", "seeds-node9"), 1, "", rec("showvminfo-missing.stderr"));
-        assertThat(new VBoxManageException(missing, null).objectNotFound()).isTrue();
+        assertThat(new VBoxManageException(missing, (String) null).objectNotFound()).isTrue();
         assertThat(rec("controlvm-not-running.stderr")).isEqualTo("VBoxManage: error: Machine 'seeds-master' is not currently running.\n");
         assertThat(rec("list-hostonlynets-linux.stderr")).contains("Unknown subcommand \"hostonlynets\"");
     }

@@ -45,7 +45,8 @@ class VBoxManageRunTest {
         assertThatThrownBy(() -> vbox.run(List.of("modifyvm", "seeds-master", "--cpus", "2"), VBoxManage.Retry.ON_LOCK))
                 .isInstanceOf(VBoxManageException.class)
                 .hasMessageContaining("VBOX_E_INVALID_OBJECT_STATE")
-                .hasMessageContaining("fix: the VM is busy with another VirtualBox session");
+                .hasMessageContaining("another VirtualBox session holds the VM")
+                .hasMessageContaining("fix: close the VM's window or wait for the other command to end");
         assertThat(fake.calls).hasSize(3);
     }
 
@@ -68,12 +69,35 @@ class VBoxManageRunTest {
         assertThat(e.argv()).containsExactly(FakeVirtualBox.PROGRAM, "hostonlyif", "ipconfig", "vboxnet0", "--ip", "10.10.0.1",
                 "--netmask", "255.255.255.0");
         assertThat(e.stderr()).contains("E_ACCESSDENIED");
-        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h)
-                .contains("192.168.56.0/21").contains("FAILURE-MODES #10").contains("/etc/vbox/networks.conf"));
+        assertThat(e.cause()).isEqualTo("VBoxManage hostonlyif failed (exit 1): VirtualBox refused the host-only address"
+                + " 10.10.0.1 (E_ACCESSDENIED): it is outside the ranges VirtualBox allows on this host, 192.168.56.0/21"
+                + " (VirtualBox's default: /etc/vbox/networks.conf does not exist) (FAILURE-MODES #10)");
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("use a network inside 192.168.56.0/21")
+                .contains("'* 192.168.56.0/21 10.10.0.0/24'"));
         assertThat(e.getMessage())
                 .startsWith("command failed (exit 1): /usr/bin/VBoxManage hostonlyif ipconfig vboxnet0 --ip 10.10.0.1")
                 .contains("EnableStaticIPConfig");
         assertThat(fake.calls).as("E_ACCESSDENIED without LockMachine is not a lock error").hasSize(1);
+    }
+
+    @Test
+    void anyCallIsRepeatedWhenVirtualBoxsServiceWasNotUp() {
+        List<Integer> calls = new ArrayList<>();
+        String notUp = Fixtures.read("errors", "list-vbosvc-not-up.stderr");
+        VBoxManage flaky = new VBoxManage("VBoxManage", (argv, env, t) -> {
+            calls.add(1);
+            return calls.size() < 3 ? new ExecResult(argv, 1, "", notUp) : new ExecResult(argv, 0, "\"t1\" {uuid}\n", "");
+        }, 4, Duration.ofSeconds(2), d -> { });
+        List<String> seen = new ArrayList<>();
+        flaky.onNote(seen::add);
+
+        ExecResult r = flaky.run(List.of("list", "vms"));
+
+        assertThat(r.stdout()).isEqualTo("\"t1\" {uuid}\n");
+        assertThat(calls).hasSize(3);
+        assertThat(seen).containsExactly(
+                "VBoxManage list: VirtualBox's service (VBoxSVC) was starting or stopping; attempt 2/4 in 2 s",
+                "VBoxManage list: VirtualBox's service (VBoxSVC) was starting or stopping; attempt 3/4 in 2 s");
     }
 
     @Test
