@@ -3,7 +3,7 @@ package dev.overlaylab.diagnose.rule;
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
-import dev.overlaylab.verify.Ipv4Cidr;
+import dev.overlaylab.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +21,8 @@ public final class VirtualBoxHostOnlyRangeRule implements Rule {
         if (!ctx.lab().provider().startsWith("virtualbox")) {
             return Optional.empty();
         }
-        Ipv4Cidr hostOnly = Ipv4Cidr.of(ctx.lab().network().cidr());
-        List<Ipv4Cidr> allowed = new ArrayList<>(List.of(Ipv4Cidr.of(ALLOWED_BY_DEFAULT)));
+        Cidr hostOnly = Cidr.parse(ctx.lab().network().cidr());
+        List<Cidr> allowed = new ArrayList<>(List.of(Cidr.parse(ALLOWED_BY_DEFAULT)));
         ctx.obs().vboxNetworksConf().ifPresent(conf -> allowed.addAll(listed(conf)));
         if (allowed.stream().anyMatch(a -> a.contains(hostOnly))) {
             return Optional.empty();
@@ -38,15 +38,15 @@ public final class VirtualBoxHostOnlyRangeRule implements Rule {
     }
 
     /** Ranges from networks.conf lines such as {@code * 10.0.0.0/8 192.168.0.0/16}. */
-    static List<Ipv4Cidr> listed(String conf) {
-        List<Ipv4Cidr> out = new ArrayList<>();
+    static List<Cidr> listed(String conf) {
+        List<Cidr> out = new ArrayList<>();
         for (String line : conf.split("\n")) {
             String l = line.strip();
             if (!l.startsWith("*")) {
                 continue;
             }
             for (String w : l.substring(1).strip().split("\\s+")) {
-                Ipv4Cidr.parse(w).ifPresent(out::add);
+                Cidr.tryParseAddressOrCidr(w).ifPresent(out::add);
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.overlaylab.plan.steps;
 
+import dev.overlaylab.model.Cidr;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.plan.Poll;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
@@ -25,7 +27,7 @@ public final class SubnetEnvStep implements Step {
 
     @Override
     public StepResult apply(StepContext ctx) {
-        Optional<String> subnet = Poll.until(() -> SubnetEnv.subnet(ctx.shell().read(SubnetEnv.PATH)), 60, LIMIT, Duration.ofMillis(500));
+        Optional<Cidr> subnet = Poll.until(() -> SubnetEnv.of(ctx.shell().read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet), 60, LIMIT, Duration.ofMillis(500));
         if (subnet.isEmpty()) {
             throw new StepFailure("flanneld wrote no " + SubnetEnv.PATH + " within " + LIMIT.toSeconds() + " s", Systemd.journal("flanneld"),
                     ctx.probe(Systemd.journal("flanneld")).stdout(),

@@ -1,8 +1,8 @@
 package dev.overlaylab.provider.hosts;
 
 import dev.overlaylab.exec.Commands;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.plan.NodeRun;
-import dev.overlaylab.plan.steps.SubnetEnv;
 import dev.overlaylab.plan.steps.WriteFilesStep;
 import dev.overlaylab.ssh.NodeShell;
 import java.nio.file.Path;

@@ -2,11 +2,12 @@ package dev.overlaylab.provider.local;
 
 import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.exec.ProcessRunner;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.SshEndpoint;
-import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressEvent.Status;
+import dev.overlaylab.plan.ProgressEvent;
 import dev.overlaylab.plan.ProgressListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
@@ -89,7 +90,7 @@ public final class LocalProvider implements Provider {
         if (!rootfs.ready()) {
             lines.addAll(rootfs.plan());
         }
-        int len = Ipv4.prefixLength(lab.network().cidr());
+        int len = Cidr.parse(lab.network().cidr()).prefix();
         lines.add("ip link add " + names.bridge() + " type bridge; ip addr add " + lab.network().hostIp() + "/" + len
                 + " dev " + names.bridge() + "; ip link set " + names.bridge() + " up");
         lines.add("only if br_netfilter is loaded and the host's FORWARD policy is not ACCEPT: iptables -I FORWARD "
@@ -119,7 +120,7 @@ public final class LocalProvider implements Provider {
             throw new LocalProviderException(r);
         });
         LocalNames names = names(lab);
-        int len = Ipv4.prefixLength(lab.network().cidr());
+        int len = Cidr.parse(lab.network().cidr()).prefix();
         Path lower = rootfs.ensure(progress);
         LabKeys keys = labKeys.apply(lab.name());
         String publicKey = keys.publicKeyLine();

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.Cidr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,9 +17,9 @@ import java.util.List;
  * @param ranges the IPv4 ranges allowed
  * @param source where they came from, for messages
  */
-public record AllowedRanges(List<Ipv4Net> ranges, String source) {
+public record AllowedRanges(List<Cidr> ranges, String source) {
     public static final Path NETWORKS_CONF = Path.of("/etc/vbox/networks.conf");
-    public static final Ipv4Net DEFAULT_RANGE = Ipv4Net.parse("192.168.56.0/21");
+    public static final Cidr DEFAULT_RANGE = Cidr.parse("192.168.56.0/21").normalized();
 
     public AllowedRanges {
         ranges = List.copyOf(ranges);
@@ -42,7 +43,7 @@ public record AllowedRanges(List<Ipv4Net> ranges, String source) {
 
     /** Parses networks.conf: only lines starting with {@code *} count; the default range stays allowed. */
     public static AllowedRanges parse(String text, String source) {
-        List<Ipv4Net> out = new ArrayList<>();
+        List<Cidr> out = new ArrayList<>();
         out.add(DEFAULT_RANGE);
         for (String raw : text.split("\\R")) {
             String line = raw.strip();
@@ -53,17 +54,14 @@ public record AllowedRanges(List<Ipv4Net> ranges, String source) {
                 if (word.isEmpty() || word.contains(":")) {
                     continue;
                 }
-                try {
-                    out.add(Ipv4Net.parse(word));
-                } catch (RuntimeException e) {
-                    // a malformed word: VirtualBox ignores it too
-                }
+                // a malformed word: VirtualBox ignores it too
+                Cidr.tryParseAddressOrCidr(word).map(Cidr::normalized).ifPresent(out::add);
             }
         }
         return new AllowedRanges(out, "192.168.56.0/21 and " + source);
     }
 
-    public boolean allows(Ipv4Net net) {
+    public boolean allows(Cidr net) {
         return ranges.stream().anyMatch(r -> r.contains(net));
     }
 }

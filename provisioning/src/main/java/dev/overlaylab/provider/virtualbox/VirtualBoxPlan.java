@@ -2,6 +2,7 @@ package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
@@ -44,7 +45,7 @@ final class VirtualBoxPlan {
     List<String> lines(Optional<VBoxDriver> live, String whyAssumed) {
         VBoxDriver d = live.orElseGet(() -> VBoxDrivers.forVersion(
                 new VBoxManage("VBoxManage", (argv, env, t) -> refuse(argv), 1, Duration.ZERO, x -> { }), ASSUMED, ctx.os()));
-        Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
+        Cidr net = Cidr.parse(lab.network().cidr()).normalized();
         if (live.isPresent()) {
             comment("VirtualBox " + d.version() + " (" + d.getClass().getSimpleName() + "), " + d.vboxManage().program());
         } else {
@@ -78,7 +79,7 @@ final class VirtualBoxPlan {
         return List.copyOf(out);
     }
 
-    private String hostOnlyLines(VBoxDriver d, Optional<VBoxDriver> live, Ipv4Net net) {
+    private String hostOnlyLines(VBoxDriver d, Optional<VBoxDriver> live, Cidr net) {
         Optional<HostOnlyAttachment> existing = live.flatMap(x -> HostOnlySetup.findExisting(x, net));
         if (existing.isPresent()) {
             comment("host-only " + (existing.get().network() ? "network " : "interface ") + existing.get().name()
@@ -133,14 +134,14 @@ final class VirtualBoxPlan {
         }
     }
 
-    private void rangeNote(VBoxDriver d, Ipv4Net net) {
+    private void rangeNote(VBoxDriver d, Cidr net) {
         if (d.usesHostOnlyNetworks() || !ctx.os().restrictsHostOnlyRanges() || d.version().compareTo(VBoxVersion.RANGES_ENFORCED) < 0) {
             return;
         }
         AllowedRanges r = AllowedRanges.read(ctx.settings().networksConf());
         if (!r.allows(net)) {
             comment("WARNING: " + net + " is outside the allowed host-only ranges ("
-                    + r.ranges().stream().map(Ipv4Net::toString).collect(Collectors.joining(", "))
+                    + r.ranges().stream().map(Cidr::toString).collect(Collectors.joining(", "))
                     + "); 'up' will stop at pre-flight (FAILURE-MODES #10)");
         }
     }
