@@ -1,7 +1,7 @@
 package dev.overlaylab.plan.steps;
 
 import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.plan.Poll;
+import dev.overlaylab.exec.Wait;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
 import dev.overlaylab.plan.StepFailure;
@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Waits (bounded) until etcd answers a health check on the node's host-only address, where flanneld will reach it. */
 public final class EtcdHealthyStep implements Step {
-    static final int ATTEMPTS = 60;
     static final Duration LIMIT = Duration.ofSeconds(30);
+    static final Duration INTERVAL = Duration.ofMillis(500);
 
     @Override
     public String name() {
@@ -37,13 +37,14 @@ public final class EtcdHealthyStep implements Step {
     public StepResult apply(StepContext ctx) {
         String cmd = command(ctx);
         AtomicReference<ExecResult> last = new AtomicReference<>();
-        Optional<ExecResult> ok = Poll.until(() -> {
-            ExecResult r = ctx.probe(cmd);
-            last.set(r);
-            return r.ok() ? Optional.of(r) : Optional.empty();
-        }, ATTEMPTS, LIMIT, Duration.ofMillis(500));
-        if (ok.isEmpty()) {
-            throw StepFailure.command("etcd is not healthy on " + ctx.node().ip() + " after " + LIMIT.toSeconds() + " s", cmd, last.get(),
+        Wait.Outcome<ExecResult> ok = Wait.until("healthy etcd at " + ctx.node().ip()).timeout(LIMIT).interval(INTERVAL)
+                .check(() -> {
+                    ExecResult r = ctx.probe(cmd);
+                    last.set(r);
+                    return r.ok() ? Optional.of(r) : Optional.empty();
+                });
+        if (!ok.ready()) {
+            throw StepFailure.command(ok.failure(), cmd, last.get(),
                     "check /etc/default/etcd listens on the host-only address (ETCD_LISTEN_CLIENT_URLS) and journalctl -u etcd");
         }
         return StepResult.unchanged("healthy at " + ctx.node().ip() + ":" + ctx.lab().etcd().clientPort());

@@ -1,15 +1,14 @@
 package dev.overlaylab.plan.steps;
 
+import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.Cidr;
 import dev.overlaylab.net.SubnetEnv;
-import dev.overlaylab.plan.Poll;
 import dev.overlaylab.plan.Step;
 import dev.overlaylab.plan.StepContext;
 import dev.overlaylab.plan.StepFailure;
 import dev.overlaylab.plan.StepResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Waits (bounded) until flanneld has leased a subnet and written {@code /run/flannel/subnet.env}. */
 public final class SubnetEnvStep implements Step {
@@ -27,13 +26,14 @@ public final class SubnetEnvStep implements Step {
 
     @Override
     public StepResult apply(StepContext ctx) {
-        Optional<Cidr> subnet = Poll.until(() -> SubnetEnv.of(ctx.shell().read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet), 60, LIMIT, Duration.ofMillis(500));
-        if (subnet.isEmpty()) {
-            throw new StepFailure("flanneld wrote no " + SubnetEnv.PATH + " within " + LIMIT.toSeconds() + " s", Systemd.journal("flanneld"),
+        Wait.Outcome<Cidr> subnet = Wait.until("FLANNEL_SUBNET in " + SubnetEnv.PATH).timeout(LIMIT).interval(Duration.ofMillis(500))
+                .check(() -> SubnetEnv.of(ctx.shell().read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet));
+        if (!subnet.ready()) {
+            throw new StepFailure(subnet.failure(), Systemd.journal("flanneld"),
                     ctx.probe(Systemd.journal("flanneld")).stdout(),
                     "flanneld cannot lease a subnet: check it reaches etcd at " + String.join(",", ctx.lab().etcdEndpoints())
                             + " and that the network config is in etcd");
         }
-        return StepResult.unchanged("FLANNEL_SUBNET=" + subnet.get());
+        return StepResult.unchanged("FLANNEL_SUBNET=" + subnet.value().get());
     }
 }
