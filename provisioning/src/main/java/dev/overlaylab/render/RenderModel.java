@@ -6,6 +6,7 @@ import dev.overlaylab.model.FlannelSettings;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.net.SubnetEnv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ final class RenderModel {
     /** Where the base stage installs the flanneld binary on every node. */
     static final String FLANNELD_BINARY = "/usr/local/bin/flanneld";
     /** The file flanneld writes its lease to and docker's drop-in reads. */
-    static final String SUBNET_ENV = "/run/flannel/subnet.env";
+    static final String SUBNET_ENV = SubnetEnv.PATH;
     /** Debian's and Ubuntu's etcd packages keep their data here (their unit sets it too). */
     static final String ETCD_DATA_DIR = "/var/lib/etcd/default";
 
