@@ -1,11 +1,11 @@
 package dev.overlaylab.diagnose;
 
 import dev.overlaylab.etcd.Lease;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.Ipv4Cidr;
-import dev.overlaylab.verify.SubnetEnv;
 import dev.overlaylab.verify.VerificationReport;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +13,15 @@ import java.util.Optional;
 /** What every rule reads: the lab, the matrix and the observations, with the lookups rules share. */
 public record DiagnosisContext(Lab lab, VerificationReport report, Observations obs) {
 
-    public Ipv4Cidr flannelNetwork() {
-        return Ipv4Cidr.of(lab.flannel().network());
+    public Cidr flannelNetwork() {
+        return Cidr.parse(lab.flannel().network());
     }
 
     public Optional<SubnetEnv> subnetEnv(Node n) {
         return obs.node(n.name()).flatMap(NodeObservation::parsedSubnetEnv);
     }
 
-    public Optional<Ipv4Cidr> docker0(Node n) {
+    public Optional<Cidr> docker0(Node n) {
         return obs.node(n.name()).flatMap(NodeObservation::docker0);
     }
 

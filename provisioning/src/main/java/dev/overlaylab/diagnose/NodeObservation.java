@@ -1,9 +1,9 @@
 package dev.overlaylab.diagnose;
 
-import dev.overlaylab.verify.InterfaceAddress;
-import dev.overlaylab.verify.Ipv4Cidr;
+import dev.overlaylab.model.Cidr;
+import dev.overlaylab.net.InterfaceAddress;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.verify.Probe;
-import dev.overlaylab.verify.SubnetEnv;
 import java.util.Optional;
 
 /** What the observer read from one node for the diagnoser (beyond the matrix). */
@@ -21,7 +21,7 @@ public record NodeObservation(
         return subnetEnv.ok() ? Optional.of(SubnetEnv.parse(subnetEnv.stdout())).filter(SubnetEnv::complete) : Optional.empty();
     }
 
-    public Optional<Ipv4Cidr> docker0() {
+    public Optional<Cidr> docker0() {
         return docker0Address.ok() ? InterfaceAddress.firstInet(docker0Address.stdout()) : Optional.empty();
     }
 

@@ -1,9 +1,12 @@
 package dev.overlaylab.engine;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.engine.steps.SubnetEnv;
 import dev.overlaylab.engine.steps.Systemd;
+import dev.overlaylab.net.Docker0Rule;
+import dev.overlaylab.net.InterfaceAddress;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.render.RenderedFile;
 import dev.overlaylab.render.RenderedLab;
 import dev.overlaylab.ssh.NodeShell;
@@ -39,10 +42,10 @@ public final class LabInspector {
      */
     public record NodeStatus(String node, boolean reachable, String error, Map<String, Boolean> services, String lease, String docker0) {
 
-        /** Reachable, every service active, docker0 inside the lease. */
+        /** Reachable, every service active, docker0 on the lease by {@link Docker0Rule} (as {@code up} and {@code verify} judge it). */
         public boolean healthy() {
-            return reachable && services.values().stream().allMatch(Boolean::booleanValue) && !lease.isEmpty()
-                    && !docker0.isEmpty() && Ipv4.contains(lease, docker0.split("/")[0]);
+            return reachable && services.values().stream().allMatch(Boolean::booleanValue)
+                    && Cidr.tryParse(lease).map(l -> Docker0Rule.judge(l, Cidr.tryParse(docker0)).ok()).orElse(false);
         }
     }
 
@@ -71,8 +74,9 @@ public final class LabInspector {
                 for (String u : units) {
                     services.put(u, sh.exec(Systemd.isActive(u), Duration.ofSeconds(15)).ok());
                 }
-                String lease = SubnetEnv.subnet(sh.read(SubnetEnv.PATH)).orElse("");
-                String docker0 = Ipv4.firstInet(sh.exec("ip -4 -o addr show dev docker0", Duration.ofSeconds(15)).stdout()).orElse("");
+                String lease = SubnetEnv.of(sh.read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet).map(Cidr::toString).orElse("");
+                String docker0 = InterfaceAddress.firstInet(sh.exec(InterfaceAddress.DOCKER0, Duration.ofSeconds(15)).stdout())
+                        .map(Cidr::toString).orElse("");
                 out.add(new NodeStatus(n.name(), true, "", services, lease, docker0));
             } catch (RuntimeException e) {
                 out.add(new NodeStatus(n.name(), false, String.valueOf(e.getMessage()), services, "", ""));

@@ -6,6 +6,7 @@ import dev.overlaylab.model.FlannelSettings;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.node.NodeLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,14 +2,12 @@ package dev.overlaylab.ssh;
 
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.SshEndpoint;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
@@ -81,59 +79,16 @@ public final class SshConnector {
      * A changed host key ends the wait at once (waiting will not fix it).
      */
     public SshNodeShell waitForSsh(String node, SshEndpoint endpoint, Duration timeout, WaitProgress progress) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = Duration.ofMillis(500);
-        long maxAttempts = Math.max(1, timeout.toMillis() / pause.toMillis() + 1);
         String hostPort = endpoint.host() + ":" + endpoint.port();
-        String lastProblem = "not tried yet";
-        for (long attempt = 0; attempt < maxAttempts; attempt++) {
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (left.isNegative() || left.isZero()) {
-                break;
-            }
-            String banner = banner(endpoint, min(left, timeouts.connect()));
-            if (banner.startsWith("SSH-")) {
-                try {
-                    return connect(node, endpoint);
-                } catch (HostKeyChangedException fatal) {
-                    throw fatal;
-                } catch (SshException e) {
-                    lastProblem = e.getMessage().lines().findFirst().orElse("");
-                }
-            } else {
-                lastProblem = banner;
-            }
-            left = Duration.ofNanos(deadline - System.nanoTime());
-            progress.waiting(node, hostPort, left.isNegative() ? Duration.ZERO : left, lastProblem);
-            if (left.compareTo(pause) <= 0) {
-                break;
-            }
-            sleep(pause);
-        }
-        throw new SshTimeoutException(node, hostPort, "SSH did not answer within " + timeout.toSeconds() + " s; last problem: "
-                + lastProblem, "check the node booted (console/log) and that sshd runs and listens on port " + endpoint.port(), null);
-    }
-
-    /** The server's identification line, or a short description of why there is none. */
-    private static String banner(SshEndpoint endpoint, Duration limit) {
-        try (Socket s = new Socket()) {
-            int ms = (int) Math.max(100, limit.toMillis());
-            s.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), ms);
-            s.setSoTimeout(ms);
-            InputStream in = s.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < 255; i++) {
-                int c = in.read();
-                if (c < 0 || c == '\n') {
-                    break;
-                }
-                line.append((char) c);
-            }
-            String text = line.toString().strip();
-            return text.startsWith("SSH-") ? text : "no SSH banner (got '" + new String(text.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII) + "')";
-        } catch (IOException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
+        Wait.Outcome<SshNodeShell> w = Wait.until("SSH login to " + node + " at " + hostPort).timeout(timeout)
+                .interval(Duration.ofMillis(500)).abortOn(HostKeyChangedException.class)
+                .onMiss((n, max, left, problem) -> progress.waiting(node, hostPort, left, problem))
+                .check(() -> {
+                    SshBanner.read(endpoint.host(), endpoint.port(), timeouts.connect(), timeouts.connect());
+                    return Optional.of(connect(node, endpoint));
+                });
+        return w.value().orElseThrow(() -> new SshTimeoutException(node, hostPort, "SSH did not answer: " + w.failure(),
+                "check the node booted (console/log) and that sshd runs and listens on port " + endpoint.port(), null));
     }
 
     /** How a fresh, connected client proves who it is (key or password). */
@@ -174,19 +129,6 @@ public final class SshConnector {
             return Path.of(System.getProperty("user.home") + path.substring(1));
         }
         return Path.of(path);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for SSH", e);
-        }
     }
 
     private static void closeQuietly(SSHClient client) {

@@ -1,5 +1,6 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.model.Cidr;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public record ForwardChain(String policy, List<String> rules) {
     }
 
     /** An ACCEPT rule (in FORWARD, or in FLANNEL-FWD when FORWARD jumps to it) that lets the Network through. */
-    public Optional<String> acceptRuleFor(Ipv4Cidr network) {
+    public Optional<String> acceptRuleFor(Cidr network) {
         boolean jumpsToFlannel = rules.stream().anyMatch(r -> r.startsWith("-A FORWARD ") && r.endsWith("-j FLANNEL-FWD"));
         for (String r : rules) {
             boolean inForward = r.startsWith("-A FORWARD ");
@@ -47,7 +48,7 @@ public record ForwardChain(String policy, List<String> rules) {
             for (int i = 0; i + 1 < w.length; i++) {
                 boolean negated = i > 0 && w[i - 1].equals("!");
                 if ((w[i].equals("-s") || w[i].equals("-d")) && !negated
-                        && Ipv4Cidr.parse(w[i + 1]).map(c -> c.contains(network)).orElse(false)) {
+                        && Cidr.tryParseAddressOrCidr(w[i + 1]).map(c -> c.contains(network)).orElse(false)) {
                     return Optional.of(r);
                 }
             }
@@ -56,7 +57,7 @@ public record ForwardChain(String policy, List<String> rules) {
     }
 
     /** Forwarded overlay traffic gets through: policy ACCEPT, or an ACCEPT rule for the Network. */
-    public boolean lets(Ipv4Cidr network) {
+    public boolean lets(Cidr network) {
         return !dropsByDefault() || acceptRuleFor(network).isPresent();
     }
 }

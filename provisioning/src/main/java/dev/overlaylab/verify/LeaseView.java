@@ -1,6 +1,7 @@
 package dev.overlaylab.verify;
 
 import dev.overlaylab.etcd.Lease;
+import dev.overlaylab.model.Cidr;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,9 +25,9 @@ public record LeaseView(List<Lease> leases, Optional<LeaseSource.LeaseReadExcept
     }
 
     /** The lease of this subnet (host bits ignored: {@code 10.1.35.1/24} finds {@code 10.1.35.0/24}). */
-    public Optional<Lease> forSubnet(Ipv4Cidr subnet) {
-        Ipv4Cidr net = subnet.network();
-        return leases.stream().filter(l -> Ipv4Cidr.parse(l.subnet()).map(c -> c.network().equals(net)).orElse(false))
+    public Optional<Lease> forSubnet(Cidr subnet) {
+        Cidr net = subnet.normalized();
+        return leases.stream().filter(l -> Cidr.tryParseAddressOrCidr(l.subnet()).map(c -> c.normalized().equals(net)).orElse(false))
                 .findFirst();
     }
 

@@ -8,6 +8,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.net.SubnetEnv;
 import java.time.Duration;
 
 /**

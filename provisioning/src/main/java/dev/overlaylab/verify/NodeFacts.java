@@ -1,6 +1,9 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.net.InterfaceAddress;
+import dev.overlaylab.net.SubnetEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +51,7 @@ public record NodeFacts(
         return subnetEnv.ok() ? Optional.of(SubnetEnv.parse(subnetEnv.stdout())).filter(SubnetEnv::complete) : Optional.empty();
     }
 
-    public Optional<Ipv4Cidr> docker0() {
+    public Optional<Cidr> docker0() {
         return docker0Address.ok() ? InterfaceAddress.firstInet(docker0Address.stdout()) : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.model.Cidr;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ public record VerifyPod(String ip, long pid) {
     /** Reads the {@code "<ip> <pid>"} line printed by {@link NodeCommands#startPod}. */
     public static Optional<VerifyPod> parse(String stdout) {
         String[] w = stdout.strip().split("\\s+");
-        if (w.length != 2 || Ipv4Cidr.parse(w[0]).isEmpty()) {
+        if (w.length != 2 || Cidr.tryParseAddressOrCidr(w[0]).isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -3,11 +3,12 @@ package dev.overlaylab.engine;
 import dev.overlaylab.compose.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.progress.ProgressEvent.Status;
-import dev.overlaylab.engine.steps.SubnetEnv;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.local.LocalProvider;
@@ -20,7 +21,6 @@ import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.ssh.SshConnector;
 import dev.overlaylab.ssh.SshTimeouts;
-import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.testsupport.Prereq;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class EngineOnLocalNodesTest {
             assertThat(first.restarts()).contains("e1: etcd", "e1: flanneld", "e2: flanneld", "e1: docker", "e2: docker");
             for (var node : provider.endpoints(lab)) {
                 try (NodeShell sh = ssh.connect(node.name(), node.ssh())) {
-                    String lease = SubnetEnv.subnet(sh.read(SubnetEnv.PATH)).orElseThrow();
+                    String lease = SubnetEnv.of(sh.read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet).map(Object::toString).orElseThrow();
                     String docker0 = sh.exec("ip -4 -o addr show dev docker0", Duration.ofSeconds(10)).stdout();
                     assertThat(docker0).as(node.name()).contains(" " + lease + " ");
                 }

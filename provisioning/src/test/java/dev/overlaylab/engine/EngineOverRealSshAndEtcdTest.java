@@ -62,7 +62,7 @@ class EngineOverRealSshAndEtcdTest {
         try {
             nodes.start();
             for (String ip : NetnsNodes.IP) {
-                assertThat(dev.overlaylab.provider.hosts.SshBanner.await(ip, NetnsNodes.SSH_PORT, Duration.ofSeconds(20), 40)).isPresent();
+                assertThat(dev.overlaylab.exec.Wait.until("SSH banner").timeout(Duration.ofSeconds(20)).check(dev.overlaylab.ssh.SshBanner.probe(ip, NetnsNodes.SSH_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2))).value()).isPresent();
             }
         } catch (Throwable t) {
             nodes.close();
@@ -242,7 +242,7 @@ class EngineOverRealSshAndEtcdTest {
         } finally {
             nodes.startSshd(1);
         }
-        assertThat(dev.overlaylab.provider.hosts.SshBanner.await(NetnsNodes.IP[1], NetnsNodes.SSH_PORT, Duration.ofSeconds(20), 40)).isPresent();
+        assertThat(dev.overlaylab.exec.Wait.until("SSH banner").timeout(Duration.ofSeconds(20)).check(dev.overlaylab.ssh.SshBanner.probe(NetnsNodes.IP[1], NetnsNodes.SSH_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2))).value()).isPresent();
 
         RunResult again = run(lab, rendered(config, "1"), false, false);
         assertThat(again.ok()).as(again.failures().toString()).isTrue();

@@ -84,6 +84,24 @@ class EngineTest {
     }
 
     @Test
+    void docker0WithTheLeasedAddressButAnotherPrefixIsRepairedNotCalledUnchanged() {
+        assertThat(up().ok()).isTrue();
+        fake.forget();
+        // the old step compared only the address, so up said "unchanged" here while verify failed
+        fake.node2.docker0 = "10.1.71.1/16";
+
+        RunResult again = up();
+
+        assertThat(again.ok()).as(again.failures().toString()).isTrue();
+        assertThat(fake.node2.docker0).isEqualTo("10.1.71.1/24");
+        // the stale-docker step applies the same rule: docker is stopped and started again with the drop-in
+        assertThat(fake.node2.restarts()).containsExactly("systemctl start docker");
+        assertThat(results()).filteredOn(e -> e.step().equals("stop stale docker") && e.node().equals("node2"))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(Status.CHANGED));
+        assertThat(results()).filteredOn(e -> e.node().equals("node1")).allSatisfy(e -> assertThat(e.status()).isNotEqualTo(Status.CHANGED));
+    }
+
+    @Test
     void aDeliberateRestartFirstClearsSystemdsStartRateLimit() {
         assertThat(up().ok()).isTrue();
         fake.forget();

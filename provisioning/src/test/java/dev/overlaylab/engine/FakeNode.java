@@ -2,7 +2,7 @@ package dev.overlaylab.engine;
 
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.engine.steps.FlannelBinaryStep;
-import dev.overlaylab.engine.steps.SubnetEnv;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.ssh.NodeShell;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -212,7 +212,7 @@ final class FakeNode implements NodeShell {
                             .getBytes(StandardCharsets.UTF_8));
                 }
                 if (unit.equals("docker")) {
-                    docker0 = files.containsKey(dropInPath) ? SubnetEnv.subnet(Optional.ofNullable(files.get(SubnetEnv.PATH))).orElse(DOCKER_DEFAULT)
+                    docker0 = files.containsKey(dropInPath) ? SubnetEnv.of(Optional.ofNullable(files.get(SubnetEnv.PATH))).flatMap(SubnetEnv::subnet).map(Object::toString).orElse(DOCKER_DEFAULT)
                             : DOCKER_DEFAULT;
                 }
                 return ok("");

@@ -73,4 +73,72 @@ class CidrTest {
         assertThat(c.contains("250.1.2.3")).isTrue();
         assertThat(c.nthSubnet(8, 15)).hasToString("255.0.0.0/8");
     }
+
+    @Test
+    void octetsAbove255AreErrorsNeverWrappedToZero() {
+        // the old plan.Ipv4 masked each octet with & 0xff, so 10.1.256.1 silently became 10.1.0.1
+        assertThat(Cidr.tryParseAddress("10.1.256.1")).isEmpty();
+        assertThat(Cidr.tryParse("10.1.256.0/24")).isEmpty();
+        assertThat(Cidr.tryParseAddressOrCidr("10.1.256.1/24")).isEmpty();
+        assertThat(Cidr.tryParseAddress("255.255.255.255")).hasValue(-1);
+    }
+
+    @Test
+    void parsingIsStrictAboutTheShapeOfEachOctet() {
+        assertThat(Cidr.tryParseAddress("010.1.1.1")).as("leading zero: inet_aton would read octal 8").isEmpty();
+        assertThat(Cidr.tryParseAddress("0.0.0.0")).hasValue(0);
+        assertThat(Cidr.tryParseAddress("1.2.3")).isEmpty();
+        assertThat(Cidr.tryParseAddress("1.2.3.4.5")).isEmpty();
+        assertThat(Cidr.tryParseAddress("1.2..4")).isEmpty();
+        assertThat(Cidr.tryParseAddress("1.2.3.+4")).isEmpty();
+        assertThat(Cidr.tryParseAddress("1.2.3.4 ")).isEmpty();
+        assertThat(Cidr.tryParseAddress("\u0661.2.3.4")).as("a non-ASCII digit").isEmpty();
+        assertThat(Cidr.tryParse("10.1.0.0/")).isEmpty();
+        assertThat(Cidr.tryParse("10.1.0.0/-1")).isEmpty();
+        assertThat(Cidr.tryParse(" 10.1.0.0/16\n")).as("surrounding whitespace of a whole CIDR is fine").hasValue(Cidr.parse("10.1.0.0/16"));
+        assertThat(Cidr.tryParse(null)).isEmpty();
+    }
+
+    @Test
+    void anAddressWithoutPrefixIsASlash32WhereRoutesAllowIt() {
+        assertThat(Cidr.tryParseAddressOrCidr("10.0.2.2")).hasValue(Cidr.host(Cidr.parseAddress("10.0.2.2")));
+        assertThat(Cidr.tryParseAddressOrCidr("10.1.35.1/24")).hasValueSatisfying(c -> assertThat(c).hasToString("10.1.35.1/24"));
+        assertThat(Cidr.tryParseAddressOrCidr("default")).isEmpty();
+        assertThat(Cidr.tryParseAddressOrCidr("fe80::1/64")).isEmpty();
+        assertThat(Cidr.tryParseAddressOrCidr(null)).isEmpty();
+    }
+
+    @Test
+    void anInterfaceAddressKeepsItsHostPartAndComparesByAddressAndPrefix() {
+        Cidr docker0 = Cidr.parse("10.1.35.1/24");
+        assertThat(docker0.ip()).isEqualTo("10.1.35.1");
+        assertThat(docker0.normalized()).hasToString("10.1.35.0/24");
+        assertThat(docker0).isEqualTo(Cidr.parse("10.1.35.1/24")).isNotEqualTo(Cidr.parse("10.1.35.0/24"))
+                .isNotEqualTo(Cidr.parse("10.1.35.1/16"));
+        assertThat(Cidr.parse("10.1.0.0/16").contains(docker0)).isTrue();
+        assertThat(Cidr.parse("192.168.60.0/24").contains(Cidr.parseAddress("192.168.61.1"))).isFalse();
+    }
+
+    @Test
+    void netmasksConvertBothWaysAndMustBeContiguous() {
+        assertThat(Cidr.parse("192.168.56.0/24").netmask()).isEqualTo("255.255.255.0");
+        assertThat(Cidr.parse("0.0.0.0/0").netmask()).isEqualTo("0.0.0.0");
+        assertThat(Cidr.parse("10.0.0.1/32").netmask()).isEqualTo("255.255.255.255");
+        assertThat(Cidr.prefixOfNetmask("255.255.248.0")).isEqualTo(21);
+        assertThat(Cidr.ofNetmask("192.168.56.1", "255.255.255.0")).hasToString("192.168.56.1/24");
+        assertThat(Cidr.ofNetmask("192.168.56.1", "255.255.255.0").normalized()).isEqualTo(Cidr.parse("192.168.56.0/24"));
+        assertThatThrownBy(() -> Cidr.prefixOfNetmask("255.0.255.0")).hasMessageContaining("contiguous");
+    }
+
+    @Test
+    void nthHostSkipsTheNetworkAndBroadcastAddresses() {
+        Cidr c = Cidr.parse("192.168.56.0/24");
+        assertThat(Cidr.formatAddress(c.nthHost(1))).isEqualTo("192.168.56.1");
+        assertThat(Cidr.formatAddress(c.nthHost(254))).isEqualTo("192.168.56.254");
+        assertThatThrownBy(() -> c.nthHost(0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> c.nthHost(255)).hasMessageContaining("1..254");
+        assertThat(Cidr.formatAddress(Cidr.parse("10.0.0.4/30").nthHost(2))).isEqualTo("10.0.0.6");
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.4/31").nthHost(1)).hasMessageContaining("no host range");
+        assertThat(Cidr.formatAddress(Cidr.parse("10.0.0.0/8").broadcast())).isEqualTo("10.255.255.255");
+    }
 }

@@ -1,13 +1,14 @@
 package dev.overlaylab.ssh;
 
+import dev.overlaylab.exec.Wait;
 import dev.overlaylab.testsupport.Prereq;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -108,24 +109,13 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private void awaitBanner() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (int attempt = 0; attempt < 200 && System.nanoTime() < deadline; attempt++) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(address, port), 500);
-                s.setSoTimeout(1000);
-                byte[] head = s.getInputStream().readNBytes(4);
-                if (new String(head, StandardCharsets.US_ASCII).equals("SSH-")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // poll again
-            }
-            process.waitFor(50, TimeUnit.MILLISECONDS);
+        Wait.Outcome<String> w = Wait.until("SSH banner of the test sshd on " + address + ":" + port)
+                .timeout(Duration.ofSeconds(10)).interval(Duration.ofMillis(50))
+                .stopWhenNot(process::isAlive, "sshd exited")
+                .check(SshBanner.probe(address, port, Duration.ofMillis(500), Duration.ofSeconds(1)));
+        if (!w.ready()) {
+            throw new IllegalStateException(w.failure() + "; sshd.log: " + Files.readString(dir.resolve("sshd.log")));
         }
-        throw new IllegalStateException("sshd did not answer on " + address + ":" + port + ": " + Files.readString(dir.resolve("sshd.log")));
     }
 
     /** Stops sshd and the session processes it forked, by their PIDs, and waits for them. */

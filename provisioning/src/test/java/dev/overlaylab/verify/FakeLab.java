@@ -2,6 +2,7 @@ package dev.overlaylab.verify;
 
 import dev.overlaylab.etcd.Lease;
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.ssh.NodeShell;
 import java.time.Duration;
@@ -493,7 +494,7 @@ public final class FakeLab {
             if (c.equals("ip -o -4 addr show")) {
                 String d = me.docker0 == null ? "172.17.0.1/16" : me.docker0;
                 return r(c, 0, Recorded.load("ip-addr-all.txt", Map.of("ip", me.ip, "hostbrd", hostPrefix + ".255",
-                        "flannel1", Ipv4Cidr.of(d).network().ip(), "docker0", d, "brd", brd(d))), "");
+                        "flannel1", Cidr.parse(d).normalized().ip(), "docker0", d, "brd", brd(d))), "");
             }
             if (c.equals("ip -4 route")) {
                 return r(c, 0, routes(), "");
@@ -545,7 +546,7 @@ public final class FakeLab {
                 if (n == me) {
                     continue;
                 }
-                boolean overlayAddr = target.equals(n.podIp) || (n.docker0 != null && Ipv4Cidr.of(n.docker0).ip().equals(target));
+                boolean overlayAddr = target.equals(n.podIp) || (n.docker0 != null && Cidr.parse(n.docker0).ip().equals(target));
                 if (target.equals(n.ip)) {
                     return false;
                 }
@@ -570,14 +571,14 @@ public final class FakeLab {
             String d = me.docker0 == null ? "172.17.0.1/16" : me.docker0;
             StringBuilder peers = new StringBuilder();
             for (String[] l : leases) {
-                if (!l[0].equals(Ipv4Cidr.of(d).network().toString())) {
+                if (!l[0].equals(Cidr.parse(d).normalized().toString())) {
                     String s = l[0];
                     peers.append(peers.length() > 0 ? "\n" : "").append(backend.equals("host-gw") ? s + " via " + l[1] + " dev enp0s8 "
-                            : s + " via " + Ipv4Cidr.of(s).ip() + " dev flannel.1 onlink ");
+                            : s + " via " + Cidr.parse(s).ip() + " dev flannel.1 onlink ");
                 }
             }
-            return Recorded.load("ip-route.txt", Map.of("docker0net", Ipv4Cidr.of(d).network().toString(),
-                    "docker0ip", Ipv4Cidr.of(d).ip(), "peerroute", peers.toString(), "hostnet", hostPrefix + ".0/24", "ip", me.ip));
+            return Recorded.load("ip-route.txt", Map.of("docker0net", Cidr.parse(d).normalized().toString(),
+                    "docker0ip", Cidr.parse(d).ip(), "peerroute", peers.toString(), "hostnet", hostPrefix + ".0/24", "ip", me.ip));
         }
 
         @Override
@@ -596,9 +597,7 @@ public final class FakeLab {
     }
 
     private static String brd(String cidr) {
-        Ipv4Cidr c = Ipv4Cidr.of(cidr);
-        long last = c.last();
-        return new Ipv4Cidr(last, 32).ip();
+        return Cidr.formatAddress(Cidr.parse(cidr).broadcast());
     }
 
     private static ExecResult r(String c, int exit, String out, String err) {

@@ -1,5 +1,6 @@
 package dev.overlaylab.verify;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.DockerSettings;
 import dev.overlaylab.model.EtcdSettings;
 import dev.overlaylab.model.FlannelSettings;
@@ -27,7 +28,7 @@ public final class TestLabs {
             nodes.add(new Node("node" + (i + 1), ips.get(i), i == 0 ? Node.Role.MASTER : Node.Role.WORKER,
                     SshEndpoint.of(ips.get(i), 22, "root")));
         }
-        String hostIp = Ipv4Cidr.of(hostCidr).ip().replaceAll("\\.0$", ".1");
+        String hostIp = Cidr.parse(hostCidr).ip().replaceAll("\\.0$", ".1");
         return new Lab(name, provider, "debian-12", new HostNetwork(hostCidr, hostIp), nodes,
                 new EtcdSettings(1, 2379, 2380, "/coreos.com/network", EtcdSettings.EtcdApi.AUTO),
                 new FlannelSettings("0.28.9", network, 24, Optional.empty(), Optional.empty(),

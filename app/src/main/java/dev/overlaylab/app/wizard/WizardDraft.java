@@ -1,5 +1,6 @@
 package dev.overlaylab.app.wizard;
 
+import dev.overlaylab.model.Cidr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class WizardDraft {
 
     /** The host's own address on the host-only network: {@code .1} of its CIDR. */
     public String hostIp() {
-        return Ipv4.hostAt(hostCidr, 1).orElse("");
+        return hostAt(hostCidr, 1);
     }
 
     /**
@@ -66,7 +67,7 @@ public final class WizardDraft {
     }
 
     private String defaultIp(int i) {
-        return Ipv4.hostAt(hostCidr, FIRST_NODE_HOST + i).orElse("");
+        return hostAt(hostCidr, FIRST_NODE_HOST + i);
     }
 
     public void setBackend(BackendChoice choice) {
@@ -74,5 +75,11 @@ public final class WizardDraft {
             backend = choice;
             port = choice.defaultPort();
         }
+    }
+
+    /** The {@code n}-th host of {@code cidr}, or empty while the person is still typing a CIDR that does not parse or has no such host. */
+    private static String hostAt(String cidr, int n) {
+        return Cidr.tryParse(cidr).filter(c -> c.prefix() <= 30 && n >= 1 && n <= c.size() - 2)
+                .map(c -> Cidr.formatAddress(c.nthHost(n))).orElse("");
     }
 }

@@ -23,7 +23,7 @@ public final class DockerWithoutFlannelSubnetRule implements Rule {
         for (Node n : ctx.lab().nodes()) {
             var env = ctx.subnetEnv(n);
             var docker0 = ctx.docker0(n);
-            if (env.isPresent() && docker0.isPresent() && !net.contains(docker0.get().network())) {
+            if (env.isPresent() && docker0.isPresent() && !net.contains(docker0.get().normalized())) {
                 names.add(n.name());
                 evidence.add(n.name() + ": docker0 " + docker0.get() + ", but subnet.env has FLANNEL_SUBNET="
                         + env.get().subnet().orElseThrow());

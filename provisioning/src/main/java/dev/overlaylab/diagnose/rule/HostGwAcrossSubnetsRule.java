@@ -3,8 +3,8 @@ package dev.overlaylab.diagnose.rule;
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.verify.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public final class HostGwAcrossSubnetsRule implements Rule {
         if (!ctx.lab().flannel().backend().type().equals("host-gw")) {
             return Optional.empty();
         }
-        Ipv4Cidr segment = Ipv4Cidr.of(ctx.lab().network().cidr());
+        Cidr segment = Cidr.parse(ctx.lab().network().cidr());
         List<String> evidence = new ArrayList<>();
         for (Node n : ctx.lab().nodes()) {
             if (!segment.contains(n.ip())) {

@@ -46,6 +46,6 @@ public final class MtuMismatchRule implements Rule {
      * {@code --bip} nor {@code --mtu}; the drop-in is the one fix, so the MTU is not a cause of its own there.
      */
     private static boolean withoutDropIn(DiagnosisContext ctx, Node n) {
-        return ctx.docker0(n).map(d -> !ctx.flannelNetwork().contains(d.network())).orElse(false);
+        return ctx.docker0(n).map(d -> !ctx.flannelNetwork().contains(d.normalized())).orElse(false);
     }
 }

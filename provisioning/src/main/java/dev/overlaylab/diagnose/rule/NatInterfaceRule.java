@@ -46,7 +46,7 @@ public final class NatInterfaceRule implements Rule {
             if (subnet.isEmpty()) {
                 continue;
             }
-            nodesBySubnet.computeIfAbsent(subnet.get().network().toString(), k -> new ArrayList<>()).add(n.name());
+            nodesBySubnet.computeIfAbsent(subnet.get().normalized().toString(), k -> new ArrayList<>()).add(n.name());
             var lease = ctx.obs().leases().forSubnet(subnet.get());
             if (lease.isPresent() && !lease.get().publicIp().equals(n.ip())) {
                 wrongIp = lease.get().publicIp();

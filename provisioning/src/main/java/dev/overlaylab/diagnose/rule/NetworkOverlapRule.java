@@ -5,8 +5,8 @@ import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.NodeObservation;
 import dev.overlaylab.diagnose.Rule;
 import dev.overlaylab.etcd.Lease;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.verify.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,16 +25,16 @@ public final class NetworkOverlapRule implements Rule {
 
     @Override
     public Optional<Finding> apply(DiagnosisContext ctx) {
-        Ipv4Cidr net = ctx.flannelNetwork();
-        List<Ipv4Cidr> taken = new ArrayList<>();
+        Cidr net = ctx.flannelNetwork();
+        List<Cidr> taken = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
-        Ipv4Cidr hostOnly = Ipv4Cidr.of(ctx.lab().network().cidr());
+        Cidr hostOnly = Cidr.parse(ctx.lab().network().cidr());
         taken.add(hostOnly);
         if (net.overlaps(hostOnly)) {
             evidence.add("flannel.network " + net + " overlaps the host-only network " + hostOnly);
         }
         if (ctx.lab().provider().startsWith("virtualbox") || ctx.lab().provider().equals("local")) {
-            Ipv4Cidr nat = Ipv4Cidr.of(VBOX_NAT);
+            Cidr nat = Cidr.parse(VBOX_NAT);
             taken.add(nat);
             if (net.overlaps(nat)) {
                 evidence.add("flannel.network " + net + " overlaps the NAT network " + nat + " every node has");
@@ -46,13 +46,13 @@ public final class NetworkOverlapRule implements Rule {
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
-        String free = CANDIDATES.stream().map(Ipv4Cidr::of).filter(c -> taken.stream().noneMatch(c::overlaps))
-                .findFirst().map(Ipv4Cidr::toString).orElse("a private range no node routes to");
+        String free = CANDIDATES.stream().map(Cidr::parse).filter(c -> taken.stream().noneMatch(c::overlaps))
+                .findFirst().map(Cidr::toString).orElse("a private range no node routes to");
         return Optional.of(Finding.mode(3, "the flannel network " + net + " overlaps a network the nodes already use",
                 evidence, "pick a free range for flannel.network, e.g. " + free + " (validation refuses overlaps before anything starts)"));
     }
 
-    private static void foreignRoutes(DiagnosisContext ctx, NodeObservation o, Ipv4Cidr net, List<Ipv4Cidr> taken, List<String> evidence) {
+    private static void foreignRoutes(DiagnosisContext ctx, NodeObservation o, Cidr net, List<Cidr> taken, List<String> evidence) {
         if (!o.routes().ok()) {
             return;
         }
@@ -61,7 +61,7 @@ public final class NetworkOverlapRule implements Rule {
             if (w.length == 0 || w[0].isEmpty() || w[0].equals("default")) {
                 continue;
             }
-            Optional<Ipv4Cidr> dst = Ipv4Cidr.parse(w[0]);
+            Optional<Cidr> dst = Cidr.tryParseAddressOrCidr(w[0]);
             String dev = "";
             for (int i = 0; i + 1 < w.length; i++) {
                 if (w[i].equals("dev")) {
@@ -79,8 +79,8 @@ public final class NetworkOverlapRule implements Rule {
     }
 
     /** host-gw routes a peer's lease through the host-only NIC: that is flannel's own route. */
-    private static boolean isLease(DiagnosisContext ctx, Ipv4Cidr dst) {
-        return ctx.leases().stream().map(Lease::subnet).map(Ipv4Cidr::parse)
-                .anyMatch(l -> l.isPresent() && l.get().network().equals(dst.network()));
+    private static boolean isLease(DiagnosisContext ctx, Cidr dst) {
+        return ctx.leases().stream().map(Lease::subnet).map(Cidr::tryParseAddressOrCidr)
+                .anyMatch(l -> l.isPresent() && l.get().normalized().equals(dst.normalized()));
     }
 }

@@ -49,8 +49,8 @@ public final class StaleLeaseRule implements Rule {
                         + mine.get(0).subnet() + " to " + n.ip());
             }
             var docker0 = ctx.docker0(n);
-            if (docker0.isPresent() && net.contains(docker0.get().network())
-                    && !subnet.get().network().contains(docker0.get().network())) {
+            if (docker0.isPresent() && net.contains(docker0.get().normalized())
+                    && !subnet.get().normalized().contains(docker0.get().normalized())) {
                 stale.add(n.name());
                 evidence.add(n.name() + ": docker0 " + docker0.get() + " kept an old subnet; subnet.env has FLANNEL_SUBNET=" + subnet.get());
             }

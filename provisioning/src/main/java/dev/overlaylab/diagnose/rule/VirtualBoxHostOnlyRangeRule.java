@@ -3,7 +3,9 @@ package dev.overlaylab.diagnose.rule;
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.provider.virtualbox.AllowedRanges;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

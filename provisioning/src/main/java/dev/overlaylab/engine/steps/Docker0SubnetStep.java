@@ -1,16 +1,20 @@
 package dev.overlaylab.engine.steps;
 
-import dev.overlaylab.engine.Ipv4;
 import dev.overlaylab.engine.Step;
 import dev.overlaylab.engine.StepContext;
 import dev.overlaylab.engine.StepFailure;
 import dev.overlaylab.engine.StepResult;
+import dev.overlaylab.model.Cidr;
+import dev.overlaylab.net.Docker0Rule;
+import dev.overlaylab.net.InterfaceAddress;
+import dev.overlaylab.net.SubnetEnv;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * docker0 holds an address inside FLANNEL_SUBNET. When it does not (the lease changed while docker
- * kept the old one: FAILURE-MODES #8) docker is restarted once to pick up subnet.env again.
+ * docker0 is on flannel's subnet by {@link Docker0Rule} (address and prefix equal FLANNEL_SUBNET),
+ * the same rule the {@code docker0-subnet} check applies. When it is not (the lease changed while
+ * docker kept the old one: FAILURE-MODES #8) docker is restarted once to pick up subnet.env again.
  */
 public final class Docker0SubnetStep implements Step {
     @Override
@@ -20,34 +24,33 @@ public final class Docker0SubnetStep implements Step {
 
     @Override
     public List<String> plan(StepContext ctx) {
-        return List.of("check docker0's address is inside FLANNEL_SUBNET; restart docker once if not");
+        return List.of("check docker0's address and prefix equal FLANNEL_SUBNET; restart docker once if not");
     }
 
     @Override
     public StepResult apply(StepContext ctx) {
-        String subnet = SubnetEnv.subnet(ctx.shell().read(SubnetEnv.PATH)).orElseThrow(() -> new StepFailure(
-                SubnetEnv.PATH + " is missing", "cat " + SubnetEnv.PATH, "", "flanneld is not running: run up again or see journalctl -u flanneld"));
-        Optional<String> bridge = docker0(ctx);
-        if (inside(subnet, bridge)) {
-            return StepResult.unchanged("docker0 " + bridge.get() + " inside " + subnet);
+        Cidr subnet = SubnetEnv.of(ctx.shell().read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet).orElseThrow(() -> new StepFailure(
+                SubnetEnv.PATH + " is missing or has no FLANNEL_SUBNET", "cat " + SubnetEnv.PATH, "",
+                "flanneld is not running: run up again or see journalctl -u flanneld"));
+        Optional<Cidr> bridge = docker0(ctx);
+        Docker0Rule.Verdict before = Docker0Rule.judge(subnet, bridge);
+        if (before.ok()) {
+            return StepResult.unchanged(before.reason());
         }
         ctx.run(Systemd.restart("docker"), "cannot restart docker", "see journalctl -u docker");
         ctx.nodeRun().restarted("docker");
-        Optional<String> after = docker0(ctx);
-        if (!inside(subnet, after)) {
-            throw new StepFailure("docker0 is " + after.orElse("absent") + ", outside FLANNEL_SUBNET " + subnet,
-                    "ip -4 -o addr show dev docker0", ctx.probe("ip -4 -o addr show dev docker0").stdout(),
+        Optional<Cidr> after = docker0(ctx);
+        Docker0Rule.Verdict now = Docker0Rule.judge(subnet, after);
+        if (!now.ok()) {
+            throw new StepFailure(now.reason() + " after restarting docker", InterfaceAddress.DOCKER0,
+                    ctx.probe(InterfaceAddress.DOCKER0).stdout(),
                     "docker does not use the drop-in: check systemctl cat docker shows EnvironmentFile=" + SubnetEnv.PATH
                             + " and --bip=${FLANNEL_SUBNET}");
         }
-        return StepResult.changed("restarted docker: docker0 " + bridge.orElse("absent") + " → " + after.get());
+        return StepResult.changed("restarted docker: docker0 " + bridge.map(Cidr::toString).orElse("absent") + " → " + after.get());
     }
 
-    private static Optional<String> docker0(StepContext ctx) {
-        return Ipv4.firstInet(ctx.probe("ip -4 -o addr show dev docker0").stdout());
-    }
-
-    private static boolean inside(String subnet, Optional<String> bridge) {
-        return bridge.isPresent() && Ipv4.contains(subnet, bridge.get().split("/")[0]);
+    private static Optional<Cidr> docker0(StepContext ctx) {
+        return InterfaceAddress.firstInet(ctx.probe(InterfaceAddress.DOCKER0).stdout());
     }
 }

@@ -1,13 +1,14 @@
 package dev.overlaylab.engine.steps;
 
-import dev.overlaylab.engine.Poll;
 import dev.overlaylab.engine.Step;
 import dev.overlaylab.engine.StepContext;
 import dev.overlaylab.engine.StepFailure;
 import dev.overlaylab.engine.StepResult;
+import dev.overlaylab.exec.Wait;
+import dev.overlaylab.model.Cidr;
+import dev.overlaylab.net.SubnetEnv;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Waits (bounded) until flanneld has leased a subnet and written {@code /run/flannel/subnet.env}. */
 public final class SubnetEnvStep implements Step {
@@ -25,13 +26,14 @@ public final class SubnetEnvStep implements Step {
 
     @Override
     public StepResult apply(StepContext ctx) {
-        Optional<String> subnet = Poll.until(() -> SubnetEnv.subnet(ctx.shell().read(SubnetEnv.PATH)), 60, LIMIT, Duration.ofMillis(500));
-        if (subnet.isEmpty()) {
-            throw new StepFailure("flanneld wrote no " + SubnetEnv.PATH + " within " + LIMIT.toSeconds() + " s", Systemd.journal("flanneld"),
+        Wait.Outcome<Cidr> subnet = Wait.until("FLANNEL_SUBNET in " + SubnetEnv.PATH).timeout(LIMIT).interval(Duration.ofMillis(500))
+                .check(() -> SubnetEnv.of(ctx.shell().read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet));
+        if (!subnet.ready()) {
+            throw new StepFailure(subnet.failure(), Systemd.journal("flanneld"),
                     ctx.probe(Systemd.journal("flanneld")).stdout(),
                     "flanneld cannot lease a subnet: check it reaches etcd at " + String.join(",", ctx.lab().etcdEndpoints())
                             + " and that the network config is in etcd");
         }
-        return StepResult.unchanged("FLANNEL_SUBNET=" + subnet.get());
+        return StepResult.unchanged("FLANNEL_SUBNET=" + subnet.value().get());
     }
 }

@@ -1,6 +1,9 @@
 package dev.overlaylab.provider.hosts;
 
 import dev.overlaylab.exec.Commands;
+import dev.overlaylab.engine.NodeRun;
+import dev.overlaylab.engine.steps.WriteFilesStep;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.node.NodeLayout;
 import dev.overlaylab.ssh.NodeShell;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.hosts;
 
+import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.SshEndpoint;
@@ -12,6 +13,7 @@ import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.local.HostChecks;
 import dev.overlaylab.ssh.AppDataDir;
 import dev.overlaylab.ssh.NodeShell;
+import dev.overlaylab.ssh.SshBanner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import net.schmizz.sshj.userauth.UserAuthException;
 public final class HostsProvider implements Provider {
     public static final String ID = "hosts";
     static final Duration BANNER_LIMIT = Duration.ofSeconds(60);
+    private static final Duration BANNER_READ = Duration.ofSeconds(3);
 
     private final NodeShellFactory shells;
     private final KeyInstaller keys;
@@ -70,11 +73,11 @@ public final class HostsProvider implements Provider {
     public List<Node> up(Lab lab, ProgressListener progress) {
         for (Node n : lab.nodes()) {
             SshEndpoint e = endpoint(n);
-            long t0 = System.nanoTime();
-            String banner = SshBanner.await(e.host(), e.port(), BANNER_LIMIT, 120).orElseThrow(() -> new IllegalStateException(
-                    n.name() + ": no SSH server answered on " + e.host() + ":" + e.port() + " within " + BANNER_LIMIT.toSeconds()
-                            + " s; check the machine is on and the address and port in the lab file"));
-            progress.on(new ProgressEvent("nodes", n.name(), "ssh banner", Status.UNCHANGED, Duration.ofNanos(System.nanoTime() - t0), banner));
+            Wait.Outcome<String> w = Wait.until("SSH banner on " + e.host() + ":" + e.port()).timeout(BANNER_LIMIT)
+                    .interval(Duration.ofMillis(500)).check(SshBanner.probe(e.host(), e.port(), BANNER_READ, BANNER_READ));
+            String banner = w.value().orElseThrow(() -> new IllegalStateException(n.name() + ": " + w.failure()
+                    + "; check the machine is on and the address and port in the lab file"));
+            progress.on(new ProgressEvent("nodes", n.name(), "ssh banner", Status.UNCHANGED, w.took(), banner));
             login(lab, n, progress);
         }
         return lab.nodes();

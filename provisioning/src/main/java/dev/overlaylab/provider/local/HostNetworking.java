@@ -3,6 +3,7 @@ package dev.overlaylab.provider.local;
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ExecRunner;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class HostNetworking {
         ExecResult r = runner.run(List.of("ip", "-o", "-4", "addr", "show"), IP_TIMEOUT);
         for (String line : r.stdout().split("\n")) {
             String[] f = line.trim().split("\\s+");
-            if (f.length >= 4 && Ipv4.contains(networkCidr, f[3]) && !f[1].equals(names.bridge())) {
+            if (f.length >= 4 && Cidr.tryParseAddressOrCidr(f[3]).map(a -> Cidr.parse(networkCidr).contains(a.address())).orElse(false) && !f[1].equals(names.bridge())) {
                 return Optional.of(f[1] + " has " + f[3]);
             }
         }

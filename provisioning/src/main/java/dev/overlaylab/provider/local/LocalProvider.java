@@ -3,17 +3,20 @@ package dev.overlaylab.provider.local;
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.exec.ProcessRunner;
+import dev.overlaylab.exec.Wait;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.SshEndpoint;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
 import dev.overlaylab.ssh.LabKeys;
+import dev.overlaylab.ssh.SshBanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +99,7 @@ public final class LocalProvider implements Provider {
         if (!rootfs.ready()) {
             lines.addAll(rootfs.plan());
         }
-        int len = Ipv4.prefixLength(lab.network().cidr());
+        int len = Cidr.parse(lab.network().cidr()).prefix();
         lines.add("ip link add " + names.bridge() + " type bridge; ip addr add " + lab.network().hostIp() + "/" + len
                 + " dev " + names.bridge() + "; ip link set " + names.bridge() + " up");
         lines.add("only if br_netfilter is loaded and the host's FORWARD policy is not ACCEPT: iptables -I FORWARD "
@@ -126,7 +129,7 @@ public final class LocalProvider implements Provider {
             throw new LocalProviderException(r);
         });
         LocalNames names = names(lab);
-        int len = Ipv4.prefixLength(lab.network().cidr());
+        int len = Cidr.parse(lab.network().cidr()).prefix();
         Path lower = rootfs.ensure(progress);
         LabKeys keys = labKeys.apply(lab.name());
         String publicKey = keys.publicKeyLine();
@@ -176,9 +179,13 @@ public final class LocalProvider implements Provider {
             long pid = pids.get(i);
             String machine = names.machine(node.name());
             long t = System.nanoTime();
-            if (!SshReadiness.await(node.ip(), 22, SSH_WAIT, 2000, () -> NspawnMachine.isOurs(pid, machine))) {
-                throw new LocalProviderException("node " + node.name() + " (" + machine + ") did not answer SSH on " + node.ip()
-                        + ":22 within " + SSH_WAIT.toSeconds() + " s. Its console log: " + names.nspawnLog(node.name())
+            // short connect timeout: before the node has its address the SYN just vanishes
+            Wait.Outcome<String> ssh = Wait.until("SSH banner on " + node.ip() + ":22").timeout(SSH_WAIT).interval(Duration.ofMillis(100))
+                    .stopWhenNot(() -> NspawnMachine.isOurs(pid, machine), "systemd-nspawn of " + machine + " exited")
+                    .check(SshBanner.probe(node.ip(), 22, Duration.ofMillis(500), Duration.ofSeconds(2)));
+            if (!ssh.ready()) {
+                throw new LocalProviderException("node " + node.name() + " (" + machine + "): " + ssh.failure()
+                        + ". Its console log: " + names.nspawnLog(node.name())
                         + "\n" + tail(names.nspawnLog(node.name())) + "\nRun 'olab down' to remove what was made.");
             }
             progress.on(timed("ssh", node.name(), t, started.get(i) ? Status.CHANGED : Status.UNCHANGED, "SSH answers on " + node.ip() + ":22"));
@@ -250,18 +257,15 @@ public final class LocalProvider implements Provider {
 
     /** nspawn makes the veth pairs before the node's init starts; fail with its log if it exits first. */
     private void awaitVeths(HostNetworking net, LocalNames names, int index, long pid, String machine, String node) {
-        long deadline = System.nanoTime() + VETH_WAIT.toNanos();
-        for (int i = 0; i < 1000 && System.nanoTime() < deadline; i++) {
-            if (net.linkExists(names.hostOnlyVeth(index)) && net.linkExists(names.natVeth(index))) {
-                return;
-            }
-            if (!NspawnMachine.isOurs(pid, machine)) {
-                break;
-            }
-            NspawnMachine.sleepQuietly(50);
+        Wait.Outcome<Boolean> links = Wait.until("network links " + names.hostOnlyVeth(index) + ", " + names.natVeth(index))
+                .timeout(VETH_WAIT).interval(Duration.ofMillis(50))
+                .stopWhenNot(() -> NspawnMachine.isOurs(pid, machine), "systemd-nspawn of " + machine + " exited")
+                .holds(() -> net.linkExists(names.hostOnlyVeth(index)) && net.linkExists(names.natVeth(index)));
+        if (links.ready()) {
+            return;
         }
         throw new LocalProviderException("systemd-nspawn for node " + node + " did not create its network links ("
-                + names.hostOnlyVeth(index) + ", " + names.natVeth(index) + "). Its log:\n" + tail(names.nspawnLog(node))
+                + names.hostOnlyVeth(index) + ", " + names.natVeth(index) + "): " + links.failure() + ". Its log:\n" + tail(names.nspawnLog(node))
                 + "\nRun 'olab down' to remove what was made.");
     }
 

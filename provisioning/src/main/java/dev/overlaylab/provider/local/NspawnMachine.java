@@ -3,6 +3,7 @@ package dev.overlaylab.provider.local;
 import dev.overlaylab.exec.CommandFailedException;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ExecRunner;
+import dev.overlaylab.exec.Wait;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,13 +68,8 @@ final class NspawnMachine {
      * later "is it still ours" checks do not mistake the start for an exit.
      */
     private static void awaitExec(long pid, String machine) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        for (int i = 0; i < 1000 && System.nanoTime() < deadline; i++) {
-            if (isOurs(pid, machine) || !alive(pid)) {
-                return;
-            }
-            sleepQuietly(10);
-        }
+        Wait.until("PID " + pid + " to exec systemd-nspawn").timeout(Duration.ofSeconds(10)).interval(Duration.ofMillis(10))
+                .holds(() -> isOurs(pid, machine) || !alive(pid));
     }
 
     /** Alive and not a zombie. */
@@ -142,22 +138,7 @@ final class NspawnMachine {
     }
 
     static boolean waitGone(long pid, String machine, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        for (int i = 0; i < 10_000 && System.nanoTime() < deadline; i++) {
-            if (!isOurs(pid, machine)) {
-                return true;
-            }
-            sleepQuietly(100);
-        }
-        return !isOurs(pid, machine);
-    }
-
-    static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return Wait.until("systemd-nspawn of " + machine + " (PID " + pid + ") to exit").timeout(max).interval(Duration.ofMillis(100))
+                .holds(() -> !isOurs(pid, machine)).ready();
     }
 }

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.Cidr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ import java.util.Optional;
  * @param ranges the IPv4 ranges allowed
  * @param file   networks.conf when it exists (then {@code ranges} are its lines), else empty (the default range)
  */
-public record AllowedRanges(List<Ipv4Net> ranges, Optional<Path> file) {
+public record AllowedRanges(List<Cidr> ranges, Optional<Path> file) {
     public static final Path NETWORKS_CONF = Path.of("/etc/vbox/networks.conf");
-    public static final Ipv4Net DEFAULT_RANGE = Ipv4Net.parse("192.168.56.0/21");
+    public static final Cidr DEFAULT_RANGE = Cidr.parse("192.168.56.0/21").normalized();
 
     public AllowedRanges {
         ranges = List.copyOf(ranges);
@@ -52,7 +53,7 @@ public record AllowedRanges(List<Ipv4Net> ranges, Optional<Path> file) {
 
     /** Parses networks.conf: only the words of lines starting with {@code *} count. */
     public static AllowedRanges parse(String text, Path file) {
-        List<Ipv4Net> out = new ArrayList<>();
+        List<Cidr> out = new ArrayList<>();
         for (String raw : text.split("\\R")) {
             String line = raw.strip();
             if (!line.startsWith("*")) {
@@ -62,24 +63,21 @@ public record AllowedRanges(List<Ipv4Net> ranges, Optional<Path> file) {
                 if (word.isEmpty() || word.contains(":")) {
                     continue;
                 }
-                try {
-                    out.add(Ipv4Net.parse(word));
-                } catch (RuntimeException e) {
-                    // a malformed word: VirtualBox ignores it too
-                }
+                // a malformed word: VirtualBox ignores it too
+                Cidr.tryParseAddressOrCidr(word).map(Cidr::normalized).ifPresent(out::add);
             }
         }
         return new AllowedRanges(out, Optional.of(file));
     }
 
-    public boolean allows(Ipv4Net net) {
+    public boolean allows(Cidr net) {
         return ranges.stream().anyMatch(r -> r.contains(net));
     }
 
     /** Whether {@code cidr} (e.g. "10.10.0.0/24") is allowed; false for text that is no IPv4 network. */
     public boolean allows(String cidr) {
         try {
-            return allows(Ipv4Net.parse(cidr));
+            return allows(Cidr.parse(cidr));
         } catch (RuntimeException e) {
             return false;
         }
@@ -87,7 +85,7 @@ public record AllowedRanges(List<Ipv4Net> ranges, Optional<Path> file) {
 
     /** e.g. "192.168.56.0/21 (VirtualBox's default: /etc/vbox/networks.conf does not exist)". */
     public String describe() {
-        String list = ranges.isEmpty() ? "nothing" : String.join(", ", ranges.stream().map(Ipv4Net::toString).toList());
+        String list = ranges.isEmpty() ? "nothing" : String.join(", ", ranges.stream().map(Cidr::toString).toList());
         return file.map(f -> list + " (the '*' lines of " + f + ", which replace VirtualBox's default 192.168.56.0/21)")
                 .orElse(list + " (VirtualBox's default: " + NETWORKS_CONF + " does not exist)");
     }
@@ -106,7 +104,7 @@ public record AllowedRanges(List<Ipv4Net> ranges, Optional<Path> file) {
 
     private static String networkOf(String cidr) {
         try {
-            return Ipv4Net.parse(cidr).toString();
+            return Cidr.parse(cidr).toString();
         } catch (RuntimeException e) {
             return cidr;
         }

@@ -1,8 +1,9 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyIf;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyNet;
@@ -20,7 +21,7 @@ final class HostOnlySetup {
     private HostOnlySetup() {
     }
 
-    static Optional<HostOnlyAttachment> findExisting(VBoxDriver d, Ipv4Net labNet) {
+    static Optional<HostOnlyAttachment> findExisting(VBoxDriver d, Cidr labNet) {
         if (d.usesHostOnlyNetworks()) {
             for (HostOnlyNet n : d.hostOnlyNets()) {
                 if (sameNet(n.lowerIp(), n.networkMask(), labNet)) {
@@ -33,7 +34,7 @@ final class HostOnlySetup {
     }
 
     /** The host-only interface already on the lab's subnet (Linux, Windows, macOS before VirtualBox 7). */
-    static Optional<HostOnlyIf> existingInterface(VBoxDriver d, Ipv4Net labNet) {
+    static Optional<HostOnlyIf> existingInterface(VBoxDriver d, Cidr labNet) {
         return d.hostOnlyIfs().stream().filter(i -> sameNet(i.ipAddress(), i.networkMask(), labNet)).findFirst();
     }
 
@@ -48,7 +49,7 @@ final class HostOnlySetup {
     }
 
     static HostOnlyAttachment ensure(VBoxDriver d, Lab lab, LabState state, ProgressListener progress) {
-        Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
+        Cidr net = Cidr.parse(lab.network().cidr()).normalized();
         String step = "host-only network " + net;
         Optional<HostOnlyIf> iface = d.usesHostOnlyNetworks() ? Optional.empty() : existingInterface(d, net);
         if (iface.isPresent() && needsAddress(iface.get())) {
@@ -87,12 +88,12 @@ final class HostOnlySetup {
         return "olab-" + lab.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 
-    private static boolean sameNet(String ip, String mask, Ipv4Net labNet) {
+    private static boolean sameNet(String ip, String mask, Cidr labNet) {
         if (ip == null || ip.isBlank() || mask == null || mask.isBlank()) {
             return false;
         }
         try {
-            return Ipv4Net.of(ip, mask).equals(labNet);
+            return Cidr.ofNetmask(ip, mask).normalized().equals(labNet);
         } catch (RuntimeException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.BridgedIf;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostInfo;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class Preflight {
      * @param hostInfo        {@code list hostinfo}
      * @param memoryNeededMb  memory of the VMs this run will start
      */
-    public record Input(Ipv4Net labNet, VBoxVersion version, HostOs os, boolean usesHostOnlyNet, AllowedRanges ranges,
+    public record Input(Cidr labNet, VBoxVersion version, HostOs os, boolean usesHostOnlyNet, AllowedRanges ranges,
                         List<BridgedIf> bridged, Set<String> hostOnlyNames, HostInfo hostInfo, long memoryNeededMb) {
     }
 
@@ -44,12 +45,12 @@ public final class Preflight {
             if (in.hostOnlyNames().contains(b.name()) || !"Up".equalsIgnoreCase(b.status())) {
                 continue;
             }
-            Ipv4Net net;
+            Cidr net;
             try {
                 if (b.ipAddress().isBlank() || b.ipAddress().equals("0.0.0.0")) {
                     continue;
                 }
-                net = Ipv4Net.of(b.ipAddress(), b.networkMask());
+                net = Cidr.ofNetmask(b.ipAddress(), b.networkMask()).normalized();
             } catch (RuntimeException e) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.provider.virtualbox.VBoxManage.Retry;
 import dev.overlaylab.provider.virtualbox.parse.GuestProperties;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
@@ -113,10 +114,10 @@ public abstract class VBoxDriver {
      * The guests use static addresses, so the network's DHCP range is pinned to its first address
      * (lower = upper = the network address); macOS gives the host the {@code .1} address.
      */
-    public List<String> hostOnlyNetAddArgs(String name, Ipv4Net net) {
+    public List<String> hostOnlyNetAddArgs(String name, Cidr net) {
         requireHostOnlyNetworks();
         return List.of("hostonlynet", "add", "--name", name, "--netmask", net.netmask(),
-                "--lower-ip", net.network(), "--upper-ip", net.network(), "--enable");
+                "--lower-ip", net.normalized().ip(), "--upper-ip", net.normalized().ip(), "--enable");
     }
 
     public List<String> hostOnlyNetRemoveArgs(String name) {

@@ -1,9 +1,10 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
+import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import dev.overlaylab.provider.virtualbox.parse.VmInfo;
@@ -48,7 +49,9 @@ public final class VirtualBoxLifecycle {
             long t0 = System.nanoTime();
             d.change(d.acpiPowerButtonArgs(vm));
             Duration wait = ctx.settings().haltTimeout();
-            boolean clean = Poll.until(() -> d.vmInfo(vm).map(i -> "poweroff".equals(i.state())).orElse(true), wait, POLL, ctx.pause());
+            boolean clean = Wait.until(vm + " powered off after the ACPI power button").timeout(wait).interval(POLL)
+                    .clock(System::nanoTime, ctx.pause()::pause)
+                    .holds(() -> d.vmInfo(vm).map(i -> "poweroff".equals(i.state())).orElse(true)).ready();
             if (!clean) {
                 d.change(d.powerOffArgs(vm));
             }
@@ -125,7 +128,8 @@ public final class VirtualBoxLifecycle {
             }
             if (!info.get().off()) {
                 d.change(d.powerOffArgs(vm));
-                Poll.until(() -> d.vmInfo(vm).map(VmInfo::off).orElse(true), Duration.ofSeconds(30), POLL, ctx.pause());
+                Wait.until(vm + " powered off").timeout(Duration.ofSeconds(30)).interval(POLL).clock(System::nanoTime, ctx.pause()::pause)
+                        .holds(() -> d.vmInfo(vm).map(VmInfo::off).orElse(true));
             }
             d.change(d.unregisterArgs(vm));
             info.get().sshPort().ifPresent(port -> ctx.login().vmReplaced("127.0.0.1", port));

@@ -2,6 +2,7 @@ package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
@@ -46,7 +47,7 @@ final class VirtualBoxPlan {
     List<String> lines(Optional<VBoxDriver> live, String whyAssumed) {
         VBoxDriver d = live.orElseGet(() -> VBoxDrivers.forVersion(
                 new VBoxManage("VBoxManage", (argv, env, t) -> refuse(argv), 1, Duration.ZERO, x -> { }), ASSUMED, ctx.os()));
-        Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
+        Cidr net = Cidr.parse(lab.network().cidr()).normalized();
         if (live.isPresent()) {
             comment("VirtualBox " + d.version() + " (" + d.getClass().getSimpleName() + "), " + d.vboxManage().program());
         } else {
@@ -80,7 +81,7 @@ final class VirtualBoxPlan {
         return List.copyOf(out);
     }
 
-    private String hostOnlyLines(VBoxDriver d, Optional<VBoxDriver> live, Ipv4Net net) {
+    private String hostOnlyLines(VBoxDriver d, Optional<VBoxDriver> live, Cidr net) {
         Optional<HostOnlyIf> down = live.filter(x -> !x.usesHostOnlyNetworks())
                 .flatMap(x -> HostOnlySetup.existingInterface(x, net)).filter(HostOnlySetup::needsAddress);
         if (down.isPresent()) {
@@ -143,14 +144,14 @@ final class VirtualBoxPlan {
         }
     }
 
-    private void rangeNote(VBoxDriver d, Ipv4Net net) {
+    private void rangeNote(VBoxDriver d, Cidr net) {
         if (d.usesHostOnlyNetworks() || !ctx.os().restrictsHostOnlyRanges() || d.version().compareTo(VBoxVersion.RANGES_ENFORCED) < 0) {
             return;
         }
         AllowedRanges r = AllowedRanges.read(ctx.settings().networksConf());
         if (!r.allows(net)) {
             comment("WARNING: " + net + " is outside the allowed host-only ranges ("
-                    + r.ranges().stream().map(Ipv4Net::toString).collect(Collectors.joining(", "))
+                    + r.ranges().stream().map(Cidr::toString).collect(Collectors.joining(", "))
                     + "); 'up' will stop at pre-flight (FAILURE-MODES #10)");
         }
     }

@@ -1,6 +1,7 @@
 package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.exec.ProcessRunner;
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
@@ -153,7 +154,7 @@ public final class VirtualBoxProvider implements Provider {
 
     private void preflight(VBoxDriver d, Lab lab, long memoryNeededMb) {
         Set<String> hostOnlyNames = new HashSet<>();
-        Ipv4Net net = Ipv4Net.parse(lab.network().cidr());
+        Cidr net = Cidr.parse(lab.network().cidr()).normalized();
         List<VBoxLists.BridgedIf> bridged = d.bridgedIfs();
         if (d.usesHostOnlyNetworks()) {
             // macOS + 7.x has no host-only interfaces; the host side of a host-only network shows up as a

@@ -1,11 +1,15 @@
 package dev.overlaylab.verify.check;
 
+import dev.overlaylab.model.Cidr;
+import dev.overlaylab.net.Docker0Rule;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.Ipv4Cidr;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code docker0-subnet}: docker0 holds an address inside FLANNEL_SUBNET (docker took {@code --bip} from subnet.env). */
+/**
+ * {@code docker0-subnet}: docker0 is on flannel's subnet by {@link Docker0Rule} (address and prefix
+ * equal FLANNEL_SUBNET, i.e. docker took {@code --bip} from subnet.env), the rule {@code up} applies too.
+ */
 public final class Docker0SubnetCheck implements NodeCheck {
 
     @Override
@@ -17,19 +21,11 @@ public final class Docker0SubnetCheck implements NodeCheck {
     public CheckResult check(NodeContext ctx) {
         var facts = ctx.facts();
         var ev = List.of(facts.docker0Address().evidence(), facts.subnetEnv().evidence());
-        Optional<Ipv4Cidr> subnet = facts.parsedSubnetEnv().flatMap(e -> e.subnet());
+        Optional<Cidr> subnet = facts.parsedSubnetEnv().flatMap(e -> e.subnet());
         if (subnet.isEmpty()) {
             return CheckResult.skip(id(), ctx.node(), "no FLANNEL_SUBNET to compare docker0 with (see subnet-env)");
         }
-        Optional<Ipv4Cidr> docker0 = facts.docker0();
-        if (docker0.isEmpty()) {
-            return CheckResult.fail(id(), ctx.node(), "docker0 has no IPv4 address (docker not started?)", ev)
-                    .withDuration(facts.docker0Address().took());
-        }
-        boolean ok = subnet.get().network().contains(docker0.get().network());
-        return CheckResult.of(ok, id(), ctx.node(), ok
-                ? "docker0 " + docker0.get() + " is inside FLANNEL_SUBNET " + subnet.get()
-                : "docker0 " + docker0.get() + " is outside FLANNEL_SUBNET " + subnet.get(), ev)
-                .withDuration(facts.docker0Address().took());
+        Docker0Rule.Verdict v = Docker0Rule.judge(subnet.get(), facts.docker0());
+        return CheckResult.of(v.ok(), id(), ctx.node(), v.reason(), ev).withDuration(facts.docker0Address().took());
     }
 }

@@ -1,7 +1,7 @@
 package dev.overlaylab.verify.check;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.verify.Ipv4Cidr;
 import dev.overlaylab.verify.LeaseView;
 import dev.overlaylab.verify.NodeFacts;
 
@@ -12,7 +12,7 @@ public record NodeContext(Lab lab, NodeFacts facts, LeaseView leases) {
         return facts.name();
     }
 
-    public Ipv4Cidr flannelNetwork() {
-        return Ipv4Cidr.of(lab.flannel().network());
+    public Cidr flannelNetwork() {
+        return Cidr.parse(lab.flannel().network());
     }
 }

@@ -1,8 +1,8 @@
 package dev.overlaylab.verify.check;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.ssh.NodeShell;
-import dev.overlaylab.verify.Ipv4Cidr;
 import dev.overlaylab.verify.NodeFacts;
 import java.util.Optional;
 
@@ -15,15 +15,16 @@ public record PairContext(Lab lab, NodeFacts from, NodeFacts to, NodeShell fromS
      * 172.17.0.0/16), would be answered locally and prove nothing about the overlay.
      */
     public Optional<String> whyNotOverlayTarget(String what, String address) {
-        Ipv4Cidr net = Ipv4Cidr.of(lab.flannel().network());
-        if (!net.contains(address)) {
+        Cidr net = Cidr.parse(lab.flannel().network());
+        Optional<Cidr> target = Cidr.tryParseAddressOrCidr(address);
+        if (target.isEmpty() || !net.contains(target.get())) {
             return Optional.of(to.name() + "'s " + what + " " + address + " is outside the flannel network " + net
                     + " (see " + to.name() + "'s docker0-subnet)");
         }
-        Optional<Ipv4Cidr> own = from.docker0();
-        if (own.isPresent() && own.get().network().contains(address)) {
+        Optional<Cidr> own = from.docker0();
+        if (own.isPresent() && own.get().normalized().contains(target.get())) {
             return Optional.of(to.name() + "'s " + what + " " + address + " is inside " + from.name() + "'s own docker0 subnet "
-                    + own.get().network() + ": the ping would stay on " + from.name());
+                    + own.get().normalized() + ": the ping would stay on " + from.name());
         }
         return Optional.empty();
     }

@@ -1,9 +1,9 @@
 package dev.overlaylab.verify.check;
 
 import dev.overlaylab.etcd.Lease;
+import dev.overlaylab.model.Cidr;
+import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.verify.CheckResult;
-import dev.overlaylab.verify.Ipv4Cidr;
-import dev.overlaylab.verify.SubnetEnv;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +29,9 @@ public final class SubnetEnvCheck implements NodeCheck {
                     : "no " + SubnetEnv.PATH + ": flanneld has not leased a subnet on this node";
             return fail(ctx, why, ev);
         }
-        Ipv4Cidr subnet = env.get().subnet().orElseThrow();
-        Ipv4Cidr network = env.get().network().orElseThrow();
-        if (!network.network().equals(ctx.flannelNetwork().network())) {
+        Cidr subnet = env.get().subnet().orElseThrow();
+        Cidr network = env.get().network().orElseThrow();
+        if (!network.normalized().equals(ctx.flannelNetwork().normalized())) {
             return fail(ctx, "FLANNEL_NETWORK=" + network + " but the lab's flannel network is " + ctx.flannelNetwork(), ev);
         }
         if (ctx.leases().error().isPresent()) {

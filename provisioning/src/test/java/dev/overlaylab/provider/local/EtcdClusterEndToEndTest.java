@@ -11,11 +11,11 @@ import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.engine.Engine;
-import dev.overlaylab.ssh.NodeShellFactory;
-import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.engine.RunOptions;
 import dev.overlaylab.engine.RunResult;
-import dev.overlaylab.engine.steps.SubnetEnv;
+import dev.overlaylab.net.SubnetEnv;
+import dev.overlaylab.progress.ProgressListener;
+import dev.overlaylab.ssh.NodeShellFactory;
 import dev.overlaylab.render.Renderer;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.CheckResult;
@@ -100,14 +100,14 @@ class EtcdClusterEndToEndTest {
 
             Node master = nodes.get(0);
             try (NodeShell s = shells.open(lab, master)) {
-                String before = SubnetEnv.subnet(s.read(SubnetEnv.PATH)).orElseThrow();
+                String before = SubnetEnv.of(s.read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet).map(Object::toString).orElseThrow();
                 exec(s, "systemctl stop etcd");
                 long t1 = System.nanoTime();
                 // flanneld's first endpoint is the master's own member, now down: it must renew its lease through the others
                 exec(s, "systemctl restart flanneld");
                 assertThat(waitActive(s, List.of("flanneld", "docker"))).as("flanneld and docker active again on the master").isTrue();
                 figures.add("flanneld restart with the master's member down: " + ms(t1) + " ms");
-                assertThat(SubnetEnv.subnet(s.read(SubnetEnv.PATH))).as("the master keeps its lease").contains(before);
+                assertThat(SubnetEnv.of(s.read(SubnetEnv.PATH)).flatMap(SubnetEnv::subnet).map(Object::toString)).as("the master keeps its lease").contains(before);
                 ExecResult h = s.exec("ETCDCTL_API=3 etcdctl --endpoints=" + ENDPOINTS + " endpoint health", Duration.ofSeconds(20));
                 String health = h.stdout() + h.stderr();
                 assertThat(health).as(health).contains(IPS.get(1) + ":2379 is healthy", IPS.get(2) + ":2379 is healthy");

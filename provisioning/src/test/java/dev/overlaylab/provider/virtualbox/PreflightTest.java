@@ -2,6 +2,7 @@ package dev.overlaylab.provider.virtualbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,7 @@ class PreflightTest {
     private static final List<VBoxLists.BridgedIf> LINUX_IFS = VBoxLists.bridgedIfs(Fixtures.read(Fixtures.V70, "list-bridgedifs.txt"));
 
     private static Preflight.Input input(String cidr, String version, HostOs os, AllowedRanges ranges, long memory) {
-        return new Preflight.Input(Ipv4Net.parse(cidr), VBoxVersion.parse(version), os, false, ranges, LINUX_IFS, Set.of(),
+        return new Preflight.Input(Cidr.parse(cidr).normalized(), VBoxVersion.parse(version), os, false, ranges, LINUX_IFS, Set.of(),
                 ROOMY, memory);
     }
 
@@ -40,9 +41,9 @@ class PreflightTest {
         AllowedRanges r = AllowedRanges.parse("# lab ranges\n* 10.0.0.0/8 192.168.0.0/16\n* 2001::/64\n",
                 AllowedRanges.NETWORKS_CONF);
 
-        assertThat(r.ranges()).extracting(Ipv4Net::toString).containsExactly("10.0.0.0/8", "192.168.0.0/16");
+        assertThat(r.ranges()).extracting(Cidr::toString).containsExactly("10.0.0.0/8", "192.168.0.0/16");
         assertThat(Preflight.problems(input("10.10.0.0/24", "7.1.4", HostOs.LINUX, r, 0))).isEmpty();
-        assertThat(r.allows(Ipv4Net.parse("172.28.128.0/24"))).isFalse();
+        assertThat(r.allows(Cidr.parse("172.28.128.0/24"))).isFalse();
 
         AllowedRanges tenOnly = AllowedRanges.parse("* 10.0.0.0/8\n", AllowedRanges.NETWORKS_CONF);
         List<String> p = Preflight.problems(input("192.168.56.0/24", "7.2.22", HostOs.LINUX, tenOnly, 0));
@@ -105,7 +106,7 @@ class PreflightTest {
     void downInterfacesAndHostOnlyOnesDoNotCount() {
         // docker0 (172.17.0.0/16) is listed but down
         assertThat(Preflight.problems(input("172.17.5.0/24", "7.0.20", HostOs.WINDOWS, AllowedRanges.defaults(), 0))).isEmpty();
-        Preflight.Input reused = new Preflight.Input(Ipv4Net.parse("192.168.1.0/24"), VBoxVersion.parse("7.0.20"), HostOs.WINDOWS,
+        Preflight.Input reused = new Preflight.Input(Cidr.parse("192.168.1.0/24").normalized(), VBoxVersion.parse("7.0.20"), HostOs.WINDOWS,
                 false, AllowedRanges.defaults(), LINUX_IFS, Set.of("enp3s0"), ROOMY, 0);
         assertThat(Preflight.problems(reused)).isEmpty();
     }

@@ -54,7 +54,8 @@ class SshBannerWaitTest {
 
             assertThat(b).isEmpty();
             assertThat(events.get(events.size() - 1).status()).isEqualTo(Status.FAILED);
-            assertThat(events.get(events.size() - 1).message()).startsWith("no SSH banner on 127.0.0.1:");
+            assertThat(events.get(events.size() - 1).message()).startsWith("no SSH banner on 127.0.0.1:")
+                    .contains("last problem: connection closed without an SSH banner");
         }
     }
 
@@ -67,8 +68,9 @@ class SshBannerWaitTest {
         Optional<String> b = wait.await("127.0.0.1", port, Duration.ofSeconds(2), "nodes", "worker", events::add);
 
         assertThat(b).isEmpty();
-        assertThat(events).anyMatch(e -> e.status() == Status.PROGRESS && e.message().matches("no SSH banner yet on 127.0.0.1:\\d+, \\d+ s left"));
-        assertThat(events.get(events.size() - 1).message()).endsWith("after 2 s");
+        assertThat(events).anyMatch(e -> e.status() == Status.PROGRESS
+                && e.message().matches("attempt 1/3: no SSH banner yet on 127.0.0.1:\\d+, \\d+ s left \\(.*refused.*\\)"));
+        assertThat(events.get(events.size() - 1).message()).contains("of at most 2 s (3 attempts); last problem:");
     }
 
     private static Thread serveOnce(ServerSocket server, String text) {

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.DockerSettings;
 import dev.overlaylab.model.EtcdSettings;
 import dev.overlaylab.model.FlannelSettings;
@@ -28,10 +29,10 @@ final class TestLabs {
 
     static Lab seeds(String cidr, Optional<Path> source) {
         SshEndpoint none = SshEndpoint.of("127.0.0.1", 0, "vagrant");
-        Ipv4Net net = Ipv4Net.parse(cidr);
-        return new Lab("seeds", "virtualbox", "ubuntu-16.04", new HostNetwork(cidr, net.host(1)),
-                List.of(new Node("master", net.host(101), Node.Role.MASTER, none),
-                        new Node("worker", net.host(102), Node.Role.WORKER, none)),
+        Cidr net = Cidr.parse(cidr).normalized();
+        return new Lab("seeds", "virtualbox", "ubuntu-16.04", new HostNetwork(cidr, Cidr.formatAddress(net.nthHost(1))),
+                List.of(new Node("master", Cidr.formatAddress(net.nthHost(101)), Node.Role.MASTER, none),
+                        new Node("worker", Cidr.formatAddress(net.nthHost(102)), Node.Role.WORKER, none)),
                 new EtcdSettings(1, 2379, 2380, "/coreos.com/network", EtcdSettings.EtcdApi.AUTO),
                 new FlannelSettings("0.7.1", "10.1.0.0/16", 24, Optional.empty(), Optional.empty(),
                         new FlannelSettings.Backend("udp", Map.of()), Optional.of("enp0s8"), false,

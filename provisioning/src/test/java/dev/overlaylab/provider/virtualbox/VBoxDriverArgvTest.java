@@ -3,6 +3,7 @@ package dev.overlaylab.provider.virtualbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.overlaylab.model.Cidr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ class VBoxDriverArgvTest {
         VBoxDriver d = driver(version, HostOs.MACOS);
 
         assertThat(d.usesHostOnlyNetworks()).isTrue();
-        assertThat(d.hostOnlyNetAddArgs("olab-seeds", Ipv4Net.parse("192.168.56.0/24")))
+        assertThat(d.hostOnlyNetAddArgs("olab-seeds", Cidr.parse("192.168.56.0/24").normalized()))
                 .containsExactly("hostonlynet", "add", "--name", "olab-seeds", "--netmask", "255.255.255.0",
                         "--lower-ip", "192.168.56.0", "--upper-ip", "192.168.56.0", "--enable");
         assertThat(d.hostOnlyNetArgs("seeds-master", "olab-seeds"))

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.provider.virtualbox.parse.PortForward;
@@ -65,7 +66,7 @@ class WindowsAndMacOsShapesTest {
         fake.hostOnlyIfs.add(new FakeVirtualBox.HostOnly(ADAPTER_2, "192.168.99.1", "255.255.255.0"));
         VBoxDriver d = driver("7.2.22r175245", HostOs.WINDOWS, fake);
 
-        Optional<HostOnlyAttachment> found = HostOnlySetup.findExisting(d, Ipv4Net.parse("192.168.99.0/24"));
+        Optional<HostOnlyAttachment> found = HostOnlySetup.findExisting(d, Cidr.parse("192.168.99.0/24"));
         assertThat(found).map(HostOnlyAttachment::name).contains(ADAPTER_2);
         List<String> argv = d.hostOnlyAdapterArgs("seeds-master", ADAPTER_2);
         assertThat(argv).containsExactly("modifyvm", "seeds-master", "--nic2", "hostonly", "--hostonlyadapter2", ADAPTER_2,
@@ -87,7 +88,7 @@ class WindowsAndMacOsShapesTest {
         assertThat(d.usesHostOnlyNetworks()).isTrue();
         assertThat(d.hostOnlyNets()).containsExactly(
                 new VBoxLists.HostOnlyNet("olab-seeds", "255.255.255.0", "192.168.56.0", "192.168.56.0", true));
-        assertThat(HostOnlySetup.findExisting(d, Ipv4Net.parse("192.168.56.0/24")))
+        assertThat(HostOnlySetup.findExisting(d, Cidr.parse("192.168.56.0/24")))
                 .contains(new HostOnlyAttachment(true, "olab-seeds", false));
         assertThat(d.hostOnlyNetArgs("seeds-master", "olab-seeds"))
                 .containsExactly("modifyvm", "seeds-master", "--nic2", "hostonlynet", "--host-only-net2", "olab-seeds",
