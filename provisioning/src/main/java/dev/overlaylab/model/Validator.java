@@ -1,6 +1,5 @@
 package dev.overlaylab.model;
 
-import dev.overlaylab.provider.virtualbox.AllowedRanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  *   provider                 local / hosts / virtualbox: nodes exist and answer SSH
  *   etcd   render            the network config store; FreeMarker files per node
  *   ssh                      sshj shells, keys, known_hosts
- *   model exec progress node the lab file, the command runner, progress events, on-node layout
+ *   model net exec progress node  the lab file; IPv4, subnet.env; the command runner; progress; on-node layout
  * </pre>
  */
 class LayersTest {
@@ -48,7 +48,7 @@ class LayersTest {
 
     static LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Foundation").definedBy(pkg("model"), pkg("exec"), pkg("progress"), pkg("node"))
+                .layer("Foundation").definedBy(pkg("model"), pkg("net"), pkg("exec"), pkg("progress"), pkg("node"))
                 .layer("Ssh").definedBy(pkg("ssh"))
                 .layer("Etcd").definedBy(pkg("etcd"))
                 .layer("Render").definedBy(pkg("render"))
@@ -82,7 +82,7 @@ class LayersTest {
 
     @Test
     void everyPackageIsInALayer() {
-        classes().should().resideInAnyPackage(pkg("model"), pkg("exec"), pkg("progress"), pkg("node"), pkg("ssh"),
+        classes().should().resideInAnyPackage(pkg("model"), pkg("net"), pkg("exec"), pkg("progress"), pkg("node"), pkg("ssh"),
                         pkg("etcd"), pkg("render"), pkg("provider"), pkg("verify"), pkg("diagnose"), pkg("engine"),
                         pkg("compose"), pkg("cli"))
                 .check(classes);

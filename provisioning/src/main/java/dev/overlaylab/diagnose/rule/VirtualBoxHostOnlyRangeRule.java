@@ -4,7 +4,7 @@ import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.Rule;
 import dev.overlaylab.model.Cidr;
-import dev.overlaylab.provider.virtualbox.AllowedRanges;
+import dev.overlaylab.model.AllowedRanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.model.Cidr;
+import dev.overlaylab.model.AllowedRanges;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.BridgedIf;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostInfo;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.AllowedRanges;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -4,6 +4,7 @@ import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.AllowedRanges;
 import java.time.Duration;
 import java.util.function.Function;
 

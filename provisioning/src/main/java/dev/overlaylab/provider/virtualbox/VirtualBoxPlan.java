@@ -6,6 +6,7 @@ import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.AllowedRanges;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists.HostOnlyIf;
 import dev.overlaylab.provider.virtualbox.parse.VmInfo;

@@ -6,6 +6,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.model.AllowedRanges;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;

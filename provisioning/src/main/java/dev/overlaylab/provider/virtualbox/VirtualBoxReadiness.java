@@ -1,6 +1,7 @@
 package dev.overlaylab.provider.virtualbox;
 
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.AllowedRanges;
 import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.Readiness.Fact;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.virtualbox;
 
+import dev.overlaylab.model.AllowedRanges;
 import dev.overlaylab.ssh.AppDataDir;
 import java.nio.file.Files;
 import java.nio.file.Path;

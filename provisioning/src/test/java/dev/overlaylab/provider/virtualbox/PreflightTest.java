@@ -3,6 +3,7 @@ package dev.overlaylab.provider.virtualbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.model.Cidr;
+import dev.overlaylab.model.AllowedRanges;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.overlaylab.provider.virtualbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.model.AllowedRanges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.overlaylab.provider.virtualbox;
+package dev.overlaylab.model;
 
 import dev.overlaylab.model.Cidr;
 import java.io.IOException;
