@@ -60,8 +60,8 @@ class HttpDownloadTest {
             assertThat(Files.readAllBytes(target)).isEqualTo(body);
             assertThat(server.ranges).hasSize(2);
             assertThat(server.ranges.get(0)).isEmpty();
-            // the first response stopped after half the body; the second asks for exactly the rest
-            assertThat(server.ranges.get(1)).isEqualTo("bytes=" + body.length / 2 + "-");
+            // the first response stopped after (at most) half the body; the second asks for the rest of what arrived
+            assertThat(server.lastResumeOffset()).isPositive().isLessThanOrEqualTo(body.length / 2);
             assertThat(events).anySatisfy(e -> assertThat(e.message()).startsWith("connection lost after").contains("attempt 2/3"));
         }
     }
@@ -76,11 +76,12 @@ class HttpDownloadTest {
                     .hasMessageContaining("kept in " + HttpDownload.partialOf(target))
                     .hasMessageContaining("run the same command again");
             long kept = Files.size(HttpDownload.partialOf(target));
-            assertThat(kept).isEqualTo(body.length / 2 + (body.length - body.length / 2) / 2);
+            assertThat(server.ranges).hasSize(2);
+            assertThat(kept).isPositive().isLessThan(body.length);
             assertThat(target).doesNotExist();
 
             download(2).fetch(server.uri(), target, Optional.of(sha), "image", events::add);
-            assertThat(server.ranges.get(server.ranges.size() - 1)).isEqualTo("bytes=" + kept + "-");
+            assertThat(server.lastResumeOffset()).isEqualTo(kept);
             assertThat(Files.readAllBytes(target)).isEqualTo(body);
         }
     }

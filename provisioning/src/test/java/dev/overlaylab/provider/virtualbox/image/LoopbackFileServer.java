@@ -82,11 +82,31 @@ final class LoopbackFileServer implements AutoCloseable {
             if (cutsLeft.getAndDecrement() > 0) {
                 out.write(body, from, len / 2);
                 out.flush();
+                pauseSoTheHalfArrives();
                 // closing the socket under the half-sent body is what a dropped connection looks like to the client
                 throw new IOException("cut on purpose after " + len / 2 + " bytes");
             }
             out.write(body, from, len);
         }
+    }
+
+    /**
+     * Closing right after the write may reset the connection before the client read what was sent;
+     * how much arrives is then up to the kernel. The tests check the resume offset against what the
+     * client really had, so this only makes "some of it arrived" the usual case.
+     */
+    private static void pauseSoTheHalfArrives() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The offset the last request asked to resume from (Range: bytes=N-), or -1 when it asked for the whole file. */
+    long lastResumeOffset() {
+        Matcher m = RANGE.matcher(ranges.isEmpty() ? "" : ranges.get(ranges.size() - 1));
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
     @Override
