@@ -11,6 +11,7 @@ import dev.overlaylab.provider.virtualbox.BoxSource;
 import dev.overlaylab.provider.virtualbox.GuestLogin;
 import dev.overlaylab.provider.virtualbox.VBoxDriver;
 import dev.overlaylab.provider.virtualbox.VirtualBoxProvider;
+import dev.overlaylab.provider.virtualbox.VirtualBoxSettings;
 import dev.overlaylab.provider.virtualbox.parse.VBoxLists;
 import dev.overlaylab.ssh.AppDataDir;
 import java.nio.file.Files;
@@ -38,19 +39,22 @@ public final class BaseImages {
     private final HttpDownload http;
     private final Function<String, String> vmName;
     private final Supplier<List<Profile>> profiles;
+    private final Path vagrantHome;
 
     /**
      * @param vmName the base VM's name for a box name; {@link BoxSource#baseVmName} outside tests
      *               (tests use their own prefix so they never touch a real base VM)
+     * @param vagrantHome Vagrant's folder: a box Vagrant already downloaded is not missing
      */
     public BaseImages(Path cacheRoot, Supplier<VBoxDriver> driver, ExecRunner runner, HttpDownload http,
-                      Function<String, String> vmName, Supplier<List<Profile>> profiles) {
+                      Function<String, String> vmName, Supplier<List<Profile>> profiles, Path vagrantHome) {
         this.cache = new ImageCache(cacheRoot);
         this.driver = driver;
         this.runner = runner;
         this.http = http;
         this.vmName = vmName;
         this.profiles = profiles;
+        this.vagrantHome = vagrantHome;
     }
 
     /** The real one: cache in the app data folder ({@code images/}), this machine's VirtualBox, the built-in and user profiles. */
@@ -58,7 +62,8 @@ public final class BaseImages {
         VirtualBoxProvider vbox = VirtualBoxProvider.forThisMachine(Profiles::get, GuestLogin.NOT_WIRED);
         return new BaseImages(AppDataDir.resolve().resolve("images"), vbox::driver, new ProcessRunner(),
                 HttpDownload.standard(), BoxSource::baseVmName,
-                () -> Profiles.names().stream().map(Profiles::find).flatMap(Optional::stream).toList());
+                () -> Profiles.names().stream().map(Profiles::find).flatMap(Optional::stream).toList(),
+                VirtualBoxSettings.defaults().vagrantHome());
     }
 
     public Path cacheRoot() {
@@ -78,6 +83,15 @@ public final class BaseImages {
     /** True when the box's base VM is registered (what {@code up} clones). */
     public boolean present(String box) {
         return registered(driver.get()).contains(vmOf(box));
+    }
+
+    /**
+     * True when {@code up} would stop for want of this box: no base VM of it, no registered VM of
+     * that name, no Vagrant download of it (the same lookup as {@code up}'s, without a lab folder).
+     */
+    public boolean missing(String box) {
+        BoxSource s = BoxSource.resolve(box, Optional.empty(), vagrantHome, cache.root(), registered(driver.get()), vm -> Optional.empty());
+        return s instanceof BoxSource.Missing;
     }
 
     /**

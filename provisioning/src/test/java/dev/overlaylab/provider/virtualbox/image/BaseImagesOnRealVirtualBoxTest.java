@@ -146,7 +146,7 @@ class BaseImagesOnRealVirtualBoxTest {
 
     private BaseImages images() {
         HttpDownload http = new HttpDownload(HttpClient.newHttpClient(), 3, Duration.ofSeconds(1), p -> { }, Duration.ZERO, System::nanoTime);
-        return new BaseImages(cache, () -> d, runner, http, name -> RUN + "-" + BoxSource.safeName(name), List::of);
+        return new BaseImages(cache, () -> d, runner, http, name -> RUN + "-" + BoxSource.safeName(name), List::of, work.resolve("no-vagrant"));
     }
 
     @Test
@@ -154,6 +154,7 @@ class BaseImagesOnRealVirtualBoxTest {
         BaseImages images = images();
         try (LoopbackFileServer server = new LoopbackFileServer("tiny.box", Files.readAllBytes(box))) {
             ImageRequest r = images.request(server.uri().toString(), Optional.of("olt/tiny"), Optional.of(HttpDownload.sha256(box)));
+            assertThat(images.missing("olt/tiny")).isTrue();
             CachedImage added = images.add(r, events::add);
 
             String vm = RUN + "-olt_tiny";
@@ -161,6 +162,7 @@ class BaseImagesOnRealVirtualBoxTest {
             VmInfo info = d.vmInfo(vm).orElseThrow(() -> new AssertionError("the base VM is not registered"));
             assertThat(info.currentSnapshot()).contains(BaseImages.SNAPSHOT);
             assertThat(images.present("olt/tiny")).isTrue();
+            assertThat(images.missing("olt/tiny")).isFalse();
             assertThat(cache.resolve("olt_tiny/image.box")).hasSameBinaryContentAs(box);
             assertThat(cache.resolve("olt_tiny/unpacked")).doesNotExist();
             assertThat(images.list()).singleElement().satisfies(l -> {
@@ -257,7 +259,7 @@ class BaseImagesOnRealVirtualBoxTest {
         VBoxDriver failing = VBoxDrivers.forVersion(new VBoxManage(WRAPPER.toString(), failingSnapshot, 1, Duration.ZERO, p -> { }),
                 d.version(), HostOs.LINUX);
         HttpDownload http = new HttpDownload(HttpClient.newHttpClient(), 1, Duration.ZERO, p -> { }, Duration.ZERO, System::nanoTime);
-        BaseImages images = new BaseImages(cache, () -> failing, real, http, name -> RUN + "-" + BoxSource.safeName(name), List::of);
+        BaseImages images = new BaseImages(cache, () -> failing, real, http, name -> RUN + "-" + BoxSource.safeName(name), List::of, work.resolve("no-vagrant"));
 
         assertThatThrownBy(() -> images.add(images.request(ova.toString(), Optional.of("olt/snap"), Optional.empty()), events::add))
                 .isInstanceOfSatisfying(VBoxManageException.class, e -> assertThat(e.argv()).contains("snapshot"));
