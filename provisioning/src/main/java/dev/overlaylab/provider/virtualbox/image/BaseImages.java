@@ -90,8 +90,11 @@ public final class BaseImages {
      * that name, no Vagrant download of it (the same lookup as {@code up}'s, without a lab folder).
      */
     public boolean missing(String box) {
-        BoxSource s = BoxSource.resolve(box, Optional.empty(), vagrantHome, cache.root(), registered(driver.get()), vm -> Optional.empty());
-        return s instanceof BoxSource.Missing;
+        List<String> vms = registered(driver.get());
+        if (vms.contains(vmOf(box))) {
+            return false;
+        }
+        return BoxSource.resolve(box, Optional.empty(), vagrantHome, cache.root(), vms, vm -> Optional.empty()) instanceof BoxSource.Missing;
     }
 
     /**
