@@ -50,6 +50,11 @@ class ProfilesTest {
         // no published checksum was found for it (see the profile's comment): the download prints its digest instead
         assertThat(image.sha256()).isEmpty();
         assertThat(Profiles.get("debian-12-nspawn").image()).isEmpty();
+        for (String vbox : java.util.List.of("ubuntu-16.04", "ubuntu-22.04", "debian-12")) {
+            Profile p = Profiles.get(vbox);
+            assertThat(p.image()).as(vbox).hasValueSatisfying(i -> assertThat(i.url())
+                    .startsWith("https://vagrantcloud.com/" + p.box().replace("/", "/boxes/") + "/versions/"));
+        }
     }
 
     @Test
