@@ -60,7 +60,6 @@ final class ProviderStep extends StepPanel {
                 list.add(baseImage, "gapleft 26, gapbottom 8, wmin 0, wmax 620");
             }
         }
-
         body.add(list);
         field("provider", list);
     }
@@ -89,7 +88,6 @@ final class ProviderStep extends StepPanel {
         // after every page has copied its fields: the nodes step sets the profile
         SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
     }
-
 
     /** True when no provider can be used on this machine (the wizard then explains instead of continuing). */
     boolean noneUsable() {
