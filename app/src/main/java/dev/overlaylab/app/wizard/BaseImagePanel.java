@@ -76,7 +76,7 @@ final class BaseImagePanel extends JPanel {
         }
         BaseImageNeed n = found.get();
         if (n.url().isPresent()) {
-            note.show(Banner.Kind.INFO, Messages.format("wizard.image.missing", n.box(), n.profile(), n.url().get()));
+            note.show(Banner.Kind.INFO, Messages.format("wizard.image.missing", n.box(), n.profile(), host(n.url().get())));
             add.setVisible(true);
             add.setEnabled(true);
         } else {
@@ -84,6 +84,16 @@ final class BaseImagePanel extends JPanel {
             add.setVisible(false);
         }
         bar.setVisible(false);
+    }
+
+    /** The whole URL is long and says little to a person; where it comes from is the host. */
+    private static String host(String url) {
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null ? url : h;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     private void start() {

@@ -57,7 +57,7 @@ final class ProviderStep extends StepPanel {
             why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
             list.add(why, "gapleft 26, gapbottom 8, wmin 0, wmax 620");
             if ("virtualbox".equals(p.id())) {
-                list.add(baseImage, "gapleft 26, gapbottom 8, wmin 0, wmax 620");
+                list.add(baseImage, "gapleft 26, gapbottom 8, growx, wmin 0, wmax 620");
             }
         }
         body.add(list);
