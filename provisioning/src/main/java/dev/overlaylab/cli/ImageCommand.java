@@ -22,9 +22,6 @@ import picocli.CommandLine.Parameters;
     "VirtualBox base images (Vagrant boxes or OVAs), downloaded once and imported as the VM labs clone."},
         subcommands = {ImageCommand.Add.class, ImageCommand.ListImages.class, ImageCommand.Remove.class})
 final class ImageCommand implements Runnable {
-    /** Where the subcommands get the engine action; tests put their own in. */
-    static Supplier<BaseImages> images = BaseImages::forThisMachine;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +53,7 @@ final class ImageCommand implements Runnable {
         @Override
         public Integer call() {
             return CliRun.guard(spec, () -> {
-                BaseImages images = ImageCommand.images.get();
+                BaseImages images = BaseImages.forThisMachine();
                 var request = badInput(() -> images.request(what, Optional.ofNullable(name), Optional.ofNullable(sha256)));
                 RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
                 CachedImage done = images.add(request, output.listener());
@@ -88,7 +85,7 @@ final class ImageCommand implements Runnable {
         @Override
         public Integer call() {
             return CliRun.guard(spec, () -> {
-                BaseImages images = ImageCommand.images.get();
+                BaseImages images = BaseImages.forThisMachine();
                 List<BaseImages.Listed> all = images.list();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
@@ -122,7 +119,7 @@ final class ImageCommand implements Runnable {
         public Integer call() {
             return CliRun.guard(spec, () -> {
                 RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
-                ImageCommand.images.get().remove(name, output.listener());
+                BaseImages.forThisMachine().remove(name, output.listener());
                 return LifecycleOutput.done(spec, json, "image remove " + name);
             });
         }
