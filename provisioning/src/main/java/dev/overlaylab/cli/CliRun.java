@@ -18,7 +18,7 @@ final class CliRun {
             err.flush();
             return Olab.EXIT_BAD_INPUT;
         } catch (Exception e) {
-            err.println("olab " + spec.name() + ": " + e.getMessage());
+            err.println(spec.qualifiedName() + ": " + e.getMessage()); // "olab up", "olab image add"
             err.flush();
             return Olab.EXIT_FAILED;
         }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             HaltCommand.class,
             ResumeCommand.class,
             SnapshotCommand.class,
+            ImageCommand.class,
             VerifyCommand.class,
             DoctorCommand.class,
         })

@@ -30,7 +30,7 @@ public final class Profiles {
 
     private static final Set<String> FIELDS = Set.of("name", "description", "box", "user", "natNic", "hostOnlyNic",
             "memoryMb", "cpus", "networkTool", "packages", "dockerd", "dockerdArgs", "etcdVersion", "flannelVersion",
-            "etcdUnit");
+            "etcdUnit", "imageUrl", "imageSha256");
     private static final Set<String> NETWORK_TOOLS = Set.of("ifupdown", "netplan", "networkd");
 
     /** Parsed classpath profiles; they never change while the program runs. */
@@ -95,7 +95,8 @@ public final class Profiles {
     }
 
     /**
-     * Reads one profile file. Every field is required except {@code etcdUnit}; a broken file throws
+     * Reads one profile file. Every field is required except {@code etcdUnit}, {@code imageUrl} and
+     * {@code imageSha256} (which needs {@code imageUrl}); a broken file throws
      * {@link IllegalArgumentException} naming the file and every problem.
      */
     static Profile parse(String yaml, String origin) {
@@ -120,7 +121,7 @@ public final class Profiles {
                 f.text("natNic"), f.text("hostOnlyNic"), f.number("memoryMb"), f.number("cpus"),
                 f.text("networkTool"), f.list("packages"), f.text("dockerd"), f.text("dockerdArgs"),
                 f.text("etcdVersion"), f.text("flannelVersion"),
-                Optional.ofNullable(map.get("etcdUnit")).map(String::valueOf));
+                Optional.ofNullable(map.get("etcdUnit")).map(String::valueOf), image(map, problems));
         if (!p.networkTool().isEmpty() && !NETWORK_TOOLS.contains(p.networkTool())) {
             problems.add("networkTool: '" + p.networkTool() + "' is not one of " + NETWORK_TOOLS);
         }
@@ -128,6 +129,21 @@ public final class Profiles {
             throw new IllegalArgumentException("profile " + origin + " is broken: " + String.join("; ", problems));
         }
         return p;
+    }
+
+    private static Optional<Profile.ImageDownload> image(Map<?, ?> map, List<String> problems) {
+        Optional<String> url = Optional.ofNullable(map.get("imageUrl")).map(String::valueOf);
+        Optional<String> sha = Optional.ofNullable(map.get("imageSha256")).map(String::valueOf);
+        if (url.isPresent() && !url.get().matches("https?://\\S+")) {
+            problems.add("imageUrl: '" + url.get() + "' is not an http(s) URL");
+        }
+        if (sha.isPresent() && !sha.get().matches("[0-9a-fA-F]{64}")) {
+            problems.add("imageSha256: must be 64 hex digits (a SHA-256)");
+        }
+        if (sha.isPresent() && url.isEmpty()) {
+            problems.add("imageSha256: set without imageUrl");
+        }
+        return url.map(u -> new Profile.ImageDownload(u, sha.map(h -> h.toLowerCase(java.util.Locale.ROOT))));
     }
 
     private static Optional<Path> userDir() {

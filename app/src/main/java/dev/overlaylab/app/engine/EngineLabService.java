@@ -16,6 +16,9 @@ import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
+import dev.overlaylab.provider.virtualbox.VirtualBoxProvider;
+import dev.overlaylab.provider.virtualbox.VirtualBoxUnavailableException;
+import dev.overlaylab.provider.virtualbox.image.BaseImages;
 import dev.overlaylab.render.RenderedFile;
 import dev.overlaylab.render.RenderedLab;
 import java.nio.file.Path;
@@ -38,6 +41,7 @@ public final class EngineLabService implements LabService {
 
     private final Wiring wiring;
     private volatile Providers providers;
+    private volatile BaseImages images;
 
     /**
      * @param hostKeys told about every node host key seen for the first time (shown to the person once)
@@ -252,5 +256,38 @@ public final class EngineLabService implements LabService {
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled");
         }
+    }
+
+    @Override
+    public Optional<BaseImageNeed> missingBaseImage(String provider, String profile) {
+        if (!VirtualBoxProvider.ID.equals(provider)) {
+            return Optional.empty();
+        }
+        Optional<dev.overlaylab.model.Profile> p = Profiles.find(profile);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return images().missing(p.get().box())
+                    ? Optional.of(new BaseImageNeed(profile, p.get().box(), p.get().image().map(i -> i.url())))
+                    : Optional.empty();
+        } catch (VirtualBoxUnavailableException | dev.overlaylab.provider.virtualbox.VBoxManageException e) {
+            return Optional.empty(); // the provider step already says why VirtualBox cannot be used
+        }
+    }
+
+    @Override
+    public void addBaseImage(String profile, ProgressListener progress) throws Exception {
+        BaseImages i = images();
+        i.add(i.request(profile, Optional.empty(), Optional.empty()), progress);
+    }
+
+    private BaseImages images() {
+        BaseImages i = images;
+        if (i == null) {
+            i = BaseImages.forThisMachine();
+            images = i;
+        }
+        return i;
     }
 }

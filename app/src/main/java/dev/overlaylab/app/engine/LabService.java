@@ -59,4 +59,21 @@ public interface LabService {
 
     /** Pushes changed files and restarts only the units that read them, in stage order. */
     RunSummary push(Lab lab, ProgressListener progress) throws Exception;
+
+    /**
+     * The base image a lab of this provider and profile needs and this machine does not have yet
+     * (VirtualBox: no imported base VM, .ova/.box file, Vagrant box or VM of the profile's box);
+     * empty when it is there, or when the provider needs none or cannot be asked.
+     */
+    default Optional<BaseImageNeed> missingBaseImage(String provider, String profile) {
+        return Optional.empty();
+    }
+
+    /**
+     * Downloads, checks and imports the profile's base image ({@code olab image add PROFILE});
+     * progress arrives as engine events (download percent: {@code DownloadProgress}).
+     */
+    default void addBaseImage(String profile, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("base images cannot be added in this build");
+    }
 }

@@ -74,7 +74,7 @@ public final class NewLabWizard extends JDialog {
         super(ctx.frame(), Messages.get("wizard.title"), ModalityType.APPLICATION_MODAL);
         this.ctx = ctx;
         setName("wizard");
-        providerStep = new ProviderStep(providers);
+        providerStep = new ProviderStep(providers, ctx.service());
         finishStep = new FinishStep(ctx.service().unavailable(Feature.UP));
         pages.put(WizardStep.PROVIDER, providerStep);
         pages.put(WizardStep.NODES, nodesStep);

@@ -1,6 +1,7 @@
 package dev.overlaylab.app.wizard;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.engine.LabService;
 import dev.overlaylab.app.engine.ProviderChoice;
 import dev.overlaylab.app.ui.Messages;
 import java.util.LinkedHashMap;
@@ -10,15 +11,18 @@ import javax.swing.ButtonGroup;
 import javax.swing.JLabel;
 import javax.swing.JRadioButton;
 import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 
 /** Step 1: lab name and provider; providers unusable here are disabled with the engine's reason. */
 final class ProviderStep extends StepPanel {
     private final JTextField name = new JTextField(24);
     private final Map<String, JRadioButton> radios = new LinkedHashMap<>();
+    private final BaseImagePanel baseImage;
 
-    ProviderStep(List<ProviderChoice> providers) {
+    ProviderStep(List<ProviderChoice> providers, LabService service) {
         super(WizardStep.PROVIDER);
+        baseImage = new BaseImagePanel(service);
         body.setLayout(new MigLayout("insets 0, wrap 2",
                 // columns
                 "[right]12[grow, fill]",
@@ -52,6 +56,9 @@ final class ProviderStep extends StepPanel {
             why.setName("wizard.provider." + p.id() + ".reason");
             why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
             list.add(why, "gapleft 26, gapbottom 8, wmin 0, wmax 620");
+            if ("virtualbox".equals(p.id())) {
+                list.add(baseImage, "gapleft 26, gapbottom 8, growx, wmin 0, wmax 620");
+            }
         }
         body.add(list);
         field("provider", list);
@@ -78,6 +85,8 @@ final class ProviderStep extends StepPanel {
                 d.provider = id;
             }
         });
+        // after every page has copied its fields: the nodes step sets the profile
+        SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
     }
 
     /** True when no provider can be used on this machine (the wizard then explains instead of continuing). */

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>an {@code .ova}/{@code .ovf} file (relative to the lab file): imported;</li>
  *   <li>a Vagrant {@code .box} file: unpacked once into the lab state folder, its {@code box.ovf} imported;</li>
+ *   <li>the base VM {@code olab image add} imported for that box name ({@link #baseVmName}): cloned,
+ *       linked from its snapshot;</li>
  *   <li>a Vagrant box name ({@code ubuntu/xenial64}) already downloaded by Vagrant: its newest
  *       {@code box.ovf} under {@code ~/.vagrant.d/boxes} imported;</li>
  *   <li>the name of a registered VM: cloned — a linked clone from its current snapshot when it has one.</li>
@@ -50,6 +52,10 @@ public sealed interface BoxSource {
             String stem = asFile.getFileName().toString().replaceAll("\\.box$", "");
             return new VagrantBoxFile(asFile.toAbsolutePath().normalize(), unpackRoot.resolve("boxes").resolve(stem));
         }
+        String base = baseVmName(box);
+        if (registeredVms.contains(base)) {
+            return new Clone(base, currentSnapshot.apply(base));
+        }
         Optional<Path> cached = vagrantCached(vagrantHome, box);
         if (cached.isPresent()) {
             return new Import(cached.get());
@@ -60,9 +66,24 @@ public sealed interface BoxSource {
         return new Missing("the profile's base image '" + box + "' was not found: not an .ova/.ovf/.box file"
                 + labDir.map(d -> " (relative to " + d + ")").orElse("")
                 + ", not a Vagrant box under " + vagrantHome.resolve("boxes")
-                + ", not a registered VirtualBox VM.\n  fix: download it once (e.g. 'vagrant box add " + box
-                + " --provider virtualbox'), or point the profile's box at an .ova file, or import/create a VM named '"
+                + ", not a registered VirtualBox VM (" + base + " or " + box + ").\n  fix: 'olab image add " + box
+                + "' downloads and imports it once (or 'vagrant box add " + box + " --provider virtualbox'),"
+                + " or point the profile's box at an .ova file, or import/create a VM named '"
                 + box + "' and take a snapshot of it (clones are then linked and take seconds).");
+    }
+
+    /**
+     * The VM {@code olab image add} imports a box as: {@code olab-base-} and the box name with
+     * every character other than letters, digits, '.', '_' and '-' replaced by '_'
+     * ({@code bento/ubuntu-16.04} → {@code olab-base-bento_ubuntu-16.04}).
+     */
+    public static String baseVmName(String box) {
+        return "olab-base-" + safeName(box);
+    }
+
+    /** A box name as one file or VM name component. */
+    public static String safeName(String box) {
+        return box.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /** {@code boxes/<name with / as -VAGRANTSLASH->/<version>/virtualbox/box.ovf}, newest version first. */

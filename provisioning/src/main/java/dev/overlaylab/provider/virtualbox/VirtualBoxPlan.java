@@ -139,7 +139,8 @@ final class VirtualBoxPlan {
             if (!missingSaid) {
                 missingSaid = true;
                 comment("base image '" + profile.box() + "' is not on this machine yet (no .ova/.box file, Vagrant box or VM of that"
-                        + " name); 'up' stops until it is, e.g. after 'vagrant box add " + profile.box() + " --provider virtualbox'");
+                        + " name); 'up' stops until it is: 'olab image add " + profile.box() + "' downloads and imports it"
+                        + " (or 'vagrant box add " + profile.box() + " --provider virtualbox')");
             }
             cmd(d.importArgs(profile.box(), vm), "(once the base image is available)");
         }

@@ -151,8 +151,9 @@ final class VirtualBoxReadiness {
         }
         String detail = (present.isEmpty() ? "none here" : String.join("; ", present)) + "; not here: "
                 + String.join(", ", missing) + " (a lab needs only its profile's)";
-        return List.of(Fact.warn("base images", detail, "vagrant box add BOX --provider virtualbox (e.g. "
-                + missing.get(0).substring(0, missing.get(0).indexOf(' ')) + "), or point the profile's box at an .ova file"));
+        String example = missing.get(0).substring(missing.get(0).indexOf('(') + 1, missing.get(0).length() - 1);
+        return List.of(Fact.warn("base images", detail, "olab image add PROFILE downloads and imports one (e.g. olab image add "
+                + example + "); the wizard's VirtualBox step has the same as a button"));
     }
 
     private static String describe(BoxSource src) {

@@ -54,11 +54,23 @@ class BoxSourceTest {
     }
 
     @Test
+    void theBaseVmOlabImageAddImportedIsClonedLinkedAndWinsOverVagrantsCache() throws IOException {
+        Path boxes = tmp.resolve("vagrant/boxes/bento-VAGRANTSLASH-ubuntu-16.04/1.0.0/virtualbox");
+        Files.createDirectories(boxes);
+        Files.writeString(boxes.resolve("box.ovf"), "<Envelope/>");
+        assertThat(BoxSource.baseVmName("bento/ubuntu-16.04")).isEqualTo("olab-base-bento_ubuntu-16.04");
+        assertThat(resolve("bento/ubuntu-16.04", List.of("other", "olab-base-bento_ubuntu-16.04"), Optional.of("olab-base")))
+                .isEqualTo(new BoxSource.Clone("olab-base-bento_ubuntu-16.04", Optional.of("olab-base")));
+    }
+
+    @Test
     void nothingFoundSaysWhatWasTriedAndHowToGetIt() {
         BoxSource s = resolve("bento/ubuntu-16.04", List.of(), Optional.empty());
         assertThat(s).isInstanceOf(BoxSource.Missing.class);
         assertThat(((BoxSource.Missing) s).message())
                 .startsWith("the profile's base image 'bento/ubuntu-16.04' was not found")
+                .contains("olab-base-bento_ubuntu-16.04")
+                .contains("fix: 'olab image add bento/ubuntu-16.04' downloads and imports it")
                 .contains("vagrant box add bento/ubuntu-16.04 --provider virtualbox");
     }
 }
