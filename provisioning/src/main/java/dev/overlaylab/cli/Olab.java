@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ResumeCommand.class,
             SnapshotCommand.class,
             VerifyCommand.class,
+            DiagnoseCommand.class,
         })
 public final class Olab implements Runnable {
 

@@ -91,9 +91,10 @@ public final class Observer {
                 + (etcdNode ? etcdUnit + " " : "") + "flanneld docker", false));
         s.add(new Section(DOCKERD, "ps -o args= -C dockerd", false));
         s.add(new Section(FLANNELD, "ps -o args= -C flanneld", false));
-        // klog's E/F lines and systemd's own verdicts; only the last few: the newest reason is the one that counts
+        // klog's E/F lines and systemd's own verdicts, without a clean stop's "context canceled" noise; only the
+        // last few: the newest reason is the one that counts
         s.add(new Section(JOURNAL, "journalctl -u flanneld -n 300 --no-pager -o cat"
-                + " | grep -E '^[EF][0-9]{4} |Failed with result|FAILURE' | tail -n 4", true));
+                + " | grep -E '^[EF][0-9]{4} |Failed with result|FAILURE' | grep -vE 'context canceled|err: canceled' | tail -n 4", true));
         s.add(new Section(IP_FORWARD, "sysctl -n net.ipv4.ip_forward", false));
         s.add(new Section(SYSCTL_FILES, "grep -rsH 'ip_forward' /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d || true", false));
         s.add(new Section(FILTER, "iptables -S", false));

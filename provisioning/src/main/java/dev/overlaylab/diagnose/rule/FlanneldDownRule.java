@@ -47,13 +47,13 @@ public final class FlanneldDownRule implements Rule {
             if (!journal.isEmpty()) {
                 evidence.add(new Excerpt(n.name(), "journalctl -u flanneld (last error lines)", journal));
             }
-            reasons.add(n.name() + ": " + reason(unit, journal));
+            reasons.add(reason(unit, journal));
         }
         if (names.isEmpty()) {
             return Optional.empty();
         }
         String on = String.join(", ", names);
-        return Optional.of(Finding.of(FailureMode.FLANNELD_DOWN, "flanneld is not running on " + on + " (" + String.join("; ", reasons) + ")",
+        return Optional.of(Finding.of(FailureMode.FLANNELD_DOWN, "flanneld is not running on " + on + ": " + String.join("; ", reasons),
                 evidence, "remove the reason the journal gives, then on " + on
                         + ": systemctl enable --now flanneld && systemctl restart docker (olab up does both)"));
     }

@@ -57,7 +57,7 @@ public final class ForwardDropAheadRule implements Rule {
             return Optional.empty();
         }
         for (Node[] p : ctx.pairs()) {
-            if (ctx.pairFailed("pod-ping", p[0], p[1]) && removals.containsKey(p[1].name())) {
+            if (ctx.pairFailed("pod-ping", p[0], p[1]) && (removals.containsKey(p[0].name()) || removals.containsKey(p[1].name()))) {
                 ctx.pairLine("pod-ping", p[0], p[1]).ifPresent(l -> evidence.add(Excerpt.line(l)));
             }
         }
