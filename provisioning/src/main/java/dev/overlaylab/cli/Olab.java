@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SnapshotCommand.class,
             VerifyCommand.class,
             DiagnoseCommand.class,
+            BreakCommand.class,
         })
 public final class Olab implements Runnable {
 
