@@ -26,8 +26,18 @@ import picocli.CommandLine.Command;
             ImageCommand.class,
             VerifyCommand.class,
             DoctorCommand.class,
+            DiagnoseCommand.class,
+            BreakCommand.class,
         })
 public final class Olab implements Runnable {
+
+    static {
+        // Logging is set up here, once, on the thread that starts olab: SLF4J initialises on first use, and first
+        // used by several threads at once (parallel SSH logins, the verify pool) it queues their calls and prints
+        // "A number (3) of logging calls during the initialization phase have been intercepted and are now being
+        // replayed" on stderr.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+    }
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

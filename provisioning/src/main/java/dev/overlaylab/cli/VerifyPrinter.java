@@ -1,5 +1,6 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.diagnose.Excerpt;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.VerifyAndDiagnose.Outcome;
 import dev.overlaylab.model.Lab;
@@ -70,13 +71,25 @@ final class VerifyPrinter {
         if (!o.findings().isEmpty()) {
             out.println();
             out.println("Diagnosis:");
-            for (Finding f : o.findings()) {
-                out.println("  " + (f.failureMode().isPresent() ? "#" + f.failureMode().getAsInt() + " " : "") + f.cause());
-                f.evidence().forEach(e -> out.println("      " + e));
-                out.println("    fix: " + f.fix());
-            }
+            findings(out, o.findings());
         }
         out.flush();
+    }
+
+    /** Each finding: [id] cause, its evidence (node $ command, then the excerpt), the fix and whether --fix applies it. */
+    static void findings(PrintWriter out, List<Finding> findings) {
+        for (Finding f : findings) {
+            out.println("  [" + f.id() + "] " + f.cause());
+            for (String e : f.evidence()) {
+                e.lines().forEach(l -> out.println("      " + l));
+            }
+            out.println("    fix: " + f.fix());
+            out.println("    " + switch (f.repair().kind()) {
+                case ENGINE -> "olab diagnose --fix applies it (runs up: the lab made this)";
+                case FORCE -> "olab diagnose --fix --force applies it (changes what the lab did not make)";
+                case NONE -> "not applied by --fix: a person decides";
+            });
+        }
     }
 
     private interface Cell {
@@ -103,6 +116,11 @@ final class VerifyPrinter {
     }
 
     static String json(Lab lab, Outcome o) {
+        return Json.write(object(lab, o));
+    }
+
+    /** The matrix, the leases and the findings as one JSON object (verify prints it, diagnose embeds it). */
+    static Map<String, Object> object(Lab lab, Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lab", lab.name());
         m.put("passed", o.passed());
@@ -136,16 +154,31 @@ final class VerifyPrinter {
             leases.add(lm);
         });
         m.put("leases", leases);
+        m.put("findings", findingsJson(o.findings()));
+        return m;
+    }
+
+    static List<Object> findingsJson(List<Finding> list) {
         List<Object> findings = new ArrayList<>();
-        for (Finding f : o.findings()) {
+        for (Finding f : list) {
             Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("id", f.id());
             fm.put("failureMode", f.failureMode().isPresent() ? (Object) f.failureMode().getAsInt() : null);
             fm.put("cause", f.cause());
-            fm.put("evidence", new ArrayList<Object>(f.evidence()));
+            List<Object> ev = new ArrayList<>();
+            for (Excerpt e : f.excerpts()) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("node", e.node());
+                em.put("command", e.command());
+                em.put("excerpt", e.text());
+                ev.add(em);
+            }
+            fm.put("evidence", ev);
             fm.put("fix", f.fix());
+            fm.put("fixable", f.fixable());
+            fm.put("repair", f.repair().kind().name().toLowerCase(Locale.ROOT));
             findings.add(fm);
         }
-        m.put("findings", findings);
-        return Json.write(m);
+        return findings;
     }
 }

@@ -1,10 +1,13 @@
 package dev.overlaylab.diagnose;
 
+import dev.overlaylab.diagnose.EvidenceScript.Section;
 import dev.overlaylab.etcd.EtcdEndpoints;
 import dev.overlaylab.etcd.Etcdctl;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.LeaseView;
 import dev.overlaylab.verify.NodeAccess;
@@ -13,6 +16,7 @@ import dev.overlaylab.verify.Probe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +28,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-/** Gathers the diagnoser's extra observations: a handful of read-only commands per node, nodes in parallel. */
+/**
+ * Gathers the diagnoser's evidence beyond the matrix: every node at once, each with one SSH exec running
+ * its {@link EvidenceScript} (units, process command lines, flanneld's journal, ip_forward, the filter and
+ * nat chains in order, links, addresses, routes, sockets, subnet.env; on the master also the network config
+ * and the leases through both etcd APIs), while the leases are read the usual way.
+ */
 public final class Observer {
+    public static final String UNITS = "units";
+    public static final String DOCKERD = "dockerd-cmdline";
+    public static final String FLANNELD = "flanneld-cmdline";
+    public static final String JOURNAL = "flanneld-journal";
+    public static final String IP_FORWARD = "ip-forward";
+    public static final String SYSCTL_FILES = "sysctl-files";
+    public static final String FILTER = "iptables-filter";
+    public static final String INPUT = "iptables-input";
+    public static final String NAT = "iptables-nat-postrouting";
+    public static final String LINKS = "links";
+    public static final String ADDRESSES = "addresses";
+    public static final String ROUTES = "routes";
+    public static final String ROUTES_TO_PEERS = "routes-to-peers";
+    public static final String DOCKER0 = "docker0";
+    public static final String SOCKETS = "sockets";
+    public static final String SUBNET_ENV = "subnet-env";
+    public static final String OFFLOAD = "offload";
+    public static final String LISTENERS = "etcd-listeners";
+    public static final String CONFIG_V3 = "config-v3";
+    public static final String CONFIG_V2 = "config-v2";
+    public static final String LEASES_V3 = "leases-v3";
+    public static final String LEASES_V2 = "leases-v2";
+    /** The whole script on one node: etcdctl's own timeouts (2 s dial, 3 s command) run side by side within it. */
+    static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(15);
+
     private final Path vboxNetworksConf;
 
     /** Reads the host's {@code /etc/vbox/networks.conf} for VirtualBox labs. */
@@ -35,11 +69,6 @@ public final class Observer {
 
     public Observer(Path vboxNetworksConf) {
         this.vboxNetworksConf = vboxNetworksConf;
-    }
-
-    /** {@code ss -ltn} on the master: which addresses etcd's client port is bound to. */
-    public static String listeners() {
-        return "ss -ltn";
     }
 
     /**
@@ -56,77 +85,84 @@ public final class Observer {
         return Etcdctl.of(EtcdApi.V2, EtcdEndpoints.fromMaster(lab)).get(lab.etcd().configKey());
     }
 
-    public static String addresses() {
-        return "ip -o -4 addr show";
-    }
-
-    public static String routes() {
-        return "ip -4 route";
-    }
-
     /** How each peer's host-only address is reached: directly on a link, or "via" a gateway. */
     public static String routesTo(List<String> peerIps) {
         return peerIps.stream().map(ip -> "ip -o route get " + ip).collect(Collectors.joining("; "));
     }
 
-    /** The vxlan checksum offload setting (empty output where ethtool is not installed). */
-    public static String offload() {
-        return "ethtool -k flannel.1 2>/dev/null | grep tx-checksum-ip-generic || true";
+    /** The sections of one node's script, in the order a person would read them. */
+    public static List<Section> sections(Lab lab, Node n) {
+        boolean etcdNode = lab.etcdNodes().contains(n);
+        String etcdUnit = Profiles.find(lab.profile()).flatMap(Profile::etcdUnitName).orElse("etcd");
+        List<Section> s = new ArrayList<>();
+        s.add(new Section(UNITS, "systemctl show -p Id,ActiveState,SubState,NRestarts,UnitFileState,DropInPaths,ExecStart "
+                + (etcdNode ? etcdUnit + " " : "") + "flanneld docker", false));
+        s.add(new Section(DOCKERD, "ps -o args= -C dockerd", false));
+        s.add(new Section(FLANNELD, "ps -o args= -C flanneld", false));
+        // klog's E/F lines and systemd's own verdicts, without a clean stop's "context canceled" noise; only the
+        // last few: the newest reason is the one that counts
+        s.add(new Section(JOURNAL, "journalctl -u flanneld -n 300 --no-pager -o cat"
+                + " | grep -E '^[EF][0-9]{4} |Failed with result|FAILURE' | grep -vE 'context canceled|err: canceled' | tail -n 4", true));
+        s.add(new Section(IP_FORWARD, "sysctl -n net.ipv4.ip_forward", false));
+        s.add(new Section(SYSCTL_FILES, "grep -rsH 'ip_forward' /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d || true", false));
+        s.add(new Section(FILTER, "iptables -S", false));
+        s.add(new Section(INPUT, NodeCommands.inputChain(), false));
+        s.add(new Section(NAT, "iptables -t nat -S POSTROUTING", false));
+        s.add(new Section(LINKS, "ip -d -o link show", false));
+        s.add(new Section(ADDRESSES, "ip -o -4 addr show", false));
+        s.add(new Section(ROUTES, "ip -4 route", false));
+        List<String> peers = lab.nodes().stream().filter(p -> p != n).map(Node::ip).toList();
+        if (!peers.isEmpty()) {
+            s.add(new Section(ROUTES_TO_PEERS, routesTo(peers), false));
+        }
+        s.add(new Section(DOCKER0, NodeCommands.docker0Address(), false));
+        s.add(new Section(SOCKETS, "ss -ltnu", false));
+        s.add(new Section(SUBNET_ENV, NodeCommands.subnetEnv(), false));
+        if (lab.flannel().backend().type().equals("vxlan")) {
+            s.add(new Section(OFFLOAD, "ethtool -k flannel.1 2>/dev/null | grep tx-checksum-ip-generic || true", false));
+        }
+        if (n == lab.master()) {
+            String v3 = Etcdctl.of(EtcdApi.V3, EtcdEndpoints.fromMaster(lab)).base();
+            String v2 = Etcdctl.of(EtcdApi.V2, EtcdEndpoints.fromMaster(lab)).base();
+            String subnets = lab.etcd().subnetsPrefix().replaceAll("/+$", "");
+            s.add(new Section(LISTENERS, "ss -ltn", false));
+            s.add(new Section(CONFIG_V3, configV3(lab), true));
+            s.add(new Section(CONFIG_V2, configV2(lab), true));
+            s.add(new Section(LEASES_V3, v3 + " get --prefix --keys-only " + subnets, true));
+            s.add(new Section(LEASES_V2, v2 + " ls " + subnets, true));
+        }
+        return s;
     }
 
     public Observations observe(Lab lab, NodeAccess access) {
-        // every read is its own task: at most 7 at once on one node (under sshd's 10 sessions), all nodes together
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(24, 7 * lab.nodes().size() + 4));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(24, lab.nodes().size() + 1), r -> {
+            Thread t = new Thread(r, "olab-observe");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Future<LeaseView> leases = pool.submit(() -> LeaseView.read(access.leases()));
-            NodeShell master = access.shellOrUnreachable(lab.master().name());
-            Future<Probe> ss = pool.submit(() -> Probe.run(master, listeners(), NodeCommands.QUICK));
-            Future<Probe> v3 = pool.submit(() -> Probe.run(master, configV3(lab), NodeCommands.QUICK));
-            Future<Probe> v2 = pool.submit(() -> Probe.run(master, configV2(lab), NodeCommands.QUICK));
-            Map<String, PendingNode> nodes = new LinkedHashMap<>();
+            Map<String, Future<NodeObservation>> pending = new LinkedHashMap<>();
             for (Node n : lab.nodes()) {
-                nodes.put(n.name(), new PendingNode(lab, n, access.shellOrUnreachable(n.name()), pool));
+                pending.put(n.name(), pool.submit(() -> observe(lab, n, access.shellOrUnreachable(n.name()))));
             }
             Map<String, NodeObservation> byName = new LinkedHashMap<>();
-            for (var e : nodes.entrySet()) {
-                byName.put(e.getKey(), e.getValue().join());
+            for (var e : pending.entrySet()) {
+                byName.put(e.getKey(), get(e.getValue()));
             }
-            return new Observations(get(leases), Optional.of(get(ss)), Optional.of(get(v3)), Optional.of(get(v2)), byName,
-                    readNetworksConf(lab));
+            NodeObservation master = byName.get(lab.master().name());
+            return new Observations(get(leases), Optional.of(master.section(LISTENERS)), Optional.of(master.section(CONFIG_V3)),
+                    Optional.of(master.section(CONFIG_V2)), byName, readNetworksConf(lab));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One node's reads, under way. */
-    private static final class PendingNode {
-        private final String name;
-        private final Future<Probe> addresses;
-        private final Future<Probe> subnetEnv;
-        private final Future<Probe> docker0;
-        private final Future<Probe> input;
-        private final Future<Probe> routes;
-        private final Future<Probe> routesToPeers;
-        private final Optional<Future<Probe>> offload;
-
-        PendingNode(Lab lab, Node n, NodeShell shell, ExecutorService pool) {
-            List<String> peers = new ArrayList<>();
-            lab.nodes().stream().filter(p -> p != n).forEach(p -> peers.add(p.ip()));
-            this.name = n.name();
-            this.addresses = pool.submit(() -> Probe.run(shell, addresses(), NodeCommands.QUICK));
-            this.subnetEnv = pool.submit(() -> Probe.run(shell, NodeCommands.subnetEnv(), NodeCommands.QUICK));
-            this.docker0 = pool.submit(() -> Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK));
-            this.input = pool.submit(() -> Probe.run(shell, NodeCommands.inputChain(), NodeCommands.QUICK));
-            this.routes = pool.submit(() -> Probe.run(shell, routes(), NodeCommands.QUICK));
-            this.routesToPeers = pool.submit(() -> Probe.run(shell, routesTo(peers), NodeCommands.QUICK));
-            this.offload = lab.flannel().backend().type().equals("vxlan")
-                    ? Optional.of(pool.submit(() -> Probe.run(shell, offload(), NodeCommands.QUICK))) : Optional.empty();
-        }
-
-        NodeObservation join() {
-            return new NodeObservation(name, get(addresses), get(subnetEnv), get(docker0), get(input), get(routes),
-                    get(routesToPeers), offload.map(Observer::get));
-        }
+    /** One node's evidence: one exec. */
+    static NodeObservation observe(Lab lab, Node n, NodeShell shell) {
+        List<Section> sections = sections(lab, n);
+        Probe whole = Probe.run(shell, EvidenceScript.render(sections), SCRIPT_TIMEOUT);
+        return new NodeObservation(n.name(), EvidenceScript.parse(sections, whole.result(), whole.took()));
     }
 
     private Optional<String> readNetworksConf(Lab lab) {

@@ -41,4 +41,19 @@ public final class VerifyAndDiagnose {
                 : diagnoser.diagnose(lab, report, observer.observe(lab, access));
         return new Outcome(report, findings, Duration.ofNanos(System.nanoTime() - t0));
     }
+
+    /**
+     * What {@code olab diagnose} runs: the evidence is gathered on every node while the matrix runs (one exec
+     * per node beside the matrix's own), then the rules judge both. A healthy matrix gets no findings: a rule
+     * names the cause of failed checks, and a lab whose checks all pass has none to explain.
+     */
+    public Outcome diagnose(Lab lab, NodeAccess access, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Observations> obs = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> observer.observe(lab, access));
+        VerificationReport report = verifier.run(lab, access, progress);
+        Observations observations = obs.join();
+        List<Finding> findings = report.allPassed() ? List.of() : diagnoser.diagnose(lab, report, observations);
+        return new Outcome(report, findings, Duration.ofNanos(System.nanoTime() - t0));
+    }
 }

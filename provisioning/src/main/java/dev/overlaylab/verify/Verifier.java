@@ -71,6 +71,7 @@ public final class Verifier {
             return t;
         });
         Map<String, NodeShell> shells = new LinkedHashMap<>();
+        Map<String, NodeFacts> facts = new LinkedHashMap<>();
         List<CheckResult> results = new ArrayList<>();
         LeaseView leases = new LeaseView(List.of(), Optional.empty());
         try {
@@ -88,7 +89,6 @@ public final class Verifier {
                 reads.add(NodeReader.start(lab, n, shells.get(n.name()), pods, pool));
             }
             leases = get(leaseFuture);
-            Map<String, NodeFacts> facts = new LinkedHashMap<>();
             for (NodeReader.Pending p : reads) {
                 NodeFacts nf = join(p);
                 facts.put(nf.name(), nf);
@@ -123,7 +123,7 @@ public final class Verifier {
             Thread.currentThread().interrupt();
         } finally {
             if (pods) {
-                removePods(shells, pool);
+                removePods(shells, facts, pool);
             }
             pool.shutdownNow();
         }
@@ -145,10 +145,18 @@ public final class Verifier {
         return r;
     }
 
-    private static void removePods(Map<String, NodeShell> shells, ExecutorService pool) {
+    /**
+     * Only where a pod was started (or the node was not read to the end): a {@code docker rm} on a node whose
+     * docker is stopped wakes docker.socket, and docker's drop-in (Requires=flanneld) starts flanneld with it, so
+     * a verify would quietly repair the very fault it should report.
+     */
+    private static void removePods(Map<String, NodeShell> shells, Map<String, NodeFacts> facts, ExecutorService pool) {
         List<Callable<Probe>> stops = new ArrayList<>();
-        for (NodeShell shell : shells.values()) {
-            stops.add(() -> Probe.run(shell, NodeCommands.stopPod(), NodeCommands.QUICK));
+        for (var e : shells.entrySet()) {
+            NodeFacts f = facts.get(e.getKey());
+            if (f == null || f.podStart().isPresent()) {
+                stops.add(() -> Probe.run(e.getValue(), NodeCommands.stopPod(), NodeCommands.QUICK));
+            }
         }
         try {
             pool.invokeAll(stops);

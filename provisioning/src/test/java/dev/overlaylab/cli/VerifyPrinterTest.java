@@ -48,8 +48,9 @@ class VerifyPrinterTest {
                         "      $ iptables -S FORWARD && { iptables -S FLANNEL-FWD 2>/dev/null || true; }",
                         "      -P FORWARD DROP",
                         "Diagnosis:",
-                        "  #4 the FORWARD chain drops overlay traffic",
-                        "    fix: let flanneld add its rules");
+                        "  [forward-drop] the FORWARD chain drops overlay traffic",
+                        "    fix: let flanneld add its rules",
+                        "    olab diagnose --fix applies it (runs up: the lab made this)");
     }
 
     @Test
@@ -60,6 +61,8 @@ class VerifyPrinterTest {
         assertThat(json).startsWith("{\"lab\":\"olv-test\",\"passed\":false,")
                 .contains("{\"id\":\"docker0-mtu\",\"node\":\"node2\",\"peer\":null,\"status\":\"FAIL\",\"summary\":\"docker0 MTU 1500 > FLANNEL_MTU 1450\"")
                 .contains("{\"subnet\":\"10.1.35.0/24\",\"publicIp\":\"192.168.57.11\",\"backendType\":\"vxlan\"}")
-                .contains("\"findings\":[{\"failureMode\":2,\"cause\":\"docker0's MTU is larger than the overlay's\"");
+                .contains("\"findings\":[{\"id\":\"mtu-mismatch\",\"failureMode\":2,\"cause\":\"docker0's MTU is larger than the overlay's\"")
+                .contains("\"evidence\":[{\"node\":\"\",\"command\":\"\",\"excerpt\":\"node2 docker0-mtu FAIL: docker0 MTU 1500 > FLANNEL_MTU 1450\"}]")
+                .contains("\"fixable\":true,\"repair\":\"engine\"}]");
     }
 }

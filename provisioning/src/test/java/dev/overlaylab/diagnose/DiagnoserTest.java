@@ -151,14 +151,31 @@ class DiagnoserTest {
     }
 
     @Test
-    void failuresWithNoKnownCauseStillGetAFindingNamingTheLowestLayer() {
+    void aFailedFlanneldIsItsOwnFindingWithSystemdsState() {
         FakeLab f = FakeLab.healthy();
         f.node("node2").services.put("flanneld", "failed");
         List<Finding> findings = diagnose(f);
 
+        assertThat(findings).extracting(Finding::id).containsExactly("flanneld-down");
+        assertThat(findings.get(0).cause()).startsWith("flanneld is not running on node2");
+        assertThat(findings.get(0).evidence()).containsExactly("node2 flanneld-active FAIL: flanneld is failed, not active");
+        assertThat(findings.get(0).repair().kind()).isEqualTo(Repair.Kind.ENGINE);
+    }
+
+    @Test
+    void failuresWithNoKnownCauseGetOneUnexplainedFindingGroupedByPair() {
+        FakeLab f = FakeLab.healthy();
+        f.icmpLost.add("node1>node2");
+        f.tcpLost.add("node1>node2");
+        List<Finding> findings = diagnose(f);
+
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).failureMode()).isEmpty();
-        assertThat(findings.get(0).cause()).isEqualTo("flanneld is not running");
-        assertThat(findings.get(0).evidence()).containsExactly("node2 flanneld-active: flanneld is failed, not active");
+        Finding u = findings.get(0);
+        assertThat(u.id()).isEqualTo(FailureMode.UNEXPLAINED);
+        assertThat(u.failureMode()).isEmpty();
+        assertThat(u.cause()).contains("no known cause fits").contains("the lowest layer failing is the overlay");
+        assertThat(u.excerpts()).extracting(Excerpt::node).containsExactly("node1 → node2");
+        assertThat(u.excerpts().get(0).text()).startsWith("ping-docker0, pod-ping, pod-http, mtu-probe failed; ping-docker0:");
+        assertThat(u.fixable()).isFalse();
     }
 }

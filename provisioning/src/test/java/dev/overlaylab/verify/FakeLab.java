@@ -63,6 +63,8 @@ public final class FakeLab {
         public String forward = "iptables-forward-docker-flannel.txt";
         public String input = "iptables-input-empty.txt";
         public String gateway;     // non-null: peers are reached via this router
+        /** Further answers by exact command (systemctl show, sysctl, iptables -S, ps …), exit 0. */
+        public final Map<String, String> extra = new LinkedHashMap<>();
 
         FakeNode(String name, String ip) {
             this.name = name;
@@ -422,10 +424,16 @@ public final class FakeLab {
         @Override
         public ExecResult exec(String c, Duration timeout) {
             commands.add(me.name + ": " + c);
+            if (dev.overlaylab.testsupport.EvidenceBundles.isBundle(c)) {
+                return dev.overlaylab.testsupport.EvidenceBundles.answer(c, this::answer);
+            }
             return answer(c);
         }
 
         private ExecResult answer(String c) {
+            if (me.extra.containsKey(c)) {
+                return r(c, 0, me.extra.get(c), "");
+            }
             if (c.startsWith("systemctl is-active ")) {
                 StringBuilder sb = new StringBuilder();
                 boolean all = true;

@@ -2,7 +2,10 @@ package dev.overlaylab.diagnose.rule;
 
 import dev.overlaylab.diagnose.DiagnosisContext;
 import dev.overlaylab.diagnose.Finding;
+import dev.overlaylab.diagnose.Repair;
 import dev.overlaylab.diagnose.Rule;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.overlaylab.model.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class BackendPortFilteredRule implements Rule {
         }
         List<String> evidence = new ArrayList<>();
         List<String> removals = new ArrayList<>();
+        // a firewall's rule, not the lab's: --fix removes it only with --force
+        Map<String, List<String>> forced = new LinkedHashMap<>();
         for (Node n : ctx.lab().nodes()) {
             var input = ctx.obs().node(n.name()).map(o -> o.input());
             if (input.isEmpty() || !input.get().ok()) {
@@ -64,7 +69,9 @@ public final class BackendPortFilteredRule implements Rule {
             if (!symptoms.isEmpty()) {
                 if (blocking.get().startsWith("-A INPUT ")) {
                     // the rule exactly as iptables -S prints it is also what -D needs to delete it
-                    removals.add("on " + n.name() + ": iptables -D " + blocking.get().substring("-A ".length()));
+                    String delete = "iptables -D " + blocking.get().substring("-A ".length());
+                    removals.add("on " + n.name() + ": " + delete);
+                    forced.put(n.name(), List.of(delete));
                 }
                 evidence.add(n.name() + ": " + blocking.get() + " (iptables -S INPUT)");
                 evidence.addAll(symptoms);
@@ -78,7 +85,8 @@ public final class BackendPortFilteredRule implements Rule {
         String fix = removals.isEmpty() ? "open it between the nodes: " + accept
                 : "remove the rule: " + String.join("; ", removals)
                         + " (or, to keep that firewall, let the nodes through before it: " + accept + ")";
-        return Optional.of(Finding.mode(9, "a firewall drops the " + type + " backend's UDP port " + port.getAsInt(), evidence, fix));
+        return Optional.of(Finding.mode(9, "a firewall drops the " + type + " backend's UDP port " + port.getAsInt(), evidence, fix)
+                .withRepair(Repair.force(forced)));
     }
 
     /** An INPUT rule dropping UDP to the port, or a DROP policy with nothing accepting it. */
