@@ -190,9 +190,10 @@ public final class Engine {
                 fail(out, f, t0, failures);
                 return;
             } catch (RuntimeException e) {
-                // a node gone, an unexpected error: still name where it happened
+                // a node gone, an unexpected error: still name where it happened. A lab-wide step runs on
+                // no node (the master only stands in), so a node's reachability is not its fix.
                 Failure f = new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
-                        "check that " + node + " is running and reachable, then run up again to continue");
+                        labWide ? "" : "check that " + node + " is running and reachable, then run up again to continue");
                 fail(out, f, t0, failures);
                 return;
             }

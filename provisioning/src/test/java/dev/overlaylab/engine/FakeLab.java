@@ -134,6 +134,8 @@ final class FakeLab {
     /** A provider whose nodes already run; counts calls so a dry run can be shown to call none. */
     final class FakeProvider implements Provider {
         final AtomicInteger ups = new AtomicInteger();
+        Optional<String> unavailable = Optional.empty();
+        RuntimeException failUp;
 
         @Override
         public String id() {
@@ -142,7 +144,7 @@ final class FakeLab {
 
         @Override
         public Optional<String> unavailableReason() {
-            return Optional.empty();
+            return unavailable;
         }
 
         @Override
@@ -152,6 +154,9 @@ final class FakeLab {
 
         @Override
         public List<Node> up(Lab l, ProgressListener progress) {
+            if (failUp != null) {
+                throw failUp;
+            }
             ups.incrementAndGet();
             return l.nodes();
         }
