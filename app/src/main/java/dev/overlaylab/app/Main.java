@@ -4,13 +4,16 @@ import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.cli.Olab;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import javax.swing.SwingUtilities;
 
 /**
  * The single entry point behind {@code ./olab}: no arguments (or {@code gui}) opens the desktop app,
- * anything else is the command line.
+ * {@code gui FILE} or a lone lab file opens that lab in it (see {@link LaunchArgs}), anything else is
+ * the command line.
  *
  * <p>{@code -Dolab.startupTiming=true} prints the time from JVM start to the first window on
  * stderr: {@code olab: first window after N ms (JVM start) / M ms (main)}.
@@ -20,14 +23,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && "gui".equals(args[0]))) {
-            openApp();
+        LaunchArgs launch = LaunchArgs.parse(args);
+        if (launch.gui()) {
+            openApp(launch.lab());
             return;
         }
         System.exit(Olab.execute(args));
     }
 
-    private static void openApp() {
+    private static void openApp(Optional<Path> lab) {
         long mainStart = System.nanoTime();
         boolean timing = Boolean.getBoolean("olab.startupTiming");
         SwingUtilities.invokeLater(() -> {
@@ -44,6 +48,8 @@ public final class Main {
                 });
             }
             frame.setVisible(true);
+            // relative to where it was started; openLab says so when the file is missing or not a lab
+            lab.ifPresent(file -> frame.openLab(file.toAbsolutePath()));
         });
     }
 

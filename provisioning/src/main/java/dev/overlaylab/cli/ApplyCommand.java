@@ -32,6 +32,9 @@ final class ApplyCommand extends LabCommand {
             throw new BadInput("--only: " + e.getMessage());
         }
         LabInput in = LabInput.open(lab);
+        if (!dryRun) {
+            in.requireUsableProvider();
+        }
         RunOutput output = new RunOutput(out(), json);
         RunResult r = in.wiring().engine(report -> { }).apply(in.lab(), in.rendered(), in.provider(), component,
                 RunOptions.defaults().withDryRun(dryRun).withForce(force), output.listener());

@@ -14,6 +14,7 @@ final class DownCommand extends LabCommand {
     @Override
     int run() throws Exception {
         LabInput in = LabInput.open(lab);
+        in.requireUsableProvider();
         RunOutput output = new RunOutput(out(), json);
         in.wiring().down(in.lab(), in.provider(), output.listener());
         return LifecycleOutput.done(spec, json, "down");

@@ -46,6 +46,17 @@ record LabInput(Lab lab, RenderedLab rendered, Provider provider, Wiring wiring)
         return lines;
     }
 
+    /**
+     * Stops a command that would make or remove nodes before it starts when the provider cannot run
+     * on this machine (the local provider without root, say), with the provider's reason and its fix
+     * and nothing else: no run summary, no stage, no node advice.
+     */
+    void requireUsableProvider() {
+        provider.unavailableReason().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+    }
+
     /** The lab's provider; an unknown or unusable one is bad input naming the file. */
     static Provider provider(Wiring wiring, Lab lab, Path file) {
         try {

@@ -25,6 +25,9 @@ final class UpCommand extends LabCommand {
     @Override
     int run() throws Exception {
         LabInput in = LabInput.open(lab);
+        if (!dryRun) {
+            in.requireUsableProvider();
+        }
         RunOutput output = new RunOutput(out(), json);
         RunOptions options = new RunOptions(dryRun, force, Math.max(1, parallel));
         RunResult r = in.wiring().engine(report -> { }).up(in.lab(), in.rendered(), in.provider(), options, output.listener());

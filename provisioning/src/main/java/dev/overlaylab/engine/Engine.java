@@ -196,11 +196,12 @@ public final class Engine {
                 return;
             } catch (RuntimeException e) {
                 // an error that knows its cause and fix (VirtualBox unusable, pre-flight) is shown as it is; any
-                // other one (a node gone, an unexpected error) still names where it happened
+                // other one (a node gone, an unexpected error) still names where it happened. A lab-wide step
+                // runs on no node (the master only stands in), so a node's reachability is not its fix.
                 Failure f = e instanceof Explained x
                         ? new Failure(stage.id(), shown, step.name(), x.cause(), "", "", x.fix())
                         : new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
-                                "check that " + node + " is running and reachable, then run up again to continue");
+                                labWide ? "" : "check that " + node + " is running and reachable, then run up again to continue");
                 fail(out, f, t0, failures);
                 return;
             }

@@ -87,6 +87,13 @@ public final class LabLoader {
         } catch (YamlEngineException e) {
             throw new LabFileException(List.of(Problem.at("(yaml)", "malformed YAML: " + e.getMessage())));
         }
+        if (isEmpty(root)) {
+            // Not "all defaults": an empty file is a mistake (a save that failed, the wrong file), and a
+            // two-node lab built from it would surprise; kubectl and docker compose refuse empty input too.
+            throw new LabFileException(List.of(Problem.at("(file)", "the lab file is empty"
+                    + source.map(p -> " (" + p + ")").orElse("")
+                    + ": give it at least name: and provider:, or start from a copy of examples/two-node-local.yaml")));
+        }
         Lab lab = build(YamlSection.of(root, "", ctx, ROOT), source, virtualBoxInstalled);
         List<Problem> problems = new ArrayList<>(ctx.problems);
         for (Problem p : validator.validate(lab)) {
@@ -98,6 +105,12 @@ public final class LabLoader {
             throw new LabFileException(problems);
         }
         return lab;
+    }
+
+    /** No document, or a document that is only an empty (null) value: blank lines, comments, a bare "---". */
+    private static boolean isEmpty(org.snakeyaml.engine.v2.nodes.Node root) {
+        return root == null || (root instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar
+                && scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL) && scalar.getValue().isEmpty());
     }
 
     private static Lab build(YamlSection root, Optional<Path> source, boolean virtualBoxInstalled) {

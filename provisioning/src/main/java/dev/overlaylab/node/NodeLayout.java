@@ -8,6 +8,16 @@ package dev.overlaylab.node;
 public final class NodeLayout {
     /** Every rendered file that can carry a comment starts with a line containing this. */
     public static final String MARKER = "managed by Overlay Lab";
+    /**
+     * The start of one lab's marker line, {@code managed by Overlay Lab (lab NAME,}: the renderer
+     * writes it and a provider's clean-up matches it, so that {@code down} of one lab leaves the files
+     * another lab (or the local provider's node set-up) wrote on the same machine. The comma ends the
+     * name, so lab {@code a} does not match lab {@code ab}.
+     */
+    public static String labMarker(String labName) {
+        return MARKER + " (lab " + labName + ",";
+    }
+
     /** A file that was on the node and not written by Overlay Lab is kept under its name + this. */
     public static final String BACKUP_SUFFIX = ".olab-bak";
     /** What a run still owes the node (restarts, daemon-reload), kept on the node itself. */

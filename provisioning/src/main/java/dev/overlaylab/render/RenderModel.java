@@ -63,10 +63,9 @@ final class RenderModel {
         return m;
     }
 
-    /** The first-line marker; the engine recognises its own files by {@link NodeLayout#MARKER}. */
+    /** The first-line marker; the engine recognises its own files by {@link NodeLayout#MARKER}, a lab's by {@link NodeLayout#labMarker}. */
     private String managedLine(String templateName) {
-        return NodeLayout.MARKER + " (lab " + lab.name() + ", template " + templateName
-                + "): edits are overwritten by olab up";
+        return NodeLayout.labMarker(lab.name()) + " template " + templateName + "): edits are overwritten by olab up";
     }
 
     private Map<String, Object> profileModel() {

@@ -79,7 +79,7 @@ class FaultsOnALocalLabTest {
         Prereq.requireRoot();
         Prereq.requireProgram("systemd-nspawn");
         Prereq.requireProgram("debootstrap");
-        Prereq.require(Files.isExecutable(FLANNELD), "needs " + FLANNELD + " (run .ci/flanneld/build.sh)");
+        Prereq.require(Files.isExecutable(FLANNELD), "needs " + FLANNELD + " (sudo ./olab setup local builds it)");
 
         Path file = tmp.resolve("olftit.yaml");
         Files.writeString(file, LAB);

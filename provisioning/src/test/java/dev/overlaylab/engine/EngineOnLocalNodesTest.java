@@ -68,7 +68,7 @@ class EngineOnLocalNodesTest {
     void upBuildsTheLabThenUpAgainRestartsNothingAndAChangedDropInRestartsOnlyDocker() throws Exception {
         Prereq.requireRoot();
         Prereq.requireProgram("systemd-nspawn");
-        Prereq.require(Files.isRegularFile(Path.of(FLANNELD)), "needs the flanneld binary at " + FLANNELD + " (.ci/flanneld builds it)");
+        Prereq.require(Files.isRegularFile(Path.of(FLANNELD)), "needs the flanneld binary at " + FLANNELD + " (sudo ./olab setup local builds it)");
         Path keyDir = tmp.resolve("keys");
         LocalProvider provider = new LocalProvider(new ProcessRunner(), LocalProvider.DEFAULT_STATE_ROOT, LocalProvider.DEFAULT_CACHE_ROOT,
                 RootfsSpec.DEFAULT, name -> LabKeys.in(keyDir, "overlay-lab:" + name));

@@ -14,6 +14,7 @@ import dev.overlaylab.provider.virtualbox.VirtualBoxPreflightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,5 +340,32 @@ class EngineTest {
         });
         fake.etcd.readFailure = null;
         assertThat(fake.etcd.value()).isEqualTo("{\"Network\":\"172.30.0.0/16\"}");
+    }
+
+    @Test
+    void aProviderThatCannotRunHereFailsWithItsReasonAndNoNodeAdvice() {
+        fake.provider.unavailable = Optional.of("the local provider needs root: run as root or use sudo");
+
+        RunResult r = up();
+
+        assertThat(fake.provider.ups).hasValue(0);
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("nodes");
+            assertThat(f.node()).isEmpty();
+            assertThat(f.what()).contains("the local provider needs root: run as root or use sudo");
+            assertThat(f.describe()).doesNotContain("reachable", "node1", "node2");
+        });
+    }
+
+    @Test
+    void anUnexpectedErrorInALabWideStepGivesNoNodesFix() {
+        fake.provider.upFails = new IllegalStateException("the lab's bridge could not be made");
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.what()).isEqualTo("the lab's bridge could not be made");
+            assertThat(f.fix()).doesNotContain("running and reachable");
+        });
     }
 }

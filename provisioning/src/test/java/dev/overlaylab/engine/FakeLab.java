@@ -111,6 +111,7 @@ final class FakeLab {
         final AtomicInteger ups = new AtomicInteger();
         /** Thrown by {@link #up} when set, as a real provider would fail. */
         volatile RuntimeException upFails;
+        Optional<String> unavailable = Optional.empty();
 
         @Override
         public String id() {
@@ -119,7 +120,7 @@ final class FakeLab {
 
         @Override
         public Optional<String> unavailableReason() {
-            return Optional.empty();
+            return unavailable;
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +58,18 @@ class BrokenFilesTest {
         assertThat(run.exit).isZero();
         assertThat(run.out).isEqualTo("ok" + System.lineSeparator());
         assertThat(run.err).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", "# a lab, some day\n"})
+    void validateRefusesAnEmptyFileWithExitTwo(String text, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.olab.yaml"), text);
+
+        Run run = validate(file);
+
+        assertThat(run.exit).isEqualTo(Olab.EXIT_BAD_INPUT);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).contains("the lab file is empty").contains(file.toString());
     }
 
     private static Run validate(Path file) {

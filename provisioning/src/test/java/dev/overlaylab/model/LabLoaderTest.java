@@ -209,8 +209,12 @@ class LabLoaderTest {
                 .hasMessageContaining("no such file");
     }
 
-    @Test
-    void anEmptyFileIsTheDefaultLab() throws IOException, LabFileException {
-        assertThat(LabFiles.parse("").nodes()).hasSize(2);
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", "\n  \n", "# only a comment\n", "---\n", "--- # a document with nothing in it\n"})
+    void anEmptyFileIsRefusedNotTakenAsAllDefaults(String text) {
+        // kubectl and docker compose refuse empty input too: an empty file is a mistake, not a lab
+        assertThatThrownBy(() -> LabFiles.parse(text))
+                .isInstanceOf(LabFileException.class)
+                .hasMessageContaining("the lab file is empty");
     }
 }

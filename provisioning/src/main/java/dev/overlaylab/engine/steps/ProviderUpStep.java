@@ -4,6 +4,7 @@ import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Plural;
 import dev.overlaylab.engine.Step;
 import dev.overlaylab.engine.StepContext;
+import dev.overlaylab.engine.StepFailure;
 import dev.overlaylab.engine.StepResult;
 import dev.overlaylab.provider.Provider;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public final class ProviderUpStep implements Step {
             return StepResult.unchanged("nodes given by the lab file");
         }
         Provider p = ctx.run().provider().get();
+        // Not root, not Linux, a tool missing: the reason names its own fix, and it has nothing to do
+        // with a node being reachable (there are no nodes yet), so it is the whole failure.
+        p.unavailableReason().ifPresent(reason -> {
+            throw new StepFailure("provider '" + p.id() + "' cannot run on this machine: " + reason, "", "", "");
+        });
         List<Node> nodes = p.up(ctx.lab(), ctx.run().listener());
         ctx.run().useNodes(nodes);
         return StepResult.unchanged(p.id() + ": " + Plural.count(nodes.size(), "node") + " reachable");

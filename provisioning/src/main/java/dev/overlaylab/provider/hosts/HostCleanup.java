@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Undoes Overlay Lab on an existing machine: stops its services, deletes the files it wrote (found
- * by their marker line, so nothing else is touched), puts back the originals it kept as
- * {@code .olab-bak}, and removes the flanneld binary its unit started. The host-only address stays
+ * Undoes one lab on an existing machine: stops its services, deletes the files it wrote (found by
+ * their marker line naming this lab, so nothing else is touched), puts back the originals it kept as
+ * {@code .olab-bak}, and removes the flanneld binary its unit started. Files whose marker names
+ * another lab, or the local provider's node set-up, stay, and the report says so and why: one
+ * machine can carry a local lab's node and a hosts lab at once. The host-only address stays
  * configured until the next reboot so the SSH session in use is not cut.
  */
 final class HostCleanup {
@@ -34,28 +36,42 @@ final class HostCleanup {
     }
 
     /** Runs the clean-up on the node as one script; returns its report (one line per action). */
-    static String run(NodeShell sh) {
-        var r = sh.exec("sh -c " + Commands.quote(script(Layout.NODE)), Duration.ofSeconds(120));
+    static String run(NodeShell sh, String labName) {
+        var r = sh.exec("sh -c " + Commands.quote(script(Layout.NODE, labName)), Duration.ofSeconds(120));
         if (!r.ok()) {
             throw new IllegalStateException("clean-up failed on " + sh.nodeName() + " (exit " + r.exitCode() + "): " + r.stderr().strip());
         }
         return r.stdout().strip().replace("\n", "; ");
     }
 
-    static String script(Layout l) {
+    static String script(Layout l, String labName) {
         String bak = NodeLayout.BACKUP_SUFFIX;
         String sc = l.systemctl();
         String folders = String.join(" ", l.folders().stream().map(Commands::quote).toList());
         String units = String.join(" ", l.flannelUnits().stream().map(Commands::quote).toList());
+        // the owner a marker line names: "lab NAME" from the renderer's, "local provider" from NodeRoot's
+        String owner = "s/.*" + NodeLayout.MARKER + " (\\([^),]*\\).*/\\1/p";
         return String.join("\n",
                 "set -u",
+                "mark=" + Commands.quote(NodeLayout.labMarker(labName)),
+                "ours() { grep -qsF \"$mark\" \"$1\"; }",
+                // a unit another lab wrote keeps running: only this lab's are stopped
                 "for u in flanneld olab-forward-accept; do",
-                "  if " + sc + " cat \"$u\" >/dev/null 2>&1; then " + sc + " disable --now \"$u\" && echo \"stopped $u\"; fi",
+                "  own=; for d in " + folders + "; do if ours \"$d/$u.service\"; then own=1; fi; done",
+                "  if [ -n \"$own\" ] && " + sc + " cat \"$u\" >/dev/null 2>&1; then " + sc
+                        + " disable --now \"$u\" && echo \"stopped $u\"; fi",
                 "done",
-                // the binary its unit started, read before the unit goes
-                "bin=$(sed -n 's/^ExecStart=[[:space:]]*-\\{0,1\\}\\(\\/[^ ]*flanneld\\).*/\\1/p' " + units + " 2>/dev/null | head -n1)",
+                // the binary this lab's unit started, read before the unit goes
+                "bin=; for u in " + units + "; do if ours \"$u\"; then",
+                "  bin=$(sed -n 's/^ExecStart=[[:space:]]*-\\{0,1\\}\\(\\/[^ ]*flanneld\\).*/\\1/p' \"$u\" | head -n1); break",
+                "fi; done",
                 "for f in $(grep -rlF " + Commands.quote(NodeLayout.MARKER) + " " + folders + " 2>/dev/null); do",
                 "  case \"$f\" in *" + bak + ") continue;; esac",
+                "  if ! ours \"$f\"; then",
+                "    who=$(sed -n " + Commands.quote(owner) + " \"$f\" | head -n1)",
+                "    echo \"left $f (its marker names ${who:-no lab}, not lab \"" + Commands.quote(labName) + "\")\"",
+                "    continue",
+                "  fi",
                 "  if [ -e \"$f" + bak + "\" ]; then mv -f \"$f" + bak + "\" \"$f\" && echo \"restored $f\"; else rm -f \"$f\" && echo \"removed $f\"; fi",
                 "done",
                 "if [ -n \"$bin\" ] && [ -f \"$bin\" ]; then rm -f \"$bin\" && echo \"removed $bin\"; fi",

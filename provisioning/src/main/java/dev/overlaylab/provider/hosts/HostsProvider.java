@@ -130,7 +130,7 @@ public final class HostsProvider implements Provider {
         for (Node n : lab.nodes()) {
             long t0 = System.nanoTime();
             try (NodeShell sh = shells.open(lab, n)) {
-                String removed = HostCleanup.run(sh);
+                String removed = HostCleanup.run(sh, lab.name());
                 progress.on(new ProgressEvent("down", n.name(), "remove Overlay Lab files", Status.CHANGED,
                         Duration.ofNanos(System.nanoTime() - t0), removed));
             } catch (RuntimeException e) {

@@ -39,8 +39,8 @@ public final class FlanneldBinary {
                 p = lab.source().map(s -> s.toAbsolutePath().getParent()).orElse(Path.of("")).resolve(p);
             }
             if (!Files.isRegularFile(p)) {
-                throw new LocalProviderException("flannel.binary.file " + p + " does not exist. Build it with "
-                        + ".ci/flanneld/build.sh (flanneld " + lab.flannel().version() + ") or point the lab at a release URL.");
+                throw new LocalProviderException("flannel.binary.file " + p + " does not exist. sudo ./olab setup local "
+                        + "builds flanneld 0.28.9 there; for flanneld " + lab.flannel().version() + " point the lab at its release URL and sha256");
             }
             return p;
         }

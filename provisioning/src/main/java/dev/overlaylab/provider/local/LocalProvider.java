@@ -79,10 +79,10 @@ public final class LocalProvider implements Provider {
             return Optional.of("the local provider needs root: run as root or use sudo");
         }
         if (HostChecks.onPath("systemd-nspawn").isEmpty()) {
-            return Optional.of("systemd-nspawn is missing: apt-get install systemd-container");
+            return Optional.of("systemd-nspawn is missing: sudo ./olab setup local installs it (from the .deb: apt-get install systemd-container)");
         }
         if (!rootfs.ready() && HostChecks.onPath("debootstrap").isEmpty()) {
-            return Optional.of("debootstrap is missing (needed once, to build the node image): apt-get install debootstrap");
+            return Optional.of("debootstrap is missing (needed once, to build the node image): sudo ./olab setup local installs it (from the .deb: apt-get install debootstrap)");
         }
         return Optional.empty();
     }

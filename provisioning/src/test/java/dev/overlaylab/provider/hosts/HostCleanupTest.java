@@ -24,7 +24,7 @@ class HostCleanupTest {
 
     @Test
     void downRemovesOnlyOurFilesRestoresBackupsAndTheBinary() throws Exception {
-        String mark = "# managed by Overlay Lab (lab x)\n";
+        String mark = "# managed by Overlay Lab (lab x, template t): edits are overwritten by olab up\n";
         Path bin = put("usr/local/bin/flanneld", "ELF");
         Path unit = put("etc/systemd/system/flanneld.service", mark + "[Service]\nExecStart=" + bin + " \\\n  --iface=enp0s8\n");
         Path dropIn = put("etc/systemd/system/docker.service.d/10-flannel.conf", mark + "[Service]\n");
@@ -38,7 +38,7 @@ class HostCleanupTest {
                 List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/default").toString(), root.resolve("etc/netplan").toString()),
                 List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), "echo systemctl");
 
-        ExecResult r = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout)), Duration.ofSeconds(30));
+        ExecResult r = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "x")), Duration.ofSeconds(30));
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(unit).doesNotExist();
@@ -56,15 +56,54 @@ class HostCleanupTest {
 
     @Test
     void downTwiceIsHarmless() throws Exception {
-        Path unit = put("etc/systemd/system/flanneld.service", "# managed by Overlay Lab\nExecStart=/nonexistent/flanneld\n");
+        Path unit = put("etc/systemd/system/flanneld.service", "# managed by Overlay Lab (lab x, template t)\nExecStart=/nonexistent/flanneld\n");
         HostCleanup.Layout layout = new HostCleanup.Layout(List.of(root.resolve("etc").toString()), List.of(unit.toString()),
                 root.resolve("run/flannel").toString(), root.resolve("pending").toString(), "echo systemctl");
         ProcessRunner sh = new ProcessRunner();
 
-        assertThat(sh.run(List.of("sh", "-c", HostCleanup.script(layout)), Duration.ofSeconds(30)).exitCode()).isZero();
-        ExecResult again = sh.run(List.of("sh", "-c", HostCleanup.script(layout)), Duration.ofSeconds(30));
+        assertThat(sh.run(List.of("sh", "-c", HostCleanup.script(layout, "x")), Duration.ofSeconds(30)).exitCode()).isZero();
+        ExecResult again = sh.run(List.of("sh", "-c", HostCleanup.script(layout, "x")), Duration.ofSeconds(30));
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.stdout()).doesNotContain("removed", "restored");
+    }
+
+    /**
+     * The case that was reported: a local lab up, then a hosts lab over the same two machines, then
+     * {@code olab down} of the hosts lab removed the local lab's network files. Marker lines as the
+     * renderer (RenderModel) and the local provider (NodeRoot) write them.
+     */
+    @Test
+    void downLeavesFilesAnotherLabWroteAndSaysWhy() throws Exception {
+        Path ours = put("etc/systemd/network/10-olab-host0.network",
+                "# managed by Overlay Lab (lab hosts-lab, template network/networkd.network.ftl): edits are overwritten by olab up\n");
+        Path otherLab = put("etc/systemd/network/10-host0.network",
+                "# managed by Overlay Lab (lab local-lab, template network/networkd.network.ftl): edits are overwritten by olab up\n");
+        Path prefixOfOurs = put("etc/systemd/network/10-nat0.network",
+                "# managed by Overlay Lab (lab hosts-lab-2, template network/networkd.network.ftl): edits are overwritten by olab up\n");
+        Path localProvider = put("etc/systemd/network/20-host0.network",
+                "# managed by Overlay Lab (local provider): the host-only NIC\n[Match]\nName=host0\n");
+        Path otherUnit = put("etc/systemd/system/flanneld.service",
+                "# managed by Overlay Lab (lab local-lab, template flannel/flanneld.service.ftl)\nExecStart=" + root.resolve("flanneld") + "\n");
+        Path otherBinary = put("flanneld", "ELF");
+        HostCleanup.Layout layout = new HostCleanup.Layout(
+                List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/systemd/network").toString()),
+                List.of(otherUnit.toString()), root.resolve("run/flannel").toString(), root.resolve("pending").toString(), "echo systemctl");
+
+        ExecResult r = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "hosts-lab")), Duration.ofSeconds(30));
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(ours).doesNotExist();
+        assertThat(otherLab).exists();
+        assertThat(prefixOfOurs).exists();
+        assertThat(localProvider).exists();
+        assertThat(otherUnit).exists();
+        assertThat(otherBinary).exists();
+        assertThat(r.stdout()).contains("removed " + ours,
+                "left " + otherLab + " (its marker names lab local-lab, not lab hosts-lab)",
+                "left " + prefixOfOurs + " (its marker names lab hosts-lab-2, not lab hosts-lab)",
+                "left " + localProvider + " (its marker names local provider, not lab hosts-lab)",
+                "left " + otherUnit + " (its marker names lab local-lab, not lab hosts-lab)")
+                .doesNotContain("disable --now flanneld", "removed " + otherBinary);
     }
 }

@@ -37,7 +37,7 @@ class FlanneldBinaryTest {
     void missingFileSaysHowToBuildIt() {
         Lab lab = labWith(new FlannelSettings.BinarySource(Optional.empty(), Optional.empty(), Optional.of(tmp + "/nope")),
                 Optional.empty());
-        assertThatThrownBy(() -> FlanneldBinary.resolve(lab, tmp)).hasMessageContaining(".ci/flanneld/build.sh");
+        assertThatThrownBy(() -> FlanneldBinary.resolve(lab, tmp)).hasMessageContaining("sudo ./olab setup local");
     }
 
     @Test

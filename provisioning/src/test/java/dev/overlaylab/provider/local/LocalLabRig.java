@@ -28,7 +28,7 @@ record LocalLabRig(LocalProvider provider, NodeShellFactory shells, Engine engin
     static LocalLabRig open(Lab lab, Path tmp) {
         Prereq.requireRoot();
         Prereq.requireProgram("systemd-nspawn");
-        Prereq.require(Files.isExecutable(Path.of(FLANNELD)), "needs " + FLANNELD + " (.ci/flanneld/build.sh builds it)");
+        Prereq.require(Files.isExecutable(Path.of(FLANNELD)), "needs " + FLANNELD + " (sudo ./olab setup local builds it)");
         LabKeys keys = LabKeys.in(tmp.resolve("keys"), "overlay-lab:" + lab.name());
         LocalProvider provider = new LocalProvider(new ProcessRunner(), LocalProvider.DEFAULT_STATE_ROOT,
                 LocalProvider.DEFAULT_CACHE_ROOT, RootfsSpec.DEFAULT, name -> keys);
