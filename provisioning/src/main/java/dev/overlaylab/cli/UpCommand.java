@@ -1,7 +1,10 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.engine.Pipelines;
 import dev.overlaylab.engine.RunOptions;
 import dev.overlaylab.engine.RunResult;
+import dev.overlaylab.engine.Stage;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +22,10 @@ final class UpCommand extends LabCommand {
     @Option(names = "--json", description = "one JSON object per event, then a summary object")
     boolean json;
 
+    @Option(names = "--from", paramLabel = "STAGE", description = "retry from this stage of a lab whose up failed there"
+            + " (nodes, base, etcd, network-config, flanneld, docker, verify); the node stages always run")
+    String from;
+
     @Option(names = "--parallel", defaultValue = "8", description = "nodes worked on at once within a stage (default: ${DEFAULT-VALUE})")
     int parallel;
 
@@ -30,7 +37,13 @@ final class UpCommand extends LabCommand {
         }
         RunOutput output = new RunOutput(out(), json);
         RunOptions options = new RunOptions(dryRun, force, Math.max(1, parallel));
-        RunResult r = in.wiring().engine(report -> { }).up(in.lab(), in.rendered(), in.provider(), options, output.listener());
+        List<Stage> stages;
+        try {
+            stages = from == null ? Pipelines.up() : Pipelines.upFrom(from);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--from: " + e.getMessage());
+        }
+        RunResult r = in.wiring().engine(report -> { }).run(stages, in.lab(), in.rendered(), in.provider(), options, output.listener());
         return output.finish(r, lab.toString(), dryRun);
     }
 }

@@ -2,6 +2,7 @@ package dev.overlaylab.compose;
 
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.engine.Engine;
+import dev.overlaylab.engine.LabChanges;
 import dev.overlaylab.engine.MatrixVerifyStage;
 import dev.overlaylab.etcd.EtcdPort;
 import dev.overlaylab.etcd.EtcdTransport;
@@ -99,6 +100,11 @@ public final class Wiring {
     }
 
     /** Opens the lab's etcd port through its connected master, with this wiring's transport. */
+    /** What differs between a running lab and its lab file (files and the network config). */
+    public LabChanges changes() {
+        return new LabChanges(shells(), etcdPorts());
+    }
+
     public EtcdPort.Factory etcdPorts() {
         return ETCD.ports();
     }

@@ -74,6 +74,17 @@ public final class Engine {
         return run(Pipelines.apply(component), lab, rendered, provider, options, listener);
     }
 
+    /**
+     * Pushes what {@code changes} found different on a running lab: the whole (idempotent) up when
+     * a base file changed, else each changed component's stages in stage order. A different network
+     * config is replaced only with {@code options.force()}.
+     */
+    public RunResult push(Lab lab, RenderedLab rendered, Provider provider, LabChanges.Changes changes, RunOptions options,
+            ProgressListener listener) {
+        List<Stage> stages = changes.needsWholeUp() ? Pipelines.up() : Pipelines.push(changes.components());
+        return run(stages, lab, rendered, provider, options, listener);
+    }
+
     /** Runs any list of stages (from {@link Pipelines}). {@code provider} may be null when the lab's nodes already carry endpoints. */
     public RunResult run(List<Stage> stages, Lab lab, RenderedLab rendered, Provider provider, RunOptions options,
             ProgressListener listener) {

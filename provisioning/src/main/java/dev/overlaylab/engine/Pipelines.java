@@ -26,6 +26,7 @@ import dev.overlaylab.engine.steps.VerifyStep;
 import dev.overlaylab.engine.steps.WriteFilesStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -78,6 +79,55 @@ public final class Pipelines {
             default -> throw new IllegalArgumentException(String.valueOf(only));
         }
         return stages;
+    }
+
+    /**
+     * Pushing what differs on a running lab ({@code olab apply LAB}, the app's Push): the changed
+     * components' stages in stage order, each writing its files and restarting what reads them.
+     */
+    public static List<Stage> push(Set<Component> changed) {
+        List<Stage> stages = new ArrayList<>(List.of(
+                Stage.of("nodes", LAB, new ProviderEndpointsStep()),
+                Stage.of("nodes", ALL_NODES, new SshLoginStep())));
+        if (changed.contains(Component.ETCD)) {
+            stages.add(etcd());
+        }
+        if (changed.contains(Component.FLANNEL)) {
+            stages.add(networkConfig());
+            stages.add(flanneld());
+        }
+        if (changed.contains(Component.DOCKER)) {
+            stages.add(docker());
+        }
+        return stages;
+    }
+
+    /**
+     * "Retry from here" ({@code olab up LAB --from STAGE}, the app's button on a failed stage): the
+     * node stages, which find the nodes again and are quick on a running lab, then {@code stageId}
+     * and every stage after it.
+     *
+     * @throws IllegalArgumentException for a stage {@code up} does not have, naming the ones it has
+     */
+    public static List<Stage> upFrom(String stageId) {
+        List<Stage> all = up();
+        int from = -1;
+        for (int i = 0; i < all.size() && from < 0; i++) {
+            if (all.get(i).id().equals(stageId)) {
+                from = i;
+            }
+        }
+        if (from < 0) {
+            throw new IllegalArgumentException("no stage '" + stageId + "': up has "
+                    + String.join(", ", all.stream().map(Stage::id).distinct().toList()));
+        }
+        List<Stage> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i >= from || all.get(i).id().equals("nodes")) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     static Stage base() {

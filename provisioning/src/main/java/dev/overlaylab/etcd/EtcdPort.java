@@ -51,6 +51,11 @@ public interface EtcdPort extends AutoCloseable {
     @Override
     void close();
 
+    /** Whether two network configs are the same JSON (key order and spacing do not count). */
+    static boolean sameConfig(String a, String b) {
+        return Json.same(a, b);
+    }
+
     /** Opens the lab's port through the connected master (for a port forward, or to run etcdctl on it). */
     @FunctionalInterface
     interface Factory {

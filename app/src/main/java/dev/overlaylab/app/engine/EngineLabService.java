@@ -4,9 +4,9 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.engine.LabChanges;
 import dev.overlaylab.engine.LabInspector;
 import dev.overlaylab.engine.Pipelines;
-import dev.overlaylab.engine.Pipelines.Component;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.engine.RunOptions;
 import dev.overlaylab.engine.RunResult;
@@ -23,12 +23,10 @@ import dev.overlaylab.render.RenderedFile;
 import dev.overlaylab.render.RenderedLab;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@link LabService} backed by the real engine in {@code provisioning}, wired exactly as the command
@@ -120,35 +118,10 @@ public final class EngineLabService implements LabService {
     public RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws InterruptedException {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
-        List<Stage> stages = fromStage.map(EngineLabService::stagesFrom).orElseGet(Pipelines::up);
+        List<Stage> stages = fromStage.map(Pipelines::upFrom).orElseGet(Pipelines::up);
         RunResult r = wiring.engine(report -> { }).run(stages, lab, rendered, provider, RunOptions.defaults(), progress);
         stopIfInterrupted();
         return new RunSummary(r.ok(), r.summary());
-    }
-
-    /**
-     * "Retry from here": the node stages (they fill in SSH endpoints and are quick on a running lab)
-     * followed by the failed stage and everything after it.
-     */
-    static List<Stage> stagesFrom(String stageId) {
-        List<Stage> all = Pipelines.up();
-        int from = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(stageId)) {
-                from = i;
-                break;
-            }
-        }
-        if (from < 0) {
-            return all;
-        }
-        List<Stage> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (i >= from || all.get(i).id().equals("nodes")) {
-                out.add(all.get(i));
-            }
-        }
-        return out;
     }
 
     @Override
@@ -160,47 +133,25 @@ public final class EngineLabService implements LabService {
     /** Pseudo node name under which the etcd network config's difference is listed. */
     public static final String ETCD_ROW = "etcd";
 
+    /**
+     * What {@code olab diff} shows, per node, with the network config in etcd as its own row. A
+     * config etcd cannot return throws (the view says so): it is never shown as "changed".
+     */
     @Override
     public List<NodeDiff> diff(Lab lab) {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
-        List<dev.overlaylab.model.Node> endpoints = provider.endpoints(lab);
-        LabInspector inspector = new LabInspector(wiring.shells());
-        List<LabInspector.FileDiff> diffs = inspector.diff(lab, endpoints, rendered);
+        LabChanges.Changes changes = wiring.changes().of(lab, provider.endpoints(lab), rendered);
         Map<String, List<FileDiff>> byNode = new LinkedHashMap<>();
-        networkConfigDiff(lab, endpoints, rendered).ifPresent(d -> byNode.put(ETCD_ROW, new ArrayList<>(List.of(d))));
+        changes.config().ifPresent(c -> byNode.put(ETCD_ROW, new ArrayList<>(List.of(new FileDiff(c.key(), c.diff(),
+                List.of("flanneld", "docker"))))));
         lab.nodes().forEach(n -> byNode.put(n.name(), new ArrayList<>()));
-        for (LabInspector.FileDiff d : diffs) {
-            if (d.differs()) {
-                List<String> restarts = rendered.filesOf(d.node()).stream().filter(f -> f.path().equals(d.path()))
-                        .findFirst().map(RenderedFile::restarts).orElse(List.of());
-                byNode.computeIfAbsent(d.node(), k -> new ArrayList<>()).add(new FileDiff(d.path(), d.diff(), restarts));
-            }
+        for (LabInspector.FileDiff d : changes.differing()) {
+            List<String> restarts = rendered.filesOf(d.node()).stream().filter(f -> f.path().equals(d.path()))
+                    .findFirst().map(RenderedFile::restarts).orElse(List.of());
+            byNode.computeIfAbsent(d.node(), k -> new ArrayList<>()).add(new FileDiff(d.path(), d.diff(), restarts));
         }
         return byNode.entrySet().stream().map(e -> new NodeDiff(e.getKey(), e.getValue())).toList();
-    }
-
-    /**
-     * The flannel network config lives in etcd, not in a file: a backend change shows up only here.
-     * Read through the master's connection, compared as text (live → rendered).
-     */
-    private Optional<FileDiff> networkConfigDiff(Lab lab, List<dev.overlaylab.model.Node> endpoints, RenderedLab rendered) {
-        dev.overlaylab.model.Node master = endpoints.get(0);
-        String key = lab.etcd().configKey();
-        try (dev.overlaylab.ssh.NodeShell sh = wiring.shells().open(lab, master);
-             dev.overlaylab.etcd.EtcdPort store = wiring.etcdPorts().open(lab, sh)) {
-            Optional<String> live = store.readConfig();
-            String want = rendered.networkConfigJson();
-            if (live.isPresent() && live.get().strip().equals(want.strip())) {
-                return Optional.empty();
-            }
-            String d = dev.overlaylab.engine.UnifiedDiff.diff(live.isPresent() ? "etcd:" + key : "/dev/null",
-                    live.orElse(""), "rendered:" + key, want);
-            return Optional.of(new FileDiff(key, d, List.of("flanneld", "docker")));
-        } catch (RuntimeException e) {
-            return Optional.of(new FileDiff(key, "could not read the live network config at " + key + ": "
-                    + e.getMessage(), List.of()));
-        }
     }
 
     /**
@@ -214,41 +165,22 @@ public final class EngineLabService implements LabService {
         return new RunSummary(true, "lab " + lab.name() + " removed");
     }
 
+    /**
+     * {@code olab apply LAB}: pushes what differs now. The person saw the network config's diff in
+     * this view and pressed Push, so a different config is replaced (the CLI asks for --force).
+     */
     @Override
     public RunSummary push(Lab lab, ProgressListener progress) throws InterruptedException {
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
-        Set<String> changedComponents = new java.util.HashSet<>();
-        for (LabInspector.FileDiff d : new LabInspector(wiring.shells()).diff(lab, provider.endpoints(lab), rendered)) {
-            if (d.differs()) {
-                rendered.filesOf(d.node()).stream().filter(f -> f.path().equals(d.path()))
-                        .forEach(f -> changedComponents.add(f.component()));
-            }
-        }
-        boolean configChanged = networkConfigDiff(lab, provider.endpoints(lab), rendered).isPresent();
-        if (configChanged) {
-            changedComponents.add("flannel");
-        }
-        if (changedComponents.isEmpty()) {
+        LabChanges.Changes changes = wiring.changes().of(lab, provider.endpoints(lab), rendered);
+        if (!changes.any()) {
             return new RunSummary(true, "nothing to push: every node matches the lab");
         }
-        if (changedComponents.contains("network")) {
-            return up(lab, Optional.empty(), progress);
-        }
-        EnumSet<Component> todo = EnumSet.noneOf(Component.class);
-        changedComponents.forEach(c -> todo.add(Component.parse(c)));
-        List<String> summaries = new ArrayList<>();
-        for (Component c : todo) {
-            // The person saw the network config's diff and pressed Push: replacing it is their decision.
-            RunOptions options = RunOptions.defaults().withForce(c == Component.FLANNEL && configChanged);
-            RunResult r = wiring.engine(report -> { }).apply(lab, rendered, provider, c, options, progress);
-            stopIfInterrupted();
-            summaries.add(c.name().toLowerCase(java.util.Locale.ROOT) + " " + r.summary());
-            if (!r.ok()) {
-                return new RunSummary(false, String.join("; ", summaries));
-            }
-        }
-        return new RunSummary(true, String.join("; ", summaries));
+        RunOptions options = RunOptions.defaults().withForce(changes.config().isPresent());
+        RunResult r = wiring.engine(report -> { }).push(lab, rendered, provider, changes, options, progress);
+        stopIfInterrupted();
+        return new RunSummary(r.ok(), r.summary());
     }
 
     /** The engine reports an interrupt as a failure; Cancel must end as "cancelled", not "failed". */
