@@ -104,7 +104,7 @@ public record AllowedRanges(List<Cidr> ranges, Optional<Path> file) {
 
     private static String networkOf(String cidr) {
         try {
-            return Cidr.parse(cidr).toString();
+            return Cidr.parse(cidr).normalized().toString();
         } catch (RuntimeException e) {
             return cidr;
         }

@@ -88,7 +88,15 @@ class RealVBoxLabUpContractTest {
 
     private static VirtualBoxProvider provider(RealVirtualBox vbox, String base) throws Exception {
         Path state = Files.createDirectories(vbox.dir().resolve("state"));
-        VirtualBoxSettings settings = VirtualBoxSettings.defaults().withStateDir(state)
+        // A host root whose /dev has the kernel drivers' device nodes: this machine has none, and the
+        // pre-flight would (rightly) stop up before anything is created — RealVirtualBoxWithoutDriversTest
+        // proves that. This test is about what the real VBoxManage does up to startvm.
+        Path hostRoot = vbox.dir().resolve("host-root");
+        Files.createDirectories(hostRoot.resolve("dev"));
+        for (String device : KernelDrivers.DEVICES) {
+            Files.writeString(hostRoot.resolve(device.substring(1)), "");
+        }
+        VirtualBoxSettings settings = VirtualBoxSettings.defaults().withStateDir(state).withHostRoot(hostRoot)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
         VBoxManageLocator onlyTheSession = new VBoxManageLocator(HostOs.LINUX,
                 Map.of("PATH", vbox.program().getParent().toString()), Files::isExecutable);
