@@ -9,6 +9,7 @@ import dev.overlaylab.engine.steps.Docker0SubnetStep;
 import dev.overlaylab.engine.steps.EtcdHealthyStep;
 import dev.overlaylab.engine.steps.FlannelBinaryStep;
 import dev.overlaylab.engine.steps.HostOnlyAddressStep;
+import dev.overlaylab.engine.steps.HostOnlyNicStep;
 import dev.overlaylab.engine.steps.HostnameStep;
 import dev.overlaylab.engine.steps.KernelModuleStep;
 import dev.overlaylab.engine.steps.NetworkConfigStep;
@@ -134,6 +135,7 @@ public final class Pipelines {
         return Stage.of("base", ALL_NODES,
                 new HostnameStep(),
                 new PackagesStep(),
+                new HostOnlyNicStep(),
                 new WriteFilesStep("network"),
                 new DaemonReloadStep(),
                 new ServicesStep("network", null),

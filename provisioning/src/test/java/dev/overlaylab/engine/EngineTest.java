@@ -283,6 +283,33 @@ class EngineTest {
         });
     }
 
+    /** The reported case: the node's address is on host0, the profile's host-only NIC is enp0s8. */
+    @Test
+    void anAddressOnAnotherNicStopsBeforeAnyFileIsWrittenForTheProfilesNic() {
+        fake.node2.addressNic = "host0";
+        fake.node2.addresses.add("192.168.56.102/24");
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.node()).isEqualTo("node2");
+            assertThat(f.what()).contains("192.168.56.102 is on host0, not on enp0s8");
+            assertThat(f.fix()).contains("hostOnlyNic is host0");
+        });
+        assertThat(fake.node2.files).doesNotContainKey("/etc/network/interfaces.d/enp0s8");
+    }
+
+    @Test
+    void aMissingProfileNicWithTheAddressNowhereStops() {
+        fake.node2.addressNic = "host0";   // enp0s8 absent; no address yet
+
+        RunResult r = up();
+
+        assertThat(r.failures()).singleElement().satisfies(f ->
+                assertThat(f.what()).contains("192.168.56.102 is on no interface and enp0s8 (the profile's host-only NIC) does not exist here"));
+        assertThat(fake.node2.files).doesNotContainKey("/etc/network/interfaces.d/enp0s8");
+    }
+
     @Test
     void dryRunTouchesNothing() {
         events.clear();

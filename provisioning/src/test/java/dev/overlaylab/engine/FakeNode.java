@@ -31,6 +31,10 @@ final class FakeNode implements NodeShell {
     final Map<String, Boolean> active = new ConcurrentHashMap<>();
     final Set<String> enabled = ConcurrentHashMap.newKeySet();
     final List<String> addresses = new CopyOnWriteArrayList<>();
+    /** The NIC that holds {@link #addresses} (the fake lab's profile NIC unless a test moves them). */
+    volatile String addressNic = "enp0s8";
+    /** The node's NICs, for {@code ip -o link show dev X}. */
+    final Set<String> nics = ConcurrentHashMap.newKeySet();
     final Map<String, ExecResult> failures = new LinkedHashMap<>();
     final Map<String, ExecResult> failOnce = new LinkedHashMap<>();
     volatile String journal;
@@ -120,8 +124,14 @@ final class FakeNode implements NodeShell {
         }
         if (c.equals("ip -4 -o addr show")) {
             StringBuilder sb = new StringBuilder("1: lo    inet 127.0.0.1/8 scope host lo\n");
-            addresses.forEach(a -> sb.append("3: eth1    inet ").append(a).append(" brd + scope global eth1\n"));
+            addresses.forEach(a -> sb.append("3: ").append(addressNic).append("    inet ").append(a)
+                    .append(" brd + scope global ").append(addressNic).append("\n"));
             return ok(sb.toString());
+        }
+        if (c.startsWith("ip -o link show dev ")) {
+            String nic = c.substring("ip -o link show dev ".length());
+            return nics.contains(nic) || nic.equals(addressNic) ? ok("3: " + nic + ": <BROADCAST,UP> mtu 1500\n")
+                    : fail(1, "Device \"" + nic + "\" does not exist.");
         }
         if (c.equals("ip -4 -o addr show dev docker0")) {
             return docker0 == null ? fail(1, "Device \"docker0\" does not exist.") : ok("5: docker0    inet " + docker0 + " scope global docker0\n");
