@@ -137,7 +137,7 @@ class FaultsOnALocalLabTest {
                     + " && ETCDCTL_API=3 etcdctl del /coreos.com/network/config"
                     + " && ETCDCTL_API=2 etcdctl --endpoints=http://127.0.0.1:2379 set /coreos.com/network/config \"$c\"");
             restartFlanneldAndWaitForActivating("node1");
-            expect(6, "v2 API", "ETCDCTL_API=3 etcdctl put /coreos.com/network/config");
+            expect(6, "v2 API", "write it through v3: ETCDCTL_API=3 etcdctl");
             up("repair #6");
             assertHealthy();
 

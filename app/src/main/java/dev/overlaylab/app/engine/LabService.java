@@ -26,9 +26,6 @@ public interface LabService {
     /** Guest OS profile names the given provider can use (the wizard's choices). */
     List<String> profiles(String provider);
 
-    /** Why a feature cannot run in this build, or empty when it can. Cheap; safe on the event thread. */
-    Optional<String> unavailable(Feature feature);
-
     /** Parses and validates lab-file text; every problem carries its field path. */
     Validation validate(String yaml, Optional<Path> source);
 

@@ -1,7 +1,6 @@
 package dev.overlaylab.app.progress;
 
 import dev.overlaylab.app.AppContext;
-import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.Stages;
 import dev.overlaylab.app.ui.Banner;
 import dev.overlaylab.app.ui.Icons;
@@ -104,10 +103,6 @@ public final class ProvisionPanel extends JPanel {
 
         // Host keys seen for the first time are shown once, in this log (lines come from worker threads).
         ctx.hostKeys().subscribe(hostKeyLines);
-        ctx.service().unavailable(Feature.UP).ifPresent(why -> {
-            unavailable.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
-            start.setEnabled(false);
-        });
     }
 
     private final JPanel failureRow;

@@ -1,7 +1,6 @@
 package dev.overlaylab.app.regen;
 
 import dev.overlaylab.app.AppContext;
-import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.FileDiff;
 import dev.overlaylab.app.engine.NodeDiff;
 import dev.overlaylab.app.engine.Validation;
@@ -122,12 +121,6 @@ public final class RegeneratePanel extends JPanel {
         add(split, "push, grow");
         add(order, "split 2, growx");
         add(push);
-
-        Optional<String> na = ctx.service().unavailable(Feature.DIFF).or(() -> ctx.service().unavailable(Feature.PUSH));
-        na.ifPresent(why -> {
-            banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
-            showDiff.setEnabled(false);
-        });
     }
 
     private void showFlannelMtu() {

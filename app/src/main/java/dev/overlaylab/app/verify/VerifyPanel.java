@@ -3,7 +3,6 @@ package dev.overlaylab.app.verify;
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.engine.CheckResult;
-import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.Finding;
 import dev.overlaylab.app.engine.VerifyOutcome;
 import dev.overlaylab.app.ui.Banner;
@@ -110,10 +109,6 @@ public final class VerifyPanel extends JPanel {
             t.getSelectionModel().addListSelectionListener(e -> select(t));
             t.getColumnModel().getSelectionModel().addListSelectionListener(e -> select(t));
         }
-        ctx.service().unavailable(Feature.VERIFY).ifPresent(why -> {
-            banner.show(Banner.Kind.INFO, Messages.format("feature.unavailable", why));
-            run.setEnabled(false);
-        });
     }
 
     private static JLabel heading(String key) {

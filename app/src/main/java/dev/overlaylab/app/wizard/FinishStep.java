@@ -20,7 +20,7 @@ final class FinishStep extends StepPanel {
     private final JLabel upNote = new JLabel();
     private final JLabel summary = new JLabel();
 
-    FinishStep(Optional<String> upUnavailable) {
+    FinishStep() {
         super(WizardStep.PROVISION);
         saveAs.setName("wizard.saveAs");
         browse.setName("wizard.browse");
@@ -46,10 +46,22 @@ final class FinishStep extends StepPanel {
         saveAs.getDocument().addDocumentListener(changes());
         // Provisioning builds machines (as root, for local labs): never by default, always by a tick.
         provisionNow.setSelected(false);
-        upUnavailable.ifPresentOrElse(why -> {
+        upNote.setText(Messages.get("wizard.provisionNow.note"));
+    }
+
+    /**
+     * Whether this machine can provision the lab: a provider that cannot run here (VirtualBox not
+     * installed, the local provider without root) still lets the lab file be written, unticked.
+     */
+    void allowProvisioning(Optional<String> whyNot) {
+        whyNot.ifPresentOrElse(why -> {
+            provisionNow.setSelected(false);
             provisionNow.setEnabled(false);
-            upNote.setText(Messages.format("feature.unavailable", why));
-        }, () -> upNote.setText(Messages.get("wizard.provisionNow.note")));
+            upNote.setText(Messages.format("wizard.provisionNow.unavailable", why));
+        }, () -> {
+            provisionNow.setEnabled(true);
+            upNote.setText(Messages.get("wizard.provisionNow.note"));
+        });
     }
 
     /** Runs {@code r} whenever the "provision" box is ticked or unticked (the finish button's label follows it). */

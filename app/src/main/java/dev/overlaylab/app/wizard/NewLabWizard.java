@@ -2,7 +2,6 @@ package dev.overlaylab.app.wizard;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.overlaylab.app.AppContext;
-import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.ProviderChoice;
 import dev.overlaylab.app.ui.Dialogs;
 import dev.overlaylab.app.ui.Messages;
@@ -57,6 +56,7 @@ public final class NewLabWizard extends JDialog {
     private final ReviewStep reviewStep = new ReviewStep();
     private final FlannelStep flannelStep = new FlannelStep();
     private final FinishStep finishStep;
+    private final List<ProviderChoice> providers;
     private WizardStep current = WizardStep.PROVIDER;
     private List<Problem> problems = List.of();
     private Optional<Lab> validLab = Optional.empty();
@@ -75,7 +75,8 @@ public final class NewLabWizard extends JDialog {
         this.ctx = ctx;
         setName("wizard");
         providerStep = new ProviderStep(providers, ctx.service());
-        finishStep = new FinishStep(ctx.service().unavailable(Feature.UP));
+        finishStep = new FinishStep();
+        this.providers = List.copyOf(providers);
         pages.put(WizardStep.PROVIDER, providerStep);
         pages.put(WizardStep.NODES, nodesStep);
         pages.put(WizardStep.FLANNEL, flannelStep);
@@ -267,6 +268,8 @@ public final class NewLabWizard extends JDialog {
                 finishStep.show(draft);
             }
             finishStep.showSummary(draft);
+            finishStep.allowProvisioning(providers.stream().filter(p -> p.id().equals(draft.provider)).findFirst()
+                    .flatMap(ProviderChoice::unavailableReason));
         }
         cards.show(deck, s.name());
         updateButtons();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.engine.CheckResult;
-import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.HostKeyNotices;
 import dev.overlaylab.app.engine.LabService;
 import dev.overlaylab.app.engine.NodeDiff;
@@ -168,11 +167,6 @@ class ProvisionPanelGuiTest {
         @Override
         public List<String> profiles(String provider) {
             return List.of();
-        }
-
-        @Override
-        public Optional<String> unavailable(Feature feature) {
-            return Optional.empty();
         }
 
         @Override

@@ -113,7 +113,7 @@ class WizardGuiTest {
         gui.click("start.newLab");
         NewLabWizard w = wizard();
         waitValidated();
-        boolean anyUsable = GuiDriver.onEdt(() -> Stream.of("local", "virtualbox", "virtualbox-soap", "hosts")
+        boolean anyUsable = GuiDriver.onEdt(() -> Stream.of("local", "virtualbox", "hosts")
                 .map(id -> (JRadioButton) GuiDriver.find("wizard.provider." + id).orElseThrow())
                 .anyMatch(JRadioButton::isEnabled));
         Prereq.require(anyUsable, "no provider is usable on this machine in this build");
@@ -176,7 +176,7 @@ class WizardGuiTest {
 
         // Step 1: provider. Unusable providers are disabled and say why.
         NewLabWizard w = openWizard();
-        for (String id : new String[] {"virtualbox", "virtualbox-soap"}) {
+        for (String id : new String[] {"virtualbox"}) {
             JRadioButton r = gui.get("wizard.provider." + id);
             JLabel reason = gui.get("wizard.provider." + id + ".reason");
             if (!GuiDriver.onEdt(r::isEnabled)) {
