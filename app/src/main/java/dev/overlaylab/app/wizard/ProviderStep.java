@@ -14,10 +14,15 @@ import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 
-/** Step 1: lab name and provider; providers unusable here are disabled with the engine's reason. */
+/**
+ * Step 1: lab name and provider. A provider that cannot run on this machine can still be chosen (a
+ * VirtualBox lab written on a laptop without VirtualBox); it says why under its name, and the last
+ * step then writes the file without provisioning.
+ */
 final class ProviderStep extends StepPanel {
     private final JTextField name = new JTextField(24);
     private final Map<String, JRadioButton> radios = new LinkedHashMap<>();
+    private final java.util.Set<String> usable = new java.util.HashSet<>();
     private final BaseImagePanel baseImage;
 
     ProviderStep(List<ProviderChoice> providers, LabService service) {
@@ -44,7 +49,9 @@ final class ProviderStep extends StepPanel {
         for (ProviderChoice p : providers) {
             JRadioButton r = new JRadioButton(Messages.get("provider." + p.id()));
             r.setName("wizard.provider." + p.id());
-            r.setEnabled(p.usable());
+            if (p.usable()) {
+                usable.add(p.id());
+            }
             r.addActionListener(e -> changed());
             group.add(r);
             radios.put(p.id(), r);
@@ -68,11 +75,12 @@ final class ProviderStep extends StepPanel {
     void configure(WizardDraft d) {
         name.setText(d.name);
         JRadioButton r = radios.get(d.provider);
-        if (r == null || !r.isEnabled()) {
-            // Preselect the first usable provider so Next works without a click when one exists.
-            r = radios.values().stream().filter(JRadioButton::isEnabled).findFirst().orElse(r);
+        if (r == null || !usable.contains(d.provider)) {
+            // Preselect the first provider that runs here, so Next works without a click when one exists.
+            r = radios.entrySet().stream().filter(e -> usable.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(r);
         }
-        if (r != null && r.isEnabled()) {
+        if (r != null) {
             r.setSelected(true);
         }
     }
@@ -87,11 +95,6 @@ final class ProviderStep extends StepPanel {
         });
         // after every page has copied its fields: the nodes step sets the profile
         SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
-    }
-
-    /** True when no provider can be used on this machine (the wizard then explains instead of continuing). */
-    boolean noneUsable() {
-        return radios.values().stream().noneMatch(JRadioButton::isEnabled);
     }
 
     boolean anySelected() {

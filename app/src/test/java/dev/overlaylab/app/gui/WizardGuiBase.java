@@ -113,15 +113,17 @@ abstract class WizardGuiBase {
         gui.click("start.newLab");
         NewLabWizard w = wizard();
         waitValidated();
-        boolean anyUsable = GuiDriver.onEdt(() -> Stream.of("local", "virtualbox", "hosts")
-                .map(id -> (JRadioButton) GuiDriver.find("wizard.provider." + id).orElseThrow())
-                .anyMatch(JRadioButton::isEnabled));
+        boolean anyUsable = GuiDriver.onEdt(() -> Stream.of("local", "virtualbox", "hosts").anyMatch(WizardGuiBase::runsHere));
         Prereq.require(anyUsable, "no provider is usable on this machine in this build");
-        provider = GuiDriver.onEdt(() -> ((JRadioButton) GuiDriver.find("wizard.provider.local").orElseThrow())
-                .isEnabled()) ? "local" : "hosts";
+        provider = GuiDriver.onEdt(() -> runsHere("local")) ? "local" : "hosts";
         gui.click("wizard.provider." + provider);
         waitValidated();
         return w;
+    }
+
+    /** A provider that can run on this machine: its line under the name is its description, not a reason. */
+    static boolean runsHere(String id) {
+        return !((JLabel) GuiDriver.find("wizard.provider." + id + ".reason").orElseThrow()).getText().contains("Cannot run");
     }
 
     /** Goes from the current step to the last one with Next, the draft as it is. */
