@@ -57,7 +57,8 @@ final class ProviderStep extends StepPanel {
             radios.put(p.id(), r);
             list.add(r);
             JLabel why = new JLabel("<html>" + p.unavailableReason()
-                    .map(reason -> Messages.format("wizard.provider.unavailable", reason))
+                    // the cause only: the CLI's reason goes on with paths and commands that are no help here
+                    .map(reason -> Messages.format("wizard.provider.unavailable", firstSentence(reason)))
                     .orElse(Messages.get("provider." + p.id() + ".desc")).replace("&", "&amp;").replace("<", "&lt;")
                     .replace("\n", "<br>") + "</html>");
             why.setName("wizard.provider." + p.id() + ".reason");
@@ -95,6 +96,12 @@ final class ProviderStep extends StepPanel {
         });
         // after every page has copied its fields: the nodes step sets the profile
         SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
+    }
+
+    /** "VirtualBox is not installed here: no VBoxManage program was found." of a multi-line reason. */
+    static String firstSentence(String reason) {
+        String line = reason.strip().split("\n", 2)[0].strip();
+        return line.endsWith(".") ? line : line + ".";
     }
 
     boolean anySelected() {
