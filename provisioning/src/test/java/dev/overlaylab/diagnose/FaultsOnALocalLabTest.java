@@ -146,7 +146,7 @@ class FaultsOnALocalLabTest {
                     + " rm -f /var/lib/docker/network/files/local-kv.db;"
                     + " mv /etc/systemd/system/docker.service.d/10-flannel.conf /root/ && systemctl daemon-reload"
                     + " && systemctl start docker");
-            expect(7, "node1", "drop-in");
+            expect(7, "node1", "docker.service.d/10-flannel.conf");
             up("repair #7");
             assertHealthy();
 
