@@ -45,6 +45,8 @@ public final class VerifyPanel extends JPanel {
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
     private boolean running;
+    private boolean findingsHidden;
+    private List<Finding> lastFindings = List.of();
     private JTable lastTable;
     private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
 
@@ -185,6 +187,17 @@ public final class VerifyPanel extends JPanel {
         onLeases = listener;
     }
 
+    /** Shows a matrix run elsewhere (the Diagnose tab's runs) as if this tab had run it. */
+    public void showOutcome(VerifyOutcome out) {
+        show(out);
+    }
+
+    /** Practice: while a fault is not revealed, the findings would give it away. */
+    public void hideFindings(boolean hide) {
+        findingsHidden = hide;
+        showFindings(lastFindings);
+    }
+
     private void show(VerifyOutcome out) {
         running = false;
         if (!out.leases().isEmpty()) {
@@ -222,6 +235,11 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void showFindings(List<Finding> list) {
+        lastFindings = list;
+        if (findingsHidden) {
+            findings.setText(Messages.get("verify.findings.hidden"));
+            return;
+        }
         if (list.isEmpty()) {
             findings.setText(Messages.get("verify.findings.none"));
             return;

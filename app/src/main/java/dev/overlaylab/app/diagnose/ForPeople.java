@@ -1,0 +1,35 @@
+package dev.overlaylab.app.diagnose;
+
+import java.util.regex.Pattern;
+
+/**
+ * The engine's texts are written for the command line; these screens are not it. Command advice
+ * ("olab up does both", "run olab diagnose --fix") becomes the button that does the same here, and an
+ * error shows its first line without a Java class name.
+ */
+public final class ForPeople {
+    /** "olab up" and its sentence forms, as the diagnose rules write them. */
+    private static final Pattern OLAB_UP = Pattern.compile("\\bolab up( [A-Za-z0-9._/-]+)?");
+    /** Any other command advice: dropped, with the bracket or separator around it. */
+    private static final Pattern OLAB_ADVICE = Pattern.compile("\\s*[(;]?\\s*(?:run |try |then |see )?\\bolab [^.;)\\n]*[.;)]?");
+
+    private ForPeople() {
+    }
+
+    /** A finding's fix as the Diagnose tab shows it: {@code button} is what does the engine's up there. */
+    public static String fix(String text, String button) {
+        return OLAB_ADVICE.matcher(OLAB_UP.matcher(text).replaceAll(button)).replaceAll("").strip();
+    }
+
+    /** An error's message for a banner: its first line, no exception class, no command-line advice. */
+    public static String error(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return "an unexpected " + e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "").toLowerCase(java.util.Locale.ROOT)
+                    + " error";
+        }
+        String first = m.strip().lines().findFirst().orElse(m);
+        String clean = OLAB_ADVICE.matcher(first).replaceAll("").strip();
+        return clean.isEmpty() ? first : clean;
+    }
+}
