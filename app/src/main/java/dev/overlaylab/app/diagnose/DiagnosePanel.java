@@ -15,14 +15,12 @@ import dev.overlaylab.progress.ProgressListener;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
-import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -52,14 +50,15 @@ public final class DiagnosePanel extends JPanel {
     private Consumer<VerifyOutcome> onMatrix = m -> { };
 
     public DiagnosePanel(AppContext ctx, Lab lab) {
-        super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
+        super(new MigLayout("insets 0, fill, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
-                // rows: (banner docked north) toolbar, summary, practice, changes, findings
-                "[]4[]8[]8[]8[grow, fill]"));
+                // rows: (banner and header docked north) findings
+                "[grow, fill]"));
         this.ctx = ctx;
         this.lab = lab;
         setName("diagnosePanel");
+        setBorder(javax.swing.BorderFactory.createEmptyBorder(12, 12, 12, 12)); // docked parts ignore the layout's insets
         run.setName("diagnose.run");
         fix.setName("diagnose.fix");
         force.setName("diagnose.force");
@@ -69,12 +68,23 @@ public final class DiagnosePanel extends JPanel {
         fix.addActionListener(e -> fix(false));
         force.addActionListener(e -> confirmForce());
         add(banner, "dock north, gapbottom 8");
-        add(run, "split 3");
-        add(fix);
-        add(force);
-        add(summary, "wmin 0");
+        JPanel header = new JPanel(new MigLayout("insets 0, fillx, wrap 1, hidemode 3",
+                // columns
+                "[grow, fill]",
+                // rows: toolbar, summary, practice, changes
+                "[]4[]8[]8[]"));
+        JPanel toolbar = new JPanel(new MigLayout("insets 0",
+                // columns: three buttons, then nothing
+                "[][][][grow]",
+                // rows
+                "[]"));
+        toolbar.add(run);
+        toolbar.add(fix);
+        toolbar.add(force);
+        header.add(toolbar);
+        header.add(summary, "wmin 0");
         practice = new PracticeBox(this);
-        add(practice, "growx");
+        header.add(practice, "wmin 0");
 
         changes.setName("diagnose.changes");
         JLabel changesTitle = new JLabel(Messages.get("diagnose.changes"));
@@ -82,12 +92,12 @@ public final class DiagnosePanel extends JPanel {
         changesBox.add(changesTitle);
         changesBox.add(changes, "wmin 0");
         changesBox.setVisible(false);
-        add(changesBox, "growx, wmin 0");
+        header.add(changesBox, "wmin 0");
+        add(header, "dock north, gapbottom 8");
 
         JScrollPane scroll = new JScrollPane(findings);
-        scroll.setBorder(BorderFactory.createLineBorder(UIManager.getColor("Component.borderColor")));
         scroll.getVerticalScrollBar().setUnitIncrement(16);
-        add(scroll, "push, grow");
+        add(scroll, "grow, push");
         updateButtons();
     }
 

@@ -125,7 +125,7 @@ final class FindingsView extends JPanel implements Scrollable {
         a.setWrapStyleWord(true);
         a.setOpaque(false);
         a.setBorder(null);
-        a.setFont(font);
+        a.setFont(font.deriveFont(font.getStyle(), font.getSize2D())); // not a UIResource: a theme switch keeps it
         return a;
     }
 

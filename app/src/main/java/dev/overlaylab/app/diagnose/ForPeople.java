@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * error shows its first line without a Java class name.
  */
 public final class ForPeople {
-    /** "olab up" and its sentence forms, as the diagnose rules write them. */
-    private static final Pattern OLAB_UP = Pattern.compile("\\bolab up( [A-Za-z0-9._/-]+)?");
+    /** "olab up", with its lab file when one is named (a word with a dot or slash: "does" is not a lab). */
+    private static final Pattern OLAB_UP = Pattern.compile("\\bolab up( [A-Za-z0-9_-]*[./][A-Za-z0-9._/-]*)?");
     /** Any other command advice: dropped, with the bracket or separator around it. */
     private static final Pattern OLAB_ADVICE = Pattern.compile("\\s*[(;]?\\s*(?:run |try |then |see )?\\bolab [^.;)\\n]*[.;)]?");
 
@@ -25,8 +25,7 @@ public final class ForPeople {
     public static String error(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
-            return "an unexpected " + e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "").toLowerCase(java.util.Locale.ROOT)
-                    + " error";
+            return "an unexpected internal error (" + e.getClass().getSimpleName() + ")";
         }
         String first = m.strip().lines().findFirst().orElse(m);
         String clean = OLAB_ADVICE.matcher(first).replaceAll("").strip();

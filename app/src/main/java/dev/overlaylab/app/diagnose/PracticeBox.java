@@ -41,7 +41,7 @@ final class PracticeBox extends JPanel {
     }
 
     PracticeBox(DiagnosePanel owner) {
-        super(new MigLayout("insets 10 12 10 12, fillx, wrap 1",
+        super(new MigLayout("insets 10 12 10 12, fillx, wrap 1, hidemode 3",
                 // columns
                 "[grow, fill]",
                 // rows
@@ -63,12 +63,25 @@ final class PracticeBox extends JPanel {
         showMatrix.addActionListener(e -> onShowMatrix.run());
         reveal.addActionListener(e -> reveal());
         repair.addActionListener(e -> repair());
-        add(start, "split 4, growx 0");
-        add(showMatrix, "growx 0");
-        add(reveal, "growx 0");
-        add(repair, "growx 0");
+        JPanel buttons = new JPanel(new MigLayout("insets 0",
+                // columns: four buttons, then nothing
+                "[][][][][grow]",
+                // rows
+                "[]"));
+        buttons.setOpaque(false);
+        buttons.add(start);
+        buttons.add(showMatrix);
+        buttons.add(reveal);
+        buttons.add(repair);
+        add(buttons);
         add(status, "wmin 0");
+        say("");
         updateReason();
+    }
+
+    private void say(String text) {
+        status.setText(text);
+        status.setVisible(!text.isBlank());
     }
 
     void setOnPractising(Consumer<Boolean> listener) {
@@ -83,7 +96,7 @@ final class PracticeBox extends JPanel {
     void updateReason() {
         reason = owner.ctx().service().practiceUnavailable(owner.lab());
         reason.ifPresent(r -> {
-            status.setText(r);
+            say(r);
             start.setToolTipText(r);
         });
         if (reason.isEmpty()) {
@@ -114,7 +127,7 @@ final class PracticeBox extends JPanel {
         var lab = owner.lab();
         var service = owner.ctx().service();
         owner.busy(Messages.get("practice.checking"));
-        status.setText(Messages.get("practice.breaking"));
+        say(Messages.get("practice.breaking"));
         Worker.<Started>of(() -> {
             Diagnosis before = service.diagnose(lab, ProgressListener.NONE);
             if (!before.healthy()) {
@@ -126,15 +139,15 @@ final class PracticeBox extends JPanel {
             if (s.broke() == null) {
                 owner.idle();
                 owner.show(s.before());
-                status.setText(Messages.get("practice.notHealthy"));
+                say(Messages.get("practice.notHealthy"));
                 return;
             }
             injected = Optional.of(s.broke());
             revealed = false;
             onPractising.accept(true);
             owner.idle();
-            owner.hideFindings(Messages.get("verify.findings.hidden"));
-            status.setText(Messages.format("practice.broken", s.broke().node()));
+            owner.hideFindings(Messages.get("practice.hidden"));
+            say(Messages.format("practice.broken", s.broke().node()));
             owner.showMatrixOnly(s.matrix());
         }, this::failed).execute();
     }
@@ -148,7 +161,7 @@ final class PracticeBox extends JPanel {
             owner.idle();
             owner.show(d);
             boolean found = d.findings().stream().anyMatch(f -> f.id().equals(b.faultId()));
-            status.setText(Messages.format("practice.revealed", b.faultId(), b.node(),
+            say(Messages.format("practice.revealed", b.faultId(), b.node(),
                     Messages.get(found ? "practice.revealed.found" : "practice.revealed.missed")));
         }, this::failed).execute();
     }
@@ -165,7 +178,7 @@ final class PracticeBox extends JPanel {
             if (healthy) {
                 injected = Optional.empty();
             }
-            status.setText(Messages.get(healthy ? "practice.repaired" : "practice.notRepaired"));
+            say(Messages.get(healthy ? "practice.repaired" : "practice.notRepaired"));
             owner.updateButtons();
         });
     }
