@@ -39,6 +39,7 @@ class DiagnosePanelGuiTest {
     private JFrame frame;
     private DiagnosePanel panel;
     private VerifyPanel verify;
+    private JTabbedPane tabs;
 
     private static Lab lab(String provider) throws Exception {
         return LabLoader.parse("""
@@ -63,7 +64,7 @@ class DiagnosePanelGuiTest {
             Themes.install(theme);
             verify = new VerifyPanel(ctx, lab);
             panel = new DiagnosePanel(ctx, lab);
-            JTabbedPane tabs = new JTabbedPane();
+            tabs = new JTabbedPane();
             tabs.addTab("Verify", verify);
             tabs.addTab("Diagnose", panel);
             panel.setOnMatrix(verify::showOutcome);
@@ -200,6 +201,13 @@ class DiagnosePanelGuiTest {
         assertThat(gui.enabled("diagnose.run")).isFalse(); // Diagnose would give it away
         assertThat(GuiDriver.onEdt(() -> verify.pairs().failedCount())).isEqualTo(2);
         assertThat(GuiDriver.textOf(verify)).contains("Hidden while you practise").doesNotContain("flanneld-down");
+        gui.click("practice.showMatrix");
+        GuiDriver.waitFor("the Verify tab in front", verify::isShowing);
+        gui.screenshot("verifyPanel", "practising-matrix-dark");
+        GuiDriver.onEdt(() -> {
+            tabs.setSelectedComponent(panel);
+            return null;
+        });
 
         gui.click("practice.reveal");
         GuiDriver.waitFor("the reveal", () -> !panel.isRunning() && service.diagnoseCalls == 2);
