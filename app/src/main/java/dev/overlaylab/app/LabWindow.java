@@ -51,6 +51,10 @@ public final class LabWindow extends JPanel {
         diagnose.setOnMatrix(verify::showOutcome);
         diagnose.setOnPractising(verify::hideFindings);
         diagnose.setOnShowMatrix(() -> tabs.setSelectedComponent(verify));
+        verify.setOnDiagnose(() -> {
+            tabs.setSelectedComponent(diagnose);
+            diagnose.diagnoseIfAllowed();
+        });
         tabs.addTab(Messages.get("tab.topology"), Icons.get("topology"), topology);
         verify.setOnLeases(topology::showLeases);
         labName = lab.name();

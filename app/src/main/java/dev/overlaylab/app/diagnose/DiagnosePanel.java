@@ -135,6 +135,13 @@ public final class DiagnosePanel extends JPanel {
         return running;
     }
 
+    /** Diagnose as its button would: not while something runs, nor while a practice fault is hidden. */
+    public void diagnoseIfAllowed() {
+        if (run.isEnabled()) {
+            diagnose();
+        }
+    }
+
     public void diagnose() {
         busy(Messages.get("diagnose.running"));
         Worker.<Diagnosis>of(() -> ctx.service().diagnose(lab, ProgressListener.NONE), d -> {

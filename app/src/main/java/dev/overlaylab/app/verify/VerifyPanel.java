@@ -41,6 +41,7 @@ public final class VerifyPanel extends JPanel {
     private final JTextArea findings = new JTextArea();
     private final JButton run = new JButton(Messages.get("verify.run"), Icons.get("verify"));
     private final JButton rerun = new JButton(Messages.get("verify.rerun"), Icons.get("retry"));
+    private final JButton diagnose = new JButton(Messages.get("diagnose.run"), Icons.get("info"));
     private final JLabel summary = new JLabel(Messages.get("verify.notRun"));
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
@@ -65,8 +66,11 @@ public final class VerifyPanel extends JPanel {
         run.addActionListener(e -> runAll());
         rerun.addActionListener(e -> selected.ifPresent(this::rerun));
         add(banner, "dock north, gapbottom 8");
-        add(run, "split 3, sg btn");
+        diagnose.setName("verify.diagnose");
+        diagnose.setVisible(false);
+        add(run, "split 4, sg btn");
         add(rerun, "sg btn");
+        add(diagnose);
         add(summary, "gapleft 12");
 
         JPanel grids = new JPanel(new MigLayout("insets 0, fill, wrap 1",
@@ -180,6 +184,12 @@ public final class VerifyPanel extends JPanel {
     /** True while a matrix (or one re-run) is in flight. */
     public boolean isRunning() {
         return running;
+    }
+
+    /** Shows a Diagnose button next to Run verification; {@code action} runs it (the Diagnose tab). */
+    public void setOnDiagnose(Runnable action) {
+        diagnose.setVisible(true);
+        diagnose.addActionListener(e -> action.run());
     }
 
     /** Told the leases each run found (node → subnet), for the topology picture. */

@@ -73,6 +73,10 @@ class DiagnosePanelGuiTest {
                 verify.hideFindings(hide);
             });
             panel.setOnShowMatrix(() -> tabs.setSelectedComponent(verify));
+            verify.setOnDiagnose(() -> {
+                tabs.setSelectedComponent(panel);
+                panel.diagnoseIfAllowed();
+            });
             tabs.setSelectedComponent(panel);
             frame = new JFrame("diagnose");
             frame.setContentPane(tabs);
@@ -129,6 +133,20 @@ class DiagnosePanelGuiTest {
             Font f = javax.swing.UIManager.getFont("monospaced.font");
             return f != null ? f.getFamily() : Font.MONOSPACED;
         });
+    }
+
+    @Test
+    void diagnoseNextToVerifyRunsTheDiagnosisOnTheDiagnoseTab() throws Exception {
+        open("local", AppPrefs.Theme.LIGHT);
+        GuiDriver.onEdt(() -> {
+            tabs.setSelectedComponent(verify);
+            return null;
+        });
+        gui.screenshot("verifyPanel", "verify-with-diagnose-light");
+        gui.click("verify.diagnose");
+        GuiDriver.waitFor("the findings", () -> !panel.isRunning() && service.diagnoseCalls == 1);
+        assertThat(GuiDriver.onEdt(panel::isShowing)).isTrue();
+        assertThat(findingsText()).contains("flanneld-down", "forward-drop");
     }
 
     @Test
