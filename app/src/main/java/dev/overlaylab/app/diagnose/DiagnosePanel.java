@@ -67,6 +67,7 @@ public final class DiagnosePanel extends JPanel {
         run.addActionListener(e -> diagnose());
         fix.addActionListener(e -> fix(false));
         force.addActionListener(e -> confirmForce());
+        banner.setName("diagnose.banner");
         add(banner, "dock north, gapbottom 8");
         JPanel header = new JPanel(new MigLayout("insets 0, fillx, wrap 1, hidemode 3",
                 // columns

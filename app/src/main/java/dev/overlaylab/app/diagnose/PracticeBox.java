@@ -134,7 +134,11 @@ final class PracticeBox extends JPanel {
                 return new Started(before, null, null);
             }
             PracticeBreak broke = service.practice(lab);
-            return new Started(before, broke, service.verify(lab, Optional.empty(), ProgressListener.NONE));
+            try {
+                return new Started(before, broke, service.verify(lab, Optional.empty(), ProgressListener.NONE));
+            } catch (Exception e) {
+                return new Started(before, broke, null); // the lab is broken now: what was done must not be lost
+            }
         }, s -> {
             if (s.broke() == null) {
                 owner.idle();
@@ -148,7 +152,9 @@ final class PracticeBox extends JPanel {
             owner.idle();
             owner.hideFindings(Messages.get("practice.hidden"));
             say(Messages.format("practice.broken", s.broke().node()));
-            owner.showMatrixOnly(s.matrix());
+            if (s.matrix() != null) {
+                owner.showMatrixOnly(s.matrix());
+            }
         }, this::failed).execute();
     }
 
@@ -184,6 +190,7 @@ final class PracticeBox extends JPanel {
     }
 
     private void failed(Throwable e) {
+        say("");
         owner.failed("practice.error", e);
     }
 }

@@ -33,6 +33,8 @@ final class DiagnoseDouble implements LabService {
     final List<String> practiceCalls = new CopyOnWriteArrayList<>();
     volatile int diagnoseCalls;
     volatile boolean broken = true;
+    /** When set, diagnose fails with it (as the engine does when a node cannot be reached). */
+    volatile RuntimeException diagnoseFails;
 
     static final Item FLANNELD_DOWN = new Item("flanneld-down", "flanneld is not running on node1",
             List.of(new Excerpt("node1", "systemctl show flanneld -p ActiveState,SubState,UnitFileState",
@@ -58,6 +60,9 @@ final class DiagnoseDouble implements LabService {
     @Override
     public Diagnosis diagnose(Lab lab, ProgressListener progress) throws InterruptedException {
         diagnoseCalls++;
+        if (diagnoseFails != null) {
+            throw diagnoseFails;
+        }
         Thread.sleep(150); // the engine takes seconds: the buttons must show it is busy
         return broken ? new Diagnosis(matrix(false), List.of(FLANNELD_DOWN, FORWARD_DROP)) : new Diagnosis(matrix(true), List.of());
     }

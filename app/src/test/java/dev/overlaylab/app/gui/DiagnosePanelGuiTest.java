@@ -150,6 +150,19 @@ class DiagnosePanelGuiTest {
     }
 
     @Test
+    void anErrorSaysWhatHappenedWithoutCommandLineAdvice() throws Exception {
+        // Worded as the engine's errors are: the cause, then advice for the command line.
+        service.diagnoseFails = new IllegalStateException("node1 (192.168.56.102) did not answer on port 22; run olab up lab.yaml first");
+        open("local", AppPrefs.Theme.LIGHT);
+        diagnose();
+        gui.screenshot("diagnosePanel", "error-light");
+        String shown = GuiDriver.textOf(gui.get("diagnose.banner"));
+        assertThat(shown).contains("Diagnosis could not run: node1 (192.168.56.102) did not answer on port 22")
+                .doesNotContain("olab", "Exception");
+        assertThat(gui.enabled("diagnose.run")).isTrue();
+    }
+
+    @Test
     void fixCallsTheServiceThenShowsWhatChangedAndTheNewDiagnosis() throws Exception {
         open("local", AppPrefs.Theme.LIGHT);
         diagnose();
