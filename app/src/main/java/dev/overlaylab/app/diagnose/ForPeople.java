@@ -10,15 +10,20 @@ import java.util.regex.Pattern;
 public final class ForPeople {
     /** "olab up", with its lab file when one is named (a word with a dot or slash: "does" is not a lab). */
     private static final Pattern OLAB_UP = Pattern.compile("\\bolab up( [A-Za-z0-9_-]*[./][A-Za-z0-9._/-]*)?");
-    /** Any other command advice: dropped, with the bracket or separator around it. */
-    private static final Pattern OLAB_ADVICE = Pattern.compile("\\s*[(;]?\\s*(?:run |try |then |see )?\\bolab [^.;)\\n]*[.;)]?");
+    /** Any other command advice, to the end of its sentence (a dot inside "lab.yaml" does not end it): dropped. */
+    private static final Pattern OLAB_ADVICE = Pattern.compile("\\s*[(;]?\\s*(?:run |try |then |see )?\\bolab (?:[^.;)\\n]|\\.(?=\\S))*[.;)]?");
 
     private ForPeople() {
     }
 
     /** A finding's fix as the Diagnose tab shows it: {@code button} is what does the engine's up there. */
     public static String fix(String text, String button) {
-        return OLAB_ADVICE.matcher(OLAB_UP.matcher(text).replaceAll(button)).replaceAll("").strip();
+        return dropAdvice(OLAB_UP.matcher(text).replaceAll(button));
+    }
+
+    /** Advice that ended a sentence leaves the sentence's end behind. */
+    private static String dropAdvice(String text) {
+        return OLAB_ADVICE.matcher(text).replaceAll(m -> m.group().endsWith(".") ? "." : "").replaceAll(" +", " ").strip();
     }
 
     /** An error's message for a banner: its first line, no exception class, no command-line advice. */
@@ -28,7 +33,7 @@ public final class ForPeople {
             return "an unexpected internal error (" + e.getClass().getSimpleName() + ")";
         }
         String first = m.strip().lines().findFirst().orElse(m);
-        String clean = OLAB_ADVICE.matcher(first).replaceAll("").strip();
+        String clean = dropAdvice(first);
         return clean.isEmpty() ? first : clean;
     }
 }

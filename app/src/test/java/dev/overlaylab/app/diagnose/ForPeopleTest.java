@@ -20,6 +20,8 @@ class ForPeopleTest {
     void otherCommandAdviceIsDroppedFromErrors() {
         assertThat(ForPeople.error(new IllegalStateException("node node1 is not running; run olab up first")))
                 .isEqualTo("node node1 is not running");
+        assertThat(ForPeople.error(new IllegalStateException("node1 did not answer; run olab up lab.yaml first. Then retry")))
+                .isEqualTo("node1 did not answer. Then retry");
         assertThat(ForPeople.error(new IllegalStateException("first line\n\tat some.Trace"))).isEqualTo("first line");
         assertThat(ForPeople.error(new NullPointerException())).isEqualTo("an unexpected internal error (NullPointerException)");
     }
