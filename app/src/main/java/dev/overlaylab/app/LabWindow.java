@@ -1,6 +1,7 @@
 package dev.overlaylab.app;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import dev.overlaylab.app.diagnose.DiagnosePanel;
 import dev.overlaylab.app.progress.ProvisionPanel;
 import dev.overlaylab.app.regen.RegeneratePanel;
 import dev.overlaylab.app.topology.TopologyInput;
@@ -20,6 +21,7 @@ public final class LabWindow extends JPanel {
     private final JTabbedPane tabs = new JTabbedPane();
     private final ProvisionPanel provision;
     private final VerifyPanel verify;
+    private final DiagnosePanel diagnose;
     private final TopologyPanel topology;
     private final JLabel facts = new JLabel();
     private final RegeneratePanel regen;
@@ -40,10 +42,18 @@ public final class LabWindow extends JPanel {
         add(facts);
         provision = new ProvisionPanel(ctx, lab);
         verify = new VerifyPanel(ctx, lab);
+        diagnose = new DiagnosePanel(ctx, lab);
         topology = new TopologyPanel(ctx, TopologyInput.of(lab));
         tabs.setName("lab.tabs");
         tabs.addTab(Messages.get("tab.provision"), Icons.get("provision"), provision);
         tabs.addTab(Messages.get("tab.verify"), Icons.get("verify"), verify);
+        diagnose.setOnMatrix(verify::showOutcome);
+        diagnose.setOnPractising(verify::hideFindings);
+        diagnose.setOnShowMatrix(() -> tabs.setSelectedComponent(verify));
+        verify.setOnDiagnose(() -> {
+            tabs.setSelectedComponent(diagnose);
+            diagnose.diagnoseIfAllowed();
+        });
         tabs.addTab(Messages.get("tab.topology"), Icons.get("topology"), topology);
         verify.setOnLeases(topology::showLeases);
         labName = lab.name();
@@ -52,9 +62,12 @@ public final class LabWindow extends JPanel {
             facts.setText(factsOf(changed, file));
             provision.setLab(changed);
             verify.setLab(changed);
+            diagnose.setLab(changed);
             topology.view().setInput(TopologyInput.of(changed));
         });
         tabs.addTab(Messages.get("tab.regenerate"), Icons.get("regenerate"), regen);
+        // Last, so the tabs people and tests already know keep their places; Verify's own Diagnose button leads here.
+        tabs.addTab(Messages.get("tab.diagnose"), Icons.get("info"), diagnose);
         add(tabs);
     }
 
@@ -79,6 +92,9 @@ public final class LabWindow extends JPanel {
         }
         if (verify.isRunning()) {
             out.add(Messages.get("lab.unsaved.verifying"));
+        }
+        if (diagnose.isRunning()) {
+            out.add(Messages.get("lab.unsaved.diagnosing"));
         }
         if (regen.hasUnpushedEdits()) {
             out.add(Messages.get("lab.unsaved.regenerate"));
@@ -106,6 +122,10 @@ public final class LabWindow extends JPanel {
 
     public VerifyPanel verify() {
         return verify;
+    }
+
+    public DiagnosePanel diagnose() {
+        return diagnose;
     }
 
     public TopologyPanel topology() {

@@ -41,6 +41,7 @@ public final class EngineLabService implements LabService {
     static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "hosts");
 
     private final Wiring wiring;
+    private final EngineDiagnosis diagnosis;
     private volatile Providers providers;
     private volatile BaseImages images;
 
@@ -50,6 +51,7 @@ public final class EngineLabService implements LabService {
      */
     public EngineLabService(HostKeyListener hostKeys, PasswordPrompt prompt) {
         this.wiring = new Wiring(hostKeys, prompt);
+        this.diagnosis = new EngineDiagnosis(wiring);
     }
 
     /** Built on first use, off the event thread (providers look at the machine to say if they can run). */
@@ -126,6 +128,28 @@ public final class EngineLabService implements LabService {
     public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
         Provider provider = registry().require(lab.provider());
         return VerifyCells.outcome(lab, wiring.verify(lab, provider, VerifyCells.selection(only), progress));
+    }
+
+    @Override
+    public Diagnosis diagnose(Lab lab, ProgressListener progress) {
+        return diagnosis.diagnose(lab, registry().require(lab.provider()), progress);
+    }
+
+    @Override
+    public FixOutcome fix(Lab lab, boolean force, ProgressListener progress) throws InterruptedException {
+        FixOutcome out = diagnosis.fix(lab, render(lab), registry().require(lab.provider()), force, progress);
+        stopIfInterrupted();
+        return out;
+    }
+
+    @Override
+    public Optional<String> practiceUnavailable(Lab lab) {
+        return EngineDiagnosis.practiceUnavailable(lab);
+    }
+
+    @Override
+    public PracticeBreak practice(Lab lab) {
+        return diagnosis.practice(lab, registry().require(lab.provider()));
     }
 
     /** Pseudo node name under which the etcd network config's difference is listed. */

@@ -73,4 +73,29 @@ public interface LabService {
     default void addBaseImage(String profile, ProgressListener progress) throws Exception {
         throw new UnsupportedOperationException("base images cannot be added in this build");
     }
+
+    /**
+     * {@code olab diagnose}: evidence from every node, the matrix, and the root causes by stable id.
+     */
+    default Diagnosis diagnose(Lab lab, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("diagnosis is not part of this build");
+    }
+
+    /**
+     * {@code olab diagnose --fix}: diagnoses, applies what may be applied, diagnoses again. With
+     * {@code force} ({@code --force}) it also changes what the lab did not make (firewall rules, sysctl settings).
+     */
+    default FixOutcome fix(Lab lab, boolean force, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("fixing is not part of this build");
+    }
+
+    /** Why practice mode cannot break this lab, in a person's words; empty when it can. Cheap. */
+    default Optional<String> practiceUnavailable(Lab lab) {
+        return Optional.of("practice mode is not part of this build.");
+    }
+
+    /** {@code olab break LAB random}: misconfigures one node of a healthy local lab and says (only to the caller) how. */
+    default PracticeBreak practice(Lab lab) throws Exception {
+        throw new UnsupportedOperationException("practice mode is not part of this build");
+    }
 }

@@ -29,7 +29,7 @@ final class VerifyCells {
         }
         return new VerifyOutcome(outcome.report().results().stream().map(VerifyCells::cell).toList(),
                 outcome.findings().stream().map(f -> new Finding(
-                        f.failureMode().isPresent() ? "#" + f.failureMode().getAsInt() + " " + f.cause() : f.cause(),
+                        "[" + f.id() + "] " + f.cause(),
                         String.join("\n", f.evidence()), f.fix())).toList(), leases);
     }
 

@@ -40,10 +40,13 @@ public final class VerifyPanel extends JPanel {
     private final JTextArea findings = new JTextArea();
     private final JButton run = new JButton(Messages.get("verify.run"), Icons.get("verify"));
     private final JButton rerun = new JButton(Messages.get("verify.rerun"), Icons.get("retry"));
+    private final JButton diagnose = new JButton(Messages.get("diagnose.run"), Icons.get("info"));
     private final JLabel summary = new JLabel(Messages.get("verify.notRun"));
     private final Banner banner = new Banner();
     private Optional<CheckResult> selected = Optional.empty();
     private boolean running;
+    private boolean findingsHidden;
+    private List<Finding> lastFindings = List.of();
     private JTable lastTable;
     private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
 
@@ -62,8 +65,11 @@ public final class VerifyPanel extends JPanel {
         run.addActionListener(e -> runAll());
         rerun.addActionListener(e -> selected.ifPresent(this::rerun));
         add(banner, "dock north, gapbottom 8");
-        add(run, "split 3, sg btn");
+        diagnose.setName("verify.diagnose");
+        diagnose.setVisible(false);
+        add(run, "split 4, sg btn");
         add(rerun, "sg btn");
+        add(diagnose);
         add(summary, "gapleft 12");
 
         JPanel grids = new JPanel(new MigLayout("insets 0, fill, wrap 1",
@@ -175,9 +181,26 @@ public final class VerifyPanel extends JPanel {
         return running;
     }
 
+    /** Shows a Diagnose button next to Run verification; {@code action} runs it (the Diagnose tab). */
+    public void setOnDiagnose(Runnable action) {
+        diagnose.setVisible(true);
+        diagnose.addActionListener(e -> action.run());
+    }
+
     /** Told the leases each run found (node → subnet), for the topology picture. */
     public void setOnLeases(java.util.function.Consumer<java.util.Map<String, String>> listener) {
         onLeases = listener;
+    }
+
+    /** Shows a matrix run elsewhere (the Diagnose tab's runs) as if this tab had run it. */
+    public void showOutcome(VerifyOutcome out) {
+        show(out);
+    }
+
+    /** Practice: while a fault is not revealed, the findings would give it away. */
+    public void hideFindings(boolean hide) {
+        findingsHidden = hide;
+        showFindings(lastFindings);
     }
 
     private void show(VerifyOutcome out) {
@@ -217,6 +240,11 @@ public final class VerifyPanel extends JPanel {
     }
 
     private void showFindings(List<Finding> list) {
+        lastFindings = list;
+        if (findingsHidden) {
+            findings.setText(Messages.get("verify.findings.hidden"));
+            return;
+        }
         if (list.isEmpty()) {
             findings.setText(Messages.get("verify.findings.none"));
             return;
