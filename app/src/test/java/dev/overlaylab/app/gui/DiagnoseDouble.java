@@ -5,7 +5,6 @@ import dev.overlaylab.app.engine.Diagnosis;
 import dev.overlaylab.app.engine.Diagnosis.Excerpt;
 import dev.overlaylab.app.engine.Diagnosis.Item;
 import dev.overlaylab.app.engine.Diagnosis.Repair;
-import dev.overlaylab.app.engine.Feature;
 import dev.overlaylab.app.engine.FixOutcome;
 import dev.overlaylab.app.engine.LabService;
 import dev.overlaylab.app.engine.NodeDiff;
@@ -102,11 +101,6 @@ final class DiagnoseDouble implements LabService {
     @Override
     public List<String> profiles(String provider) {
         return List.of();
-    }
-
-    @Override
-    public Optional<String> unavailable(Feature feature) {
-        return Optional.empty();
     }
 
     @Override
