@@ -1,13 +1,9 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.compose.Practice;
 import dev.overlaylab.diagnose.PracticeFault;
 import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.model.Node;
-import dev.overlaylab.ssh.NodeShell;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,22 +25,22 @@ final class BreakCommand extends LabCommand {
     @Override
     int run() throws Exception {
         LabInput in = LabInput.open(lab);
-        if (!in.lab().provider().equals("local")) {
-            throw new BadInput(lab + ": practice mode breaks local labs only (provider: " + in.lab().provider()
-                    + "); on VirtualBox or real hosts, break things by hand");
-        }
-        List<PracticeFault> offered = Arrays.stream(PracticeFault.values()).filter(f -> f.appliesTo(in.lab())).toList();
+        Practice.unavailable(in.lab()).ifPresent(why -> {
+            throw new BadInput(lab + ": " + why + "; on VirtualBox or real hosts, break things by hand");
+        });
+        List<PracticeFault> offered = Practice.offered(in.lab());
         boolean secret = fault.equals("random");
-        PracticeFault f = secret ? offered.get(new SecureRandom().nextInt(offered.size()))
+        PracticeFault f = secret ? Practice.random(in.lab())
                 : PracticeFault.of(fault).filter(offered::contains).orElseThrow(() -> new BadInput("unknown fault " + fault
                         + " for this lab; one of: " + String.join(", ", offered.stream().map(PracticeFault::id).toList()) + ", random"));
-        String target = node != null ? node : f.defaultNode(in.lab()).name();
-        Node endpoint = in.provider().endpoints(in.lab()).stream().filter(e -> e.name().equals(target)).findFirst()
-                .orElseThrow(() -> new BadInput("no node " + target + " in " + lab));
-        ExecResult r;
-        try (NodeShell shell = in.wiring().shells().open(in.lab(), endpoint)) {
-            r = shell.exec(f.command(in.lab()), Duration.ofSeconds(60));
+        Practice.Broken broken;
+        try {
+            broken = in.wiring().practice().breakOne(in.lab(), in.provider(), f, java.util.Optional.ofNullable(node));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
         }
+        String target = broken.node();
+        ExecResult r = broken.result();
         PrintWriter out = out();
         if (!r.ok()) {
             out.println(target + ": breaking " + f.id() + " failed (exit " + r.exitCode() + "): " + (r.stdout() + r.stderr()).strip());

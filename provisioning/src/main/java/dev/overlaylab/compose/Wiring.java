@@ -100,6 +100,11 @@ public final class Wiring {
     }
 
     /** Opens the lab's etcd port through its connected master, with this wiring's transport. */
+    /** Practice mode: one fault broken on purpose ({@code olab break}, the app's Practice). */
+    public Practice practice() {
+        return new Practice(shells());
+    }
+
     /** What differs between a running lab and its lab file (files and the network config). */
     public LabChanges changes() {
         return new LabChanges(shells(), etcdPorts());

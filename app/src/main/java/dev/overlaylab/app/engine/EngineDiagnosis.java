@@ -2,18 +2,15 @@ package dev.overlaylab.app.engine;
 
 import dev.overlaylab.compose.DiagnoseAndFix;
 import dev.overlaylab.compose.Wiring;
+import dev.overlaylab.compose.Practice;
 import dev.overlaylab.diagnose.PracticeFault;
 import dev.overlaylab.diagnose.VerifyAndDiagnose;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.model.Node;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.render.RenderedLab;
-import dev.overlaylab.ssh.NodeShell;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,15 +70,10 @@ final class EngineDiagnosis {
         if (practiceUnavailable(lab).isPresent()) {
             throw new IllegalStateException(practiceUnavailable(lab).get());
         }
-        List<PracticeFault> offered = java.util.Arrays.stream(PracticeFault.values()).filter(f -> f.appliesTo(lab)).toList();
-        PracticeFault f = offered.get(new SecureRandom().nextInt(offered.size()));
-        String target = f.defaultNode(lab).name();
-        Node endpoint = provider.endpoints(lab).stream().filter(e -> e.name().equals(target)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("node " + target + " is not running"));
-        ExecResult r;
-        try (NodeShell shell = wiring.shells().open(lab, endpoint)) {
-            r = shell.exec(f.command(lab), Duration.ofSeconds(60));
-        }
+        PracticeFault f = Practice.random(lab);
+        Practice.Broken broken = wiring.practice().breakOne(lab, provider, f, Optional.empty());
+        String target = broken.node();
+        ExecResult r = broken.result();
         if (!r.ok()) {
             throw new IllegalStateException("breaking something on " + target + " did not work (exit " + r.exitCode() + "): "
                     + (r.stdout() + r.stderr()).strip());
