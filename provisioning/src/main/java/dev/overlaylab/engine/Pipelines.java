@@ -75,6 +75,7 @@ public final class Pipelines {
             case FLANNEL -> {
                 stages.add(networkConfig());
                 stages.add(flanneld());
+                stages.add(docker()); // see push(): a flanneld restart stops docker
             }
             case DOCKER -> stages.add(docker());
             default -> throw new IllegalArgumentException(String.valueOf(only));
@@ -97,7 +98,9 @@ public final class Pipelines {
             stages.add(networkConfig());
             stages.add(flanneld());
         }
-        if (changed.contains(Component.DOCKER)) {
+        // docker's drop-in Requires= flanneld and reads its subnet.env: a flanneld restart stops docker, and a
+        // backend switch changes FLANNEL_MTU. The docker stage starts it again (restarting only what it owes).
+        if (changed.contains(Component.DOCKER) || changed.contains(Component.FLANNEL)) {
             stages.add(docker());
         }
         return stages;

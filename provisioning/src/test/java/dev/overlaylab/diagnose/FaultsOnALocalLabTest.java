@@ -7,6 +7,7 @@ import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.compose.DiagnoseAndFix;
 import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.engine.Engine;
 import dev.overlaylab.engine.Failure;
@@ -75,7 +76,7 @@ class FaultsOnALocalLabTest {
     private Engine engine;
 
     @Test
-    void eachInjectedFaultGetsExactlyItsFindingAndUpRepairsIt() throws Exception {
+    void eachInjectedFaultGetsExactlyItsFindingAndDiagnoseFixRepairsIt() throws Exception {
         Prereq.requireRoot();
         Prereq.requireProgram("systemd-nspawn");
         Prereq.requireProgram("debootstrap");
@@ -104,14 +105,14 @@ class FaultsOnALocalLabTest {
                         + " && systemctl restart flanneld && systemctl restart docker");
             }
             expect(1, "10.0.2.15", "--iface=host0");
-            up("repair #1");
+            repair("repair #1");
             assertHealthy();
 
             // #2: docker told --mtu=1500 over a 1450 vxlan overlay
             sh("node1", "sed -i 's/--mtu=${FLANNEL_MTU}/--mtu=1500/' /etc/systemd/system/docker.service.d/10-flannel.conf"
                     + " && systemctl daemon-reload && systemctl restart docker");
             expect(2, "docker0's MTU", "--mtu=${FLANNEL_MTU}");
-            up("repair #2");
+            repair("repair #2");
             assertHealthy();
 
             // #4: flanneld without its forward rules, the seeds' ACCEPT unit stopped, docker's FORWARD policy DROP
@@ -120,7 +121,7 @@ class FaultsOnALocalLabTest {
                     + " && systemctl daemon-reload && systemctl restart flanneld && systemctl start docker"
                     + " && { iptables -F FLANNEL-FWD 2>/dev/null || true; }");
             expect(4, "FORWARD", "iptables -A FORWARD -s 10.1.0.0/16 -j ACCEPT");
-            up("repair #4");
+            repair("repair #4");
             assertHealthy();
 
             // #5: etcd on loopback only; node1's flanneld restarted so it has to dial etcd again
@@ -128,7 +129,7 @@ class FaultsOnALocalLabTest {
                     + " && systemctl restart etcd");
             restartFlanneldAndWaitForActivating("node1");
             expect(5, "127.0.0.1", "ETCD_LISTEN_CLIENT_URLS=\"http://192.168.65.21:2379,http://127.0.0.1:2379\"");
-            up("repair #5");
+            repair("repair #5");
             assertHealthy();
 
             // #6: an old tutorial's way: v2 switched on, the config written with etcdctl v2 only
@@ -138,7 +139,7 @@ class FaultsOnALocalLabTest {
                     + " && ETCDCTL_API=2 etcdctl --endpoints=http://127.0.0.1:2379 set /coreos.com/network/config \"$c\"");
             restartFlanneldAndWaitForActivating("node1");
             expect(6, "v2 API", "write it through v3: ETCDCTL_API=3 etcdctl");
-            up("repair #6");
+            repair("repair #6");
             assertHealthy();
 
             // #7: a fresh docker (no saved bridge) started without the drop-in: docker0 on 172.17.0.1/16
@@ -147,7 +148,7 @@ class FaultsOnALocalLabTest {
                     + " mv /etc/systemd/system/docker.service.d/10-flannel.conf /root/ && systemctl daemon-reload"
                     + " && systemctl start docker");
             expect(7, "node1", "docker.service.d/10-flannel.conf");
-            up("repair #7");
+            repair("repair #7");
             assertHealthy();
 
             // #8: node1's lease deleted; flanneld comes back with a new one while docker keeps the old docker0
@@ -161,7 +162,7 @@ class FaultsOnALocalLabTest {
                     + " rm -f /run/flannel/subnet.env; systemctl start flanneld && test -f /run/flannel/subnet.env"
                     + " && systemctl is-active -q docker");
             expect(8, "old subnet", "on node1: systemctl restart flanneld");
-            up("repair #8");
+            repair("repair #8");
             assertHealthy();
 
             // #9: a firewall drops vxlan's udp 8472 on node1 (up does not own INPUT: the fix is the user's)
@@ -191,10 +192,28 @@ class FaultsOnALocalLabTest {
                 .collect(Collectors.joining("\n"))).isEmpty();
     }
 
+    /** {@code olab diagnose}: the evidence script on every node, the matrix, then the rules. */
     private VerifyAndDiagnose.Outcome verify() {
-        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells, Wiring.ETCD.ports())) {
-            return new VerifyAndDiagnose().run(lab, access, ProgressListener.NONE);
-        }
+        return doctor().diagnose(lab, provider, ProgressListener.NONE);
+    }
+
+    private DiagnoseAndFix doctor() {
+        return new DiagnoseAndFix(shells, Wiring.ETCD.ports(), engine);
+    }
+
+    /**
+     * {@code olab diagnose --fix --force}: what the lab made is put back by up, what it did not by the
+     * finding's own commands (the faults here are this test's own, on its own lab); then healthy again.
+     */
+    private void repair(String why) throws Exception {
+        long t = System.nanoTime();
+        DiagnoseAndFix.FixReport r = doctor().fix(lab, Renderer.builtIn().render(lab, Profiles.of(lab)), provider,
+                verify().findings(), true, ProgressListener.NONE);
+        System.out.printf("[faults] diagnose --fix (%s): %d ms, applied %s, up %s%n", why, (System.nanoTime() - t) / 1_000_000,
+                r.applied().stream().map(a -> a.node() + ": " + a.command()).toList(),
+                r.up().map(u -> u.changed() + " changed, restarts " + u.restarts()).orElse("not run"));
+        assertThat(r.after().findings()).as(why + ": findings after --fix").isEmpty();
+        assertThat(r.after().report().failures()).as(why + ": failed checks after --fix").isEmpty();
     }
 
     private void assertHealthy() {

@@ -86,6 +86,9 @@ class LabChangesTest {
     void pushStagesFollowTheSeedsOrderAndRetryFromAStageKeepsTheNodeStages() {
         assertThat(Pipelines.push(Set.of(Component.DOCKER, Component.ETCD)).stream().map(Stage::id))
                 .containsExactly("nodes", "nodes", "etcd", "docker");
+        assertThat(Pipelines.push(Set.of(Component.FLANNEL)).stream().map(Stage::id))
+                .as("a flanneld restart stops docker (Requires=): the docker stage starts it again")
+                .containsExactly("nodes", "nodes", "network-config", "flanneld", "docker");
         assertThat(Pipelines.upFrom("flanneld").stream().map(Stage::id))
                 .containsExactly("nodes", "nodes", "flanneld", "docker", "verify");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Pipelines.upFrom("flannel"))
