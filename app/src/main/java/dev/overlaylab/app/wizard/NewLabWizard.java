@@ -23,7 +23,6 @@ import java.util.Optional;
 import javax.swing.JButton;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSeparator;
 import javax.swing.Timer;
@@ -83,7 +82,7 @@ public final class NewLabWizard extends JDialog {
         pages.put(WizardStep.REVIEW, reviewStep);
         pages.put(WizardStep.PROVISION, finishStep);
         // Not the name of a lab file that is already in the folder the wizard saves to.
-        draft.name = freeName(labFolder(), draft.name);
+        draft.name = WizardQuestions.freeName(labFolder(), draft.name);
 
         JPanel steps = new JPanel(new MigLayout("insets 20 20 20 12, wrap 1, gapy 10",
                 // columns
@@ -283,15 +282,6 @@ public final class NewLabWizard extends JDialog {
         return labFolder().resolve((draft.name.isBlank() ? "lab" : draft.name) + ".yaml");
     }
 
-    /** {@code base}, or {@code base-2}, {@code base-3}, ... : the first with no lab file of that name in {@code dir}. */
-    static String freeName(Path dir, String base) {
-        String name = base;
-        for (int i = 2; i < 1000 && Files.exists(dir.resolve(name + ".yaml")); i++) {
-            name = base + "-" + i;
-        }
-        return name;
-    }
-
     private void nextOrFinish() {
         // A table cell still being typed in counts: commit it (an edit, which starts a validation).
         pages.get(current).commitEdits();
@@ -317,13 +307,7 @@ public final class NewLabWizard extends JDialog {
     private void finish() {
         Path target = draft.savedAs.orElseThrow();
         if (Files.exists(target)) {
-            String answer = Dialogs.ask(this, "wizard.overwrite", Messages.get("wizard.overwrite.title"),
-                    JOptionPane.WARNING_MESSAGE,
-                    Messages.format("wizard.overwrite.text", target.getFileName(), target.toAbsolutePath().getParent()),
-                    "rename", "cancel",
-                    new Dialogs.Answer("replace", Messages.get("wizard.overwrite.replace")),
-                    new Dialogs.Answer("rename", Messages.get("wizard.overwrite.rename")),
-                    new Dialogs.Answer("cancel", Messages.get("wizard.cancel")));
+            String answer = WizardQuestions.overwrite(this, target);
             if ("rename".equals(answer)) {
                 chooseAnotherName(target);
             }
@@ -333,13 +317,7 @@ public final class NewLabWizard extends JDialog {
         }
         boolean provision = finishStep.provisionNow();
         if (provision) {
-            String answer = Dialogs.ask(this, "wizard.confirmProvision", Messages.get("confirm.provision.title"),
-                    JOptionPane.QUESTION_MESSAGE,
-                    ProvisionPreview.describe(validLab.orElseThrow(), ProvisionPreview.runningAsRoot()),
-                    "cancel", "cancel",
-                    new Dialogs.Answer("provision", Messages.get("confirm.provision.yes")),
-                    new Dialogs.Answer("createOnly", Messages.get("confirm.provision.createOnly")),
-                    new Dialogs.Answer("cancel", Messages.get("wizard.cancel")));
+            String answer = WizardQuestions.confirmProvision(this, validLab.orElseThrow());
             if ("cancel".equals(answer)) {
                 return;
             }
@@ -356,7 +334,7 @@ public final class NewLabWizard extends JDialog {
         Path dir = taken.toAbsolutePath().getParent();
         String stem = taken.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Optional<String> name = Dialogs.askText(this, "wizard.rename", Messages.get("wizard.rename.title"),
-                Messages.format("wizard.rename.prompt", dir), freeName(dir, stem));
+                Messages.format("wizard.rename.prompt", dir), WizardQuestions.freeName(dir, stem));
         name.ifPresentOrElse(n -> {
             draft.name = n;
             draft.savedAs = Optional.of(dir.resolve(n + ".yaml"));
@@ -384,9 +362,7 @@ public final class NewLabWizard extends JDialog {
             ctx.frame().showLab(target, lab, provision);
         }, err -> {
             updateButtons();
-            Dialogs.ask(this, "wizard.saveFailed", Messages.get("wizard.title"), JOptionPane.ERROR_MESSAGE,
-                    Messages.format("wizard.saveFailed", target, String.valueOf(err.getMessage())), "ok", "ok",
-                    new Dialogs.Answer("ok", Messages.get("dialog.ok")));
+            WizardQuestions.saveFailed(this, target, err);
         }).execute();
     }
 
@@ -397,12 +373,7 @@ public final class NewLabWizard extends JDialog {
         boolean edited = !LabYamlWriter.write(draft).equals(untouched)
                 || (draft.savedAs.isPresent() && !draft.savedAs.equals(proposedFile));
         if (edited) {
-            String answer = Dialogs.ask(this, "wizard.discard", Messages.get("wizard.discard.title"),
-                    JOptionPane.QUESTION_MESSAGE, Messages.format("wizard.discard.text", draft.name.isBlank()
-                            ? Messages.get("wizard.discard.unnamed") : draft.name),
-                    "keep", "keep",
-                    new Dialogs.Answer("discard", Messages.get("wizard.discard.discard")),
-                    new Dialogs.Answer("keep", Messages.get("wizard.discard.keep")));
+            String answer = WizardQuestions.discard(this, draft.name);
             if (!"discard".equals(answer)) {
                 return;
             }
