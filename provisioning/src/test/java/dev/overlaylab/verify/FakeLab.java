@@ -34,7 +34,7 @@ public final class FakeLab {
     public String configApi = "v3";
     public boolean v2Enabled = true;
     public VerificationSettingsHolder verify = new VerificationSettingsHolder();
-    public final Map<String, FakeNode> nodes = new LinkedHashMap<>();
+    public final Map<String, FakeLabNode> nodes = new LinkedHashMap<>();
     public final List<String[]> leases = new ArrayList<>(); // {subnet, publicIp}
     /** "from>to" pairs whose overlay traffic is lost, by kind. */
     public final Set<String> icmpLost = new HashSet<>();
@@ -51,27 +51,6 @@ public final class FakeLab {
         public boolean mtuProbe = true;
     }
 
-    public static final class FakeNode {
-        public final String name;
-        public String ip;
-        public final Map<String, String> services = new LinkedHashMap<>();
-        public String subnet;      // FLANNEL_SUBNET, null = no subnet.env
-        public String docker0;     // docker0 address/prefix, null = no docker0
-        public int docker0Mtu;
-        public String podIp;       // null = pod does not start
-        public long podPid;
-        public String forward = "iptables-forward-docker-flannel.txt";
-        public String input = "iptables-input-empty.txt";
-        public String gateway;     // non-null: peers are reached via this router
-        /** Further answers by exact command (systemctl show, sysctl, iptables -S, ps …), exit 0. */
-        public final Map<String, String> extra = new LinkedHashMap<>();
-
-        FakeNode(String name, String ip) {
-            this.name = name;
-            this.ip = ip;
-        }
-    }
-
     public static FakeLab healthy() {
         FakeLab f = new FakeLab();
         f.addNode("node1", ".11", "10.1.35", 4242);
@@ -80,7 +59,7 @@ public final class FakeLab {
     }
 
     private void addNode(String name, String host, String subnet3, long pid) {
-        FakeNode n = new FakeNode(name, hostPrefix + host);
+        FakeLabNode n = new FakeLabNode(name, hostPrefix + host);
         if (nodes.isEmpty()) {
             n.services.put("etcd", "active");
         }
@@ -95,7 +74,7 @@ public final class FakeLab {
         leases.add(new String[] {subnet3 + ".0/24", n.ip});
     }
 
-    public FakeNode node(String name) {
+    public FakeLabNode node(String name) {
         return nodes.get(name);
     }
 
@@ -104,7 +83,7 @@ public final class FakeLab {
         network = net;
         leases.clear();
         int i = 0;
-        for (FakeNode n : nodes.values()) {
+        for (FakeLabNode n : nodes.values()) {
             String s3 = subnets3[i++];
             n.subnet = s3 + ".1/24";
             n.docker0 = s3 + ".1/24";
@@ -117,7 +96,7 @@ public final class FakeLab {
     public FakeLab hostNetwork(String prefix3) {
         hostPrefix = prefix3;
         int i = 0;
-        for (FakeNode n : nodes.values()) {
+        for (FakeLabNode n : nodes.values()) {
             String old = n.ip;
             n.ip = prefix3 + (i++ == 0 ? ".11" : ".12");
             leases.forEach(l -> {
@@ -175,7 +154,7 @@ public final class FakeLab {
     public FakeLab natInterfaceSharedLease() {
         leases.clear();
         leases.add(new String[] {"10.1.35.0/24", "10.0.2.15"});
-        FakeNode n2 = node("node2");
+        FakeLabNode n2 = node("node2");
         n2.subnet = "10.1.35.1/24";
         n2.docker0 = "10.1.35.1/24";
         n2.podIp = "10.1.35.2";
@@ -198,7 +177,7 @@ public final class FakeLab {
      */
     public FakeLab natInterfaceOnALiveLab() {
         leases.add(new String[] {"10.1.47.0/24", "10.0.2.15"});
-        for (FakeNode n : nodes.values()) {
+        for (FakeLabNode n : nodes.values()) {
             n.subnet = "10.1.47.1/24";
             n.docker0 = "10.1.47.1/24";
             n.podIp = "10.1.47.2";
@@ -211,7 +190,7 @@ public final class FakeLab {
      * stopped with it; subnet.env and docker0 are left from before, the emptied bridge back at the kernel's 1500.
      */
     private void flanneldRestartedWithoutConfig() {
-        FakeNode n2 = node("node2");
+        FakeLabNode n2 = node("node2");
         n2.services.put("flanneld", "activating");
         n2.services.put("docker", "inactive");
         n2.podIp = null;
@@ -245,7 +224,7 @@ public final class FakeLab {
      * and takes a new lease, its earlier lease (with its host-only address) stays in etcd, docker follows.
      */
     public FakeLab natInterfaceAfterRestart() {
-        FakeNode n2 = node("node2");
+        FakeLabNode n2 = node("node2");
         leases.add(new String[] {"10.1.52.0/24", "10.0.2.15"});
         n2.subnet = "10.1.52.1/24";
         n2.docker0 = "10.1.52.1/24";
@@ -277,7 +256,7 @@ public final class FakeLab {
     /** What every node looks like when flanneld never gets its config: no lease, no subnet.env, docker refuses to start. */
     private void flannelNeverStarted() {
         leases.clear();
-        for (FakeNode n : nodes.values()) {
+        for (FakeLabNode n : nodes.values()) {
             n.services.put("flanneld", "activating");
             n.services.put("docker", "failed");
             n.subnet = null;
@@ -308,7 +287,7 @@ public final class FakeLab {
      */
     public FakeLab configMovedToV2WhileRunning() {
         configApi = "v2";
-        FakeNode m = node("node1");
+        FakeLabNode m = node("node1");
         m.services.put("flanneld", "activating");
         m.services.put("docker", "inactive");
         m.docker0Mtu = 1500;
@@ -319,7 +298,7 @@ public final class FakeLab {
     /** Docker was already running before flanneld (an image with docker enabled): default bridge, FORWARD DROP. */
     public FakeLab dockerAlreadyRunningOnItsDefaultBridge() {
         int i = 2;
-        for (FakeNode n : nodes.values()) {
+        for (FakeLabNode n : nodes.values()) {
             n.services.put("docker", "active");
             n.docker0 = "172.17.0.1/16";
             n.podIp = "172.17.0." + i++;
@@ -334,7 +313,7 @@ public final class FakeLab {
      * docker0, so node1 answers node2's flannel.1 address (seen on a real lab).
      */
     public FakeLab dockerWithoutDropIn() {
-        FakeNode n2 = node("node2");
+        FakeLabNode n2 = node("node2");
         n2.docker0 = "172.17.0.1/16";
         n2.docker0Mtu = 1500;
         n2.podIp = "172.17.0.2";
@@ -375,7 +354,7 @@ public final class FakeLab {
         backend = "host-gw";
         mtu = 1500;
         nodes.values().forEach(n -> n.docker0Mtu = 1500);
-        FakeNode n2 = node("node2");
+        FakeLabNode n2 = node("node2");
         String old = n2.ip;
         n2.ip = "192.168.58.12";
         leases.forEach(l -> {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.overlaylab.verify.FakeLab.FakeNode;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -27,9 +26,9 @@ final class FakeLabShell implements NodeShell {
     private static final Pattern TARGET = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+)(?::\\d+/\\S*)?\\s*$");
 
     private final FakeLab lab;
-    private final FakeLab.FakeNode me;
+    private final FakeLabNode me;
 
-    FakeLabShell(FakeLab lab, FakeLab.FakeNode me) {
+    FakeLabShell(FakeLab lab, FakeLabNode me) {
         this.lab = lab;
         this.me = me;
     }
@@ -151,7 +150,7 @@ final class FakeLabShell implements NodeShell {
         }
         if (c.startsWith("timeout 3 nsenter ") && c.contains(" curl ")) {
             String t = target(c);
-            Optional<FakeNode> peer = podAt(t);
+            Optional<FakeLabNode> peer = podAt(t);
             return peer.isPresent() && !lost(t, lab.tcpLost) ? r(c, 0, NodeCommands.httpBody(peer.get().name) + "\n", "")
                     : r(c, 124, "", ""); // timeout(1) ends the request silently with its own exit code
         }
@@ -168,7 +167,7 @@ final class FakeLabShell implements NodeShell {
 
     /** Traffic from this node to an address of another node is lost on that pair; unknown addresses never answer. */
     private boolean lost(String target, Set<String> lossy) {
-        for (FakeNode n : lab.nodes.values()) {
+        for (FakeLabNode n : lab.nodes.values()) {
             if (n == me) {
                 continue;
             }
@@ -183,7 +182,7 @@ final class FakeLabShell implements NodeShell {
         return true;
     }
 
-    private Optional<FakeNode> podAt(String ip) {
+    private Optional<FakeLabNode> podAt(String ip) {
         return lab.nodes.values().stream().filter(n -> n != me && ip.equals(n.podIp)).findFirst();
     }
 
