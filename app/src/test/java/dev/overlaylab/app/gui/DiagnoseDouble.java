@@ -27,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Its findings, evidence and fixes are written by hand after the shape of {@code olab diagnose}'s
  * (ids and repair kinds as in FailureMode and DiagnoseAndFix), not recorded from a real lab.
  */
-final class DiagnoseDouble implements LabService {
+final class DiagnoseDouble extends LabServiceDouble {
     final List<Boolean> fixCalls = new CopyOnWriteArrayList<>();
     final List<String> practiceCalls = new CopyOnWriteArrayList<>();
     volatile int diagnoseCalls;
@@ -91,50 +91,5 @@ final class DiagnoseDouble implements LabService {
     @Override
     public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
         return matrix(!broken);
-    }
-
-    @Override
-    public List<ProviderChoice> providers() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> profiles(String provider) {
-        return List.of();
-    }
-
-    @Override
-    public Validation validate(String yaml, Optional<Path> source) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Lab load(Path file) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public RenderedLab render(Lab lab) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<NodeDiff> diff(Lab lab) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public RunSummary down(Lab lab, ProgressListener progress) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public RunSummary push(Lab lab, ProgressListener progress) {
-        throw new UnsupportedOperationException();
     }
 }

@@ -124,7 +124,7 @@ class ProvisionPanelGuiTest {
     }
 
     /** Emits what the engine emits; fails etcd once; may block in flanneld until interrupted. */
-    private final class ScriptedEngine implements LabService {
+    private final class ScriptedEngine extends LabServiceDouble {
         @Override
         public RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws Exception {
             upCalls.add(fromStage);
@@ -157,51 +157,6 @@ class ProvisionPanelGuiTest {
                 }
             }
             return new RunSummary(true, "ok");
-        }
-
-        @Override
-        public List<ProviderChoice> providers() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> profiles(String provider) {
-            return List.of();
-        }
-
-        @Override
-        public Validation validate(String yaml, Optional<Path> source) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Lab load(Path file) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RenderedLab render(Lab lab) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VerifyOutcome verify(Lab lab, Optional<CheckResult> only, ProgressListener progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<NodeDiff> diff(Lab lab) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RunSummary down(Lab lab, ProgressListener progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RunSummary push(Lab lab, ProgressListener progress) {
-            throw new UnsupportedOperationException();
         }
     }
 }
