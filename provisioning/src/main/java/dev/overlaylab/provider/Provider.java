@@ -50,4 +50,15 @@ public interface Provider {
 
     /** Removes everything {@link #up} made for this lab, and nothing else. Safe after a failed up. */
     void down(Lab lab, ProgressListener progress);
+
+    /**
+     * What {@link #down} would remove now, in its order, touching nothing: the provider computes it
+     * with the same code its down acts on. Empty when nothing of the lab is left.
+     */
+    List<Removal> downPreview(Lab lab);
+
+    /** The lab's machines as the provider sees them, without logging in (cheap: no SSH). */
+    default Machines machines(Lab lab) {
+        return Machines.notOurs();
+    }
 }

@@ -124,7 +124,7 @@ public final class SshConnector {
     }
 
     /** A key file given in the lab file as {@code ~/.ssh/id_ed25519} means the user's home. */
-    static Path expandHome(String path) {
+    public static Path expandHome(String path) {
         if (path.equals("~") || path.startsWith("~/")) {
             return Path.of(System.getProperty("user.home") + path.substring(1));
         }

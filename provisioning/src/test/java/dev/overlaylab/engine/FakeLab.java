@@ -145,5 +145,10 @@ final class FakeLab {
         @Override
         public void down(Lab l, ProgressListener progress) {
         }
+
+        @Override
+        public List<dev.overlaylab.provider.Removal> downPreview(Lab l) {
+            return List.of();
+        }
     }
 }

@@ -145,6 +145,24 @@ public final class HostsProvider implements Provider {
         }
     }
 
+    /**
+     * Per node, the clean-up script's own dry run: the lines it would act on. A node that cannot be
+     * reached says so in its line (down would fail there too, and could be run again later).
+     */
+    @Override
+    public List<dev.overlaylab.provider.Removal> downPreview(Lab lab) {
+        List<dev.overlaylab.provider.Removal> out = new ArrayList<>();
+        for (Node n : lab.nodes()) {
+            try (NodeShell sh = shells.open(lab, n)) {
+                HostCleanup.preview(sh, lab.name()).forEach(line -> out.add(new dev.overlaylab.provider.Removal(n.name(), line)));
+            } catch (RuntimeException e) {
+                out.add(new dev.overlaylab.provider.Removal(n.name(), "cannot be reached now, so nothing can be removed there ("
+                        + e.getMessage() + ")"));
+            }
+        }
+        return out;
+    }
+
     private static SshEndpoint endpoint(Node n) {
         if (n.ssh() == null) {
             throw new IllegalArgumentException("node " + n.name() + " has no ssh endpoint: the hosts provider needs nodes[].ssh in the lab file");

@@ -227,8 +227,38 @@ public final class LocalProvider implements Provider {
         if (!HostChecks.isRoot()) {
             throw new LocalProviderException("the local provider needs root: run as root or use sudo");
         }
+        localDown(lab).run(progress);
+    }
+
+    @Override
+    public List<dev.overlaylab.provider.Removal> downPreview(Lab lab) {
+        LocalDown down = localDown(lab);
+        return down.removals(down.plan());
+    }
+
+    private LocalDown localDown(Lab lab) {
+        return new LocalDown(runner, names(lab), stateRoot, lab.nodes().stream().map(Node::name).toList());
+    }
+
+    /**
+     * None made (no bridge recorded), or how many of the recorded nspawn nodes still run: after a
+     * reboot of this machine they all stopped, which {@code up} repairs by starting them again.
+     */
+    @Override
+    public dev.overlaylab.provider.Machines machines(Lab lab) {
         LocalNames names = names(lab);
-        new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
+        LocalLabState state = new LocalLabState(names.stateFile());
+        if (!state.contains(Kind.LINK, names.bridge())) {
+            return new dev.overlaylab.provider.Machines(dev.overlaylab.provider.Machines.Kind.NONE, "nothing of this lab is on this computer");
+        }
+        List<String> stopped = lab.nodes().stream().map(Node::name)
+                .filter(n -> runningPid(state, names.machine(n)).isEmpty()).toList();
+        if (stopped.isEmpty()) {
+            return new dev.overlaylab.provider.Machines(dev.overlaylab.provider.Machines.Kind.RUNNING, "every node runs");
+        }
+        return new dev.overlaylab.provider.Machines(stopped.size() == lab.nodes().size()
+                ? dev.overlaylab.provider.Machines.Kind.STOPPED : dev.overlaylab.provider.Machines.Kind.PARTIAL,
+                String.join(", ", stopped) + (stopped.size() == 1 ? " is" : " are") + " not running");
     }
 
     LocalNames names(Lab lab) {

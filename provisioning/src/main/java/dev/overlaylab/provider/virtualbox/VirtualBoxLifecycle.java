@@ -115,69 +115,159 @@ public final class VirtualBoxLifecycle {
         return out;
     }
 
-    /** Deletes the lab's VMs, then the host-only interfaces/networks this lab created that no VM uses any more. */
-    public void down(ProgressListener progress) {
+    /** A VM down deletes (powering it off first when it runs). */
+    record VmRemoval(Node node, String vm, VmInfo info) {
+    }
+
+    /** A host-only interface or network this lab created: removed when no other VM uses it, else kept. */
+    record HostOnlyRemoval(String name, boolean network, boolean exists, boolean usedByOthers) {
+    }
+
+    /**
+     * What down removes, found once: {@link #down} acts on exactly this and {@link #removals}
+     * describes exactly this. Host-only interfaces count as used only by VMs of other labs (this
+     * lab's VMs are gone by the time they are removed).
+     */
+    record DownPlan(LabState state, List<Node> missing, List<VmRemoval> vms, List<HostOnlyRemoval> hostOnly) {
+    }
+
+    DownPlan downPlan() {
         LabState state = LabState.load(ctx.settings().stateDir(), lab.name());
+        List<Node> missing = new ArrayList<>();
+        List<VmRemoval> vms = new ArrayList<>();
         for (Node n : lab.nodes()) {
             String vm = VirtualBoxContext.vmName(lab, n);
             Optional<VmInfo> info = d.vmInfo(vm);
             if (info.isEmpty()) {
-                progress.on(ProgressEvent.of(STAGE, n.name(), "delete VM", Status.UNCHANGED, vm + " does not exist"));
-                state.forgetVm(n.name());
-                continue;
+                missing.add(n);
+            } else {
+                vms.add(new VmRemoval(n, vm, info.get()));
             }
-            if (!info.get().off()) {
+        }
+        List<HostOnlyRemoval> hostOnly = new ArrayList<>();
+        if (!state.createdInterfaces().isEmpty() || !state.createdNetworks().isEmpty()) {
+            Set<String> ours = new HashSet<>(vms.stream().map(VmRemoval::vm).toList());
+            Set<String> inUse = new HashSet<>();
+            for (VBoxLists.VmRef ref : d.listVms()) {
+                if (!ours.contains(ref.name())) {
+                    d.vmInfo(ref.uuid()).ifPresent(i -> inUse.addAll(i.hostOnlyAttachments()));
+                }
+            }
+            List<String> ifs = d.hostOnlyIfs().stream().map(VBoxLists.HostOnlyIf::name).toList();
+            for (String iface : state.createdInterfaces()) {
+                hostOnly.add(new HostOnlyRemoval(iface, false, ifs.contains(iface), inUse.contains(iface)));
+            }
+            List<String> nets = state.createdNetworks().isEmpty() ? List.of()
+                    : d.hostOnlyNets().stream().map(VBoxLists.HostOnlyNet::name).toList();
+            for (String net : state.createdNetworks()) {
+                hostOnly.add(new HostOnlyRemoval(net, true, nets.contains(net), inUse.contains(net)));
+            }
+        }
+        return new DownPlan(state, missing, vms, hostOnly);
+    }
+
+    /** The plan as a person reads it before confirming. */
+    public List<dev.overlaylab.provider.Removal> removals() {
+        DownPlan plan = downPlan();
+        List<dev.overlaylab.provider.Removal> out = new ArrayList<>();
+        for (VmRemoval v : plan.vms()) {
+            out.add(new dev.overlaylab.provider.Removal(v.node().name(), (v.info().off() ? "" : "power off and ")
+                    + "delete VM " + v.vm() + " with its disks (it is " + v.info().state() + ")"));
+        }
+        for (HostOnlyRemoval h : plan.hostOnly()) {
+            if (h.exists() && !h.usedByOthers()) {
+                out.add(new dev.overlaylab.provider.Removal("", "remove the host-only " + (h.network() ? "network " : "interface ")
+                        + h.name() + " this lab created"));
+            }
+        }
+        return out;
+    }
+
+    /** Deletes the lab's VMs, then the host-only interfaces/networks this lab created that no VM uses any more. */
+    public void down(ProgressListener progress) {
+        DownPlan plan = downPlan();
+        LabState state = plan.state();
+        for (Node n : plan.missing()) {
+            progress.on(ProgressEvent.of(STAGE, n.name(), "delete VM", Status.UNCHANGED, VirtualBoxContext.vmName(lab, n) + " does not exist"));
+            state.forgetVm(n.name());
+        }
+        for (VmRemoval v : plan.vms()) {
+            String vm = v.vm();
+            if (!v.info().off()) {
                 d.change(d.powerOffArgs(vm));
                 Wait.until(vm + " powered off").timeout(Duration.ofSeconds(30)).interval(POLL).clock(System::nanoTime, ctx.pause()::pause)
                         .holds(() -> d.vmInfo(vm).map(VmInfo::off).orElse(true));
             }
             d.change(d.unregisterArgs(vm));
-            info.get().sshPort().ifPresent(port -> ctx.login().vmReplaced("127.0.0.1", port));
-            state.forgetVm(n.name());
+            v.info().sshPort().ifPresent(port -> ctx.login().vmReplaced("127.0.0.1", port));
+            state.forgetVm(v.node().name());
             state.save();
-            progress.on(ProgressEvent.of(STAGE, n.name(), "delete VM", Status.CHANGED, vm + " unregistered and its disks deleted"));
+            progress.on(ProgressEvent.of(STAGE, v.node().name(), "delete VM", Status.CHANGED, vm + " unregistered and its disks deleted"));
         }
-        removeUnusedHostOnly(state, progress);
+        for (HostOnlyRemoval h : plan.hostOnly()) {
+            if (removeIfUnused(h, progress)) {
+                if (h.network()) {
+                    state.forgetNetwork(h.name());
+                } else {
+                    state.forgetInterface(h.name());
+                }
+            }
+        }
         state.deleteIfEmpty();
     }
 
-    private void removeUnusedHostOnly(LabState state, ProgressListener progress) {
-        if (state.createdInterfaces().isEmpty() && state.createdNetworks().isEmpty()) {
-            return;
-        }
-        Set<String> inUse = new HashSet<>();
-        for (VBoxLists.VmRef ref : d.listVms()) {
-            d.vmInfo(ref.uuid()).ifPresent(i -> inUse.addAll(i.hostOnlyAttachments()));
-        }
-        for (String iface : state.createdInterfaces()) {
-            if (removeIfUnused(iface, inUse, d.hostOnlyIfs().stream().map(VBoxLists.HostOnlyIf::name).toList(),
-                    d.hostOnlyIfRemoveArgs(iface), progress)) {
-                state.forgetInterface(iface);
-            }
-        }
-        for (String net : state.createdNetworks()) {
-            if (removeIfUnused(net, inUse, d.hostOnlyNets().stream().map(VBoxLists.HostOnlyNet::name).toList(),
-                    d.hostOnlyNetRemoveArgs(net), progress)) {
-                state.forgetNetwork(net);
-            }
-        }
-    }
-
     /** True when it is gone afterwards; an interface another VM still uses stays recorded for a later down. */
-    private boolean removeIfUnused(String name, Set<String> inUse, List<String> existing, List<String> removeArgs,
-                                ProgressListener progress) {
-        String step = "host-only " + name;
-        if (!existing.contains(name)) {
-            progress.on(ProgressEvent.of(STAGE, "", step, Status.UNCHANGED, name + " is already gone"));
+    private boolean removeIfUnused(HostOnlyRemoval h, ProgressListener progress) {
+        String step = "host-only " + h.name();
+        if (!h.exists()) {
+            progress.on(ProgressEvent.of(STAGE, "", step, Status.UNCHANGED, h.name() + " is already gone"));
             return true;
         }
-        if (inUse.contains(name)) {
-            progress.on(ProgressEvent.of(STAGE, "", step, Status.SKIPPED, name + " was created by this lab but another VM uses it now; kept"));
+        if (h.usedByOthers()) {
+            progress.on(ProgressEvent.of(STAGE, "", step, Status.SKIPPED, h.name() + " was created by this lab but another VM uses it now; kept"));
             return false;
         }
-        d.change(removeArgs);
-        progress.on(ProgressEvent.of(STAGE, "", step, Status.CHANGED, name + " removed"));
+        d.change(h.network() ? d.hostOnlyNetRemoveArgs(h.name()) : d.hostOnlyIfRemoveArgs(h.name()));
+        progress.on(ProgressEvent.of(STAGE, "", step, Status.CHANGED, h.name() + " removed"));
         return true;
+    }
+
+    /** Every VM missing, all off, all running, or a mix; from VBoxManage alone. */
+    public dev.overlaylab.provider.Machines machines() {
+        List<String> missing = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        for (Node n : lab.nodes()) {
+            Optional<VmInfo> info = d.vmInfo(VirtualBoxContext.vmName(lab, n));
+            if (info.isEmpty()) {
+                missing.add(n.name());
+            } else if (info.get().off()) {
+                off.add(n.name() + " (" + info.get().state() + ")");
+            }
+        }
+        int all = lab.nodes().size();
+        dev.overlaylab.provider.Machines.Kind kind;
+        String detail;
+        if (missing.size() == all) {
+            kind = dev.overlaylab.provider.Machines.Kind.NONE;
+            detail = "no VM of this lab exists";
+        } else if (missing.isEmpty() && off.isEmpty()) {
+            kind = dev.overlaylab.provider.Machines.Kind.RUNNING;
+            detail = "every VM runs";
+        } else if (missing.isEmpty() && off.size() == all) {
+            kind = dev.overlaylab.provider.Machines.Kind.STOPPED;
+            detail = "every VM is off: " + String.join(", ", off);
+        } else {
+            kind = dev.overlaylab.provider.Machines.Kind.PARTIAL;
+            List<String> parts = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                parts.add("no VM for " + String.join(", ", missing));
+            }
+            if (!off.isEmpty()) {
+                parts.add("off: " + String.join(", ", off));
+            }
+            detail = String.join("; ", parts);
+        }
+        return new dev.overlaylab.provider.Machines(kind, detail);
     }
 
     private String requireVm(Node n) {

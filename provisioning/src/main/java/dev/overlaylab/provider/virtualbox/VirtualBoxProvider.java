@@ -141,6 +141,16 @@ public final class VirtualBoxProvider implements Provider {
         new VirtualBoxLifecycle(ctx, driver(), lab).down(progress);
     }
 
+    @Override
+    public List<dev.overlaylab.provider.Removal> downPreview(Lab lab) {
+        return lifecycle(lab).removals();
+    }
+
+    @Override
+    public dev.overlaylab.provider.Machines machines(Lab lab) {
+        return lifecycle(lab).machines();
+    }
+
     /** Starts the lab's stopped VMs and waits for SSH on each; returns the nodes with endpoints. */
     public List<Node> resume(Lab lab, ProgressListener progress) {
         lifecycle(lab).resume(progress);

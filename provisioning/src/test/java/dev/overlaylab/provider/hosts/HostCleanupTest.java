@@ -106,4 +106,35 @@ class HostCleanupTest {
                 "left " + otherUnit + " (its marker names lab local-lab, not lab hosts-lab)")
                 .doesNotContain("disable --now flanneld", "removed " + otherBinary);
     }
+
+    @Test
+    void dryRunChangesNothingAndNamesWhatTheRealRunThenDoes() throws Exception {
+        String mark = "# managed by Overlay Lab (lab x, template t): edits are overwritten by olab up\n";
+        Path bin = put("usr/local/bin/flanneld", "ELF");
+        Path unit = put("etc/systemd/system/flanneld.service", mark + "[Service]\nExecStart=" + bin + "\n");
+        Path etcd = put("etc/default/etcd", mark + "ETCD_NAME=master\n");
+        put("etc/default/etcd.olab-bak", "ETCD_NAME=debian\n");
+        Path subnetEnv = put("run/flannel/subnet.env", "FLANNEL_SUBNET=10.1.5.1/24\n");
+        Path pending = root.resolve("var/lib/overlay-lab/pending");
+        HostCleanup.Layout layout = new HostCleanup.Layout(
+                List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/default").toString()),
+                List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), "echo systemctl");
+
+        ExecResult dry = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "x", true)), Duration.ofSeconds(30));
+
+        assertThat(dry.exitCode()).as(dry.stderr()).isZero();
+        assertThat(unit).exists();
+        assertThat(etcd).hasContent("# managed by Overlay Lab (lab x, template t): edits are overwritten by olab up\nETCD_NAME=master");
+        assertThat(bin).exists();
+        assertThat(dry.stdout().lines().toList()).containsExactlyInAnyOrder(
+                "stop and disable flanneld",
+                "delete " + unit,
+                "put back the original " + etcd + " (kept as " + etcd + ".olab-bak)",
+                "delete " + bin,
+                "delete " + subnetEnv.getParent() + " (flannel's lease of this node)");
+
+        ExecResult real = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "x", false)), Duration.ofSeconds(30));
+        assertThat(real.stdout()).contains("stopped flanneld", "removed " + unit, "restored " + etcd, "removed " + bin);
+        assertThat(subnetEnv.getParent()).doesNotExist();
+    }
 }
