@@ -16,7 +16,7 @@ import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
 import net.miginfocom.swing.MigLayout;
 
-/** An open lab: a header line and one tab per job (provision, verify, topology, regenerate). */
+/** An open lab: a header line with its state and life (halt, resume, snapshots, down), and one tab per job. */
 public final class LabWindow extends JPanel {
     private final JTabbedPane tabs = new JTabbedPane();
     private final ProvisionPanel provision;
@@ -26,6 +26,9 @@ public final class LabWindow extends JPanel {
     private final JLabel facts = new JLabel();
     private final RegeneratePanel regen;
     private final String labName;
+    private final dev.overlaylab.app.life.LifeBar life;
+    private final dev.overlaylab.app.life.PlanPanel plan;
+    private final dev.overlaylab.app.life.NodesPanel nodes;
 
     LabWindow(AppContext ctx, Path file, Lab lab) {
         super(new MigLayout("insets 12 16 8 16, fill, wrap 1",
@@ -38,7 +41,9 @@ public final class LabWindow extends JPanel {
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         facts.setText(factsOf(lab, file));
         facts.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
-        add(title);
+        add(title, "split 2");
+        life = new dev.overlaylab.app.life.LifeBar(ctx, lab);
+        add(life, "growx, gapleft 16");
         add(facts);
         provision = new ProvisionPanel(ctx, lab);
         verify = new VerifyPanel(ctx, lab);
@@ -58,16 +63,26 @@ public final class LabWindow extends JPanel {
         verify.setOnLeases(topology::showLeases);
         labName = lab.name();
         regen = new RegeneratePanel(ctx, file, lab);
+        plan = new dev.overlaylab.app.life.PlanPanel(ctx, lab);
+        nodes = new dev.overlaylab.app.life.NodesPanel(ctx, lab);
         regen.setOnPushed(changed -> {
             facts.setText(factsOf(changed, file));
             provision.setLab(changed);
             verify.setLab(changed);
             diagnose.setLab(changed);
             topology.view().setInput(TopologyInput.of(changed));
+            life.setLab(changed);
+            plan.setLab(changed);
+            nodes.setLab(changed);
         });
         tabs.addTab(Messages.get("tab.regenerate"), Icons.get("regenerate"), regen);
         // Last, so the tabs people and tests already know keep their places; Verify's own Diagnose button leads here.
         tabs.addTab(Messages.get("tab.diagnose"), Icons.get("info"), diagnose);
+        // a lab's life: what up would do, and each node's logs and shell (after the tabs people know)
+        tabs.addTab(Messages.get("tab.plan"), Icons.get("plan"), plan);
+        tabs.addTab(Messages.get("tab.nodes"), Icons.get("logs"), nodes);
+        life.tell(nodes);
+        provision.setOnFinished(life::refreshState);
         add(tabs);
     }
 
@@ -130,5 +145,17 @@ public final class LabWindow extends JPanel {
 
     public TopologyPanel topology() {
         return topology;
+    }
+
+    public dev.overlaylab.app.life.LifeBar life() {
+        return life;
+    }
+
+    public dev.overlaylab.app.life.PlanPanel plan() {
+        return plan;
+    }
+
+    public dev.overlaylab.app.life.NodesPanel nodes() {
+        return nodes;
     }
 }

@@ -41,6 +41,7 @@ public final class MainFrame extends JFrame {
     private final JPanel content = new JPanel(cards);
     private final StartPanel start;
     private LabWindow labWindow;
+    private Path openFile;
 
     public MainFrame(AppContext ctx) {
         super(Messages.get("app.title"));
@@ -130,6 +131,19 @@ public final class MainFrame extends JFrame {
 
     /** Loads a lab file off the event thread, then shows it (or says precisely why it cannot). */
     public void openLab(Path file) {
+        openLab(file, w -> { });
+    }
+
+    /**
+     * Opens a lab as {@link #openLab(Path)} does, then hands its window to {@code then} (the lab
+     * list's Provision, Verify and Diagnose); the lab already open is reused without loading it again.
+     */
+    public void openLab(Path file, java.util.function.Consumer<LabWindow> then) {
+        if (labWindow != null && file.equals(openFile)) {
+            cards.show(content, LAB);
+            then.accept(labWindow);
+            return;
+        }
         if (!Files.isRegularFile(file)) {
             Dialogs.ask(this, "open.missing", Messages.get("open.failed"), JOptionPane.WARNING_MESSAGE,
                     Messages.format("open.missing", file), "ok", "ok", new Dialogs.Answer("ok", Messages.get("dialog.ok")));
@@ -140,6 +154,7 @@ public final class MainFrame extends JFrame {
         Worker.<Lab>of(() -> ctx.service().load(file), lab -> {
             if (mayCloseOpenLab(this, lab.name())) {
                 showLab(file, lab, false);
+                then.accept(labWindow);
             }
         }, e -> {
             List<String> problems = e instanceof LabFileException lfe
@@ -185,6 +200,7 @@ public final class MainFrame extends JFrame {
             content.remove(labWindow);
         }
         labWindow = new LabWindow(ctx, file, lab);
+        openFile = file;
         content.add(labWindow, LAB);
         cards.show(content, LAB);
         setTitle(Messages.format("app.title.lab", lab.name()));

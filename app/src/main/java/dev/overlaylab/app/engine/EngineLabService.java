@@ -42,6 +42,7 @@ public final class EngineLabService implements LabService {
 
     private final Wiring wiring;
     private final EngineDiagnosis diagnosis;
+    private final EngineLifecycle life;
     private volatile Providers providers;
     private volatile BaseImages images;
 
@@ -52,6 +53,7 @@ public final class EngineLabService implements LabService {
     public EngineLabService(HostKeyListener hostKeys, PasswordPrompt prompt) {
         this.wiring = new Wiring(hostKeys, prompt);
         this.diagnosis = new EngineDiagnosis(wiring);
+        this.life = new EngineLifecycle(wiring);
     }
 
     /** Built on first use, off the event thread (providers look at the machine to say if they can run). */
@@ -243,5 +245,67 @@ public final class EngineLabService implements LabService {
             images = i;
         }
         return i;
+    }
+
+    // ---- a lab's whole life: EngineLifecycle ----
+
+    @Override
+    public dev.overlaylab.compose.LabStatus status(Lab lab) {
+        return life.status(lab, registry().require(lab.provider()));
+    }
+
+    @Override
+    public List<dev.overlaylab.progress.ProgressEvent> plan(Lab lab) {
+        return life.plan(lab, render(lab), registry().require(lab.provider()));
+    }
+
+    @Override
+    public List<dev.overlaylab.provider.Removal> downPreview(Lab lab) {
+        return life.downPreview(lab, registry().require(lab.provider()));
+    }
+
+    @Override
+    public Optional<String> lifecycleUnavailable(Lab lab) {
+        return EngineLifecycle.lifecycleUnavailable(lab);
+    }
+
+    @Override
+    public void halt(Lab lab, ProgressListener progress) {
+        life.halt(lab, registry().require(lab.provider()), progress);
+    }
+
+    @Override
+    public void resume(Lab lab, ProgressListener progress) {
+        life.resume(lab, registry().require(lab.provider()), progress);
+    }
+
+    @Override
+    public Map<String, List<String>> snapshots(Lab lab) {
+        return life.snapshots(lab, registry().require(lab.provider()));
+    }
+
+    @Override
+    public void saveSnapshot(Lab lab, String name, ProgressListener progress) {
+        life.saveSnapshot(lab, registry().require(lab.provider()), name, progress);
+    }
+
+    @Override
+    public void restoreSnapshot(Lab lab, String name, ProgressListener progress) {
+        life.restoreSnapshot(lab, registry().require(lab.provider()), name, progress);
+    }
+
+    @Override
+    public List<String> logUnits(Lab lab, String node) {
+        return life.logUnits(lab, registry().require(lab.provider()), node);
+    }
+
+    @Override
+    public String journal(Lab lab, String node, String unit, int lines) {
+        return life.journal(lab, registry().require(lab.provider()), node, unit, lines);
+    }
+
+    @Override
+    public List<String> shellCommand(Lab lab, String node) {
+        return life.shellCommand(lab, registry().require(lab.provider()), node);
     }
 }

@@ -98,4 +98,66 @@ public interface LabService {
     default PracticeBreak practice(Lab lab) throws Exception {
         throw new UnsupportedOperationException("practice mode is not part of this build");
     }
+
+    // ---- a lab's whole life (the lab list, Plan, Down, Halt/Resume/Snapshots, node logs and shells) ----
+
+    /** The lab's state now: not created, up, broken or halted ({@code olab status}'s verdict). Slow: SSH to each node. */
+    default dev.overlaylab.compose.LabStatus status(Lab lab) throws Exception {
+        throw new UnsupportedOperationException("lab state is not part of this build");
+    }
+
+    /** {@code olab up --dry-run}: the engine's plan, as its PLANNED events in order; touches nothing. */
+    default List<dev.overlaylab.progress.ProgressEvent> plan(Lab lab) throws Exception {
+        throw new UnsupportedOperationException("the plan is not part of this build");
+    }
+
+    /** What {@link #down} would remove now, from the same plan down acts on. */
+    default List<dev.overlaylab.provider.Removal> downPreview(Lab lab) throws Exception {
+        throw new UnsupportedOperationException("the down preview is not part of this build");
+    }
+
+    /** Why this lab has no halt, resume or snapshots, in a person's words; empty when it has. Cheap. */
+    default Optional<String> lifecycleUnavailable(Lab lab) {
+        return Optional.of("halting and snapshots are not part of this build.");
+    }
+
+    /** {@code olab halt}: shuts the lab's machines down, keeping their disks. */
+    default void halt(Lab lab, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("halt is not part of this build");
+    }
+
+    /** {@code olab resume}: starts halted machines and waits until each answers SSH. */
+    default void resume(Lab lab, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("resume is not part of this build");
+    }
+
+    /** Node name → its machine's snapshot names ({@code olab snapshot list}). */
+    default java.util.Map<String, List<String>> snapshots(Lab lab) throws Exception {
+        throw new UnsupportedOperationException("snapshots are not part of this build");
+    }
+
+    /** {@code olab snapshot save LAB NAME}. */
+    default void saveSnapshot(Lab lab, String name, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("snapshots are not part of this build");
+    }
+
+    /** {@code olab snapshot restore LAB NAME}: every machine must be off and have it. */
+    default void restoreSnapshot(Lab lab, String name, ProgressListener progress) throws Exception {
+        throw new UnsupportedOperationException("snapshots are not part of this build");
+    }
+
+    /** The services whose logs a node has: etcd where it runs, flanneld, docker, and its kube* units. */
+    default List<String> logUnits(Lab lab, String node) throws Exception {
+        throw new UnsupportedOperationException("node logs are not part of this build");
+    }
+
+    /** The last {@code lines} lines of {@code unit}'s journal on {@code node}. */
+    default String journal(Lab lab, String node, String unit, int lines) throws Exception {
+        throw new UnsupportedOperationException("node logs are not part of this build");
+    }
+
+    /** The ssh command line that opens a shell on {@code node} as the engine reaches it. */
+    default List<String> shellCommand(Lab lab, String node) throws Exception {
+        throw new UnsupportedOperationException("node shells are not part of this build");
+    }
 }

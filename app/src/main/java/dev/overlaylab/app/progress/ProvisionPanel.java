@@ -187,6 +187,13 @@ public final class ProvisionPanel extends JPanel {
         }
     }
 
+    /** Told when a run ends, however it ended (the lab window reads the lab's state again). */
+    public void setOnFinished(Runnable listener) {
+        onFinished = listener;
+    }
+
+    private Runnable onFinished = () -> { };
+
     private void finished(Throwable error, boolean cancelled) {
         running = false;
         cancelledRun = cancelled;
@@ -205,6 +212,7 @@ public final class ProvisionPanel extends JPanel {
             log.append(Messages.format("provision.log.done", lastSummary));
         }
         updateProgress();
+        onFinished.run();
     }
 
     private void showFailure(Throwable error) {
