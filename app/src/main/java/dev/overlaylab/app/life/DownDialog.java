@@ -31,7 +31,7 @@ import net.miginfocom.swing.MigLayout;
 final class DownDialog extends JDialog {
     private final AppContext ctx;
     private final Lab lab;
-    private final JLabel intro = new JLabel();
+    private final Prose intro = new Prose("");
     private final JTextArea list = new JTextArea();
     private final JProgressBar bar = new JProgressBar();
     private final JButton confirm = new JButton();
@@ -51,8 +51,6 @@ final class DownDialog extends JDialog {
         list.setName("down.list");
         list.setEditable(false);
         list.putClientProperty(FlatClientProperties.STYLE_CLASS, "monospaced");
-        list.setRows(12);
-        list.setColumns(70);
         bar.setName("down.progress");
         bar.setVisible(false);
         confirm.setName("down.confirm");
@@ -68,7 +66,7 @@ final class DownDialog extends JDialog {
                 // rows: title, intro, the list, progress, buttons
                 "[]8[]8[grow, fill]8[]12[]"));
         add(title);
-        add(intro, "wmin 200");
+        add(intro, "wmin 10, growx");
         add(scroll, "wmin 300, hmin 120");
         add(bar);
         add(confirm, "split 2, tag ok");
@@ -82,7 +80,7 @@ final class DownDialog extends JDialog {
                 close();
             }
         });
-        pack();
+        setSize(720, 480);
         setLocationRelativeTo(owner);
         Dialogs.fitOnScreen(this, owner, 0.8);
         loadPreview();
@@ -95,7 +93,7 @@ final class DownDialog extends JDialog {
         bar.setVisible(true);
         Worker.<List<Removal>>of(() -> ctx.service().downPreview(lab), this::showPreview, e -> {
             bar.setVisible(false);
-            intro.setText(wrap(Messages.format("down.previewFailed", ForPeople.error(e))));
+            intro.setText((Messages.format("down.previewFailed", ForPeople.error(e))));
         }).execute();
     }
 
@@ -103,11 +101,11 @@ final class DownDialog extends JDialog {
         preview = List.copyOf(removals);
         bar.setVisible(false);
         if (preview.isEmpty()) {
-            intro.setText(wrap(Messages.format("down.nothing", lab.name())));
+            intro.setText((Messages.format("down.nothing", lab.name())));
             list.setText("");
             return;
         }
-        intro.setText(wrap(Messages.format("down.intro", lab.name(), preview.size())));
+        intro.setText((Messages.format("down.intro", lab.name(), preview.size())));
         list.setText(grouped(preview));
         list.setCaretPosition(0);
         Dialogs.label(confirm, Messages.format("down.confirm", preview.size()));
@@ -157,8 +155,8 @@ final class DownDialog extends JDialog {
         bar.setIndeterminate(false);
         bar.setValue(ok ? 100 : 0);
         bar.setVisible(false);
-        intro.setText(wrap(text));
-        intro.putClientProperty(FlatClientProperties.STYLE, ok ? "foreground: $OverlayLab.passed" : "foreground: $OverlayLab.failed");
+        intro.setText((text));
+        intro.colour(ok ? "passed" : "failed");
         confirm.setVisible(false);
         Dialogs.label(cancel, Messages.get("down.close"));
         cancel.setEnabled(true);
@@ -170,10 +168,6 @@ final class DownDialog extends JDialog {
         if (!removing) {
             dispose();
         }
-    }
-
-    private static String wrap(String text) {
-        return "<html><div style='width:520px'>" + text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>") + "</div></html>";
     }
 
     String introText() {

@@ -103,7 +103,9 @@ public final class LabListPanel extends JPanel {
         });
         table.setFocusTraversalKeys(java.awt.KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, null);
         table.setFocusTraversalKeys(java.awt.KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, null);
-        add(new JScrollPane(table), "hmin 120, hmax 420");
+        // room for five labs before it scrolls
+        table.setPreferredScrollableViewportSize(new java.awt.Dimension(560, 5 * table.getRowHeight()));
+        add(new JScrollPane(table), "hmin 100");
 
         open.addActionListener(e -> selected().ifPresent(r -> ctx.frame().openLab(r.file)));
         provision.addActionListener(e -> then(LabWindow::provision));
@@ -116,11 +118,11 @@ public final class LabListPanel extends JPanel {
             w.diagnose().diagnoseIfAllowed();
         }));
         refresh.addActionListener(e -> refreshStates());
-        add(open, "split 5, sg b");
-        add(provision, "sg b");
-        add(verify, "sg b");
-        add(diagnose, "sg b");
-        add(refresh, "sg b, gapleft push");
+        add(open, "split 5");
+        add(provision);
+        add(verify);
+        add(diagnose);
+        add(refresh, "gapleft push");
         JLabel hint = new JLabel(Messages.get("life.list.hint"));
         hint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         add(hint);
@@ -210,7 +212,8 @@ public final class LabListPanel extends JPanel {
         boolean reachable = state.map(s -> s == LabStatus.State.UP || s == LabStatus.State.BROKEN).orElse(false);
         open.setEnabled(r.isPresent());
         provision.setEnabled(runs);
-        provision.setToolTipText(loaded && !runs ? r.get().cannotRun : null);
+        String problem = r.map(x -> x.reading == null ? "" : x.reading.problem()).orElse("");
+        provision.setToolTipText(loaded && !runs ? r.get().cannotRun : !loaded && !problem.isEmpty() ? problem : null);
         verify.setEnabled(runs && reachable);
         diagnose.setEnabled(runs && reachable);
         refresh.setEnabled(!rows.isEmpty());

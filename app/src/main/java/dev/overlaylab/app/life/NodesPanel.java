@@ -57,10 +57,11 @@ public final class NodesPanel extends JPanel {
     private boolean loading;
 
     public NodesPanel(AppContext ctx, Lab lab) {
-        this(ctx, lab, new TerminalLauncher(new ProcessRunner(), HostChecks::onPath));
+        this(ctx, lab, HostChecks::onPath);
     }
 
-    NodesPanel(AppContext ctx, Lab lab, TerminalLauncher terminals) {
+    /** @param onPath where a program is found on this computer (tests give their own folder of programs) */
+    public NodesPanel(AppContext ctx, Lab lab, java.util.function.Function<String, Optional<java.nio.file.Path>> onPath) {
         super(new MigLayout("insets 12, fill, wrap 1",
                 // columns
                 "[grow, fill]",
@@ -68,7 +69,7 @@ public final class NodesPanel extends JPanel {
                 "[]6[]6[grow, fill]8[]4[]"));
         this.ctx = ctx;
         this.lab = lab;
-        this.terminals = terminals;
+        this.terminals = new TerminalLauncher(new ProcessRunner(), onPath);
         setName("nodes");
         node.setName("nodes.node");
         unit.setName("nodes.unit");
@@ -136,9 +137,13 @@ public final class NodesPanel extends JPanel {
         lab = changed;
     }
 
-    /** The lab's state as the header read it: logs and shells need nodes that can be reached. */
     void onState(StateReader.Reading r) {
-        Optional<LabStatus.State> s = r.status().map(LabStatus::state);
+        onState(r.status());
+    }
+
+    /** The lab's state (empty: not known): logs and shells need nodes that can be reached. */
+    public void onState(Optional<LabStatus> status) {
+        Optional<LabStatus.State> s = status.map(LabStatus::state);
         boolean can = s.map(x -> x == LabStatus.State.UP || x == LabStatus.State.BROKEN).orElse(false);
         if (can == reachable) {
             return;

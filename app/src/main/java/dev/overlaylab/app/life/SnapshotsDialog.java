@@ -50,7 +50,7 @@ final class SnapshotsDialog extends JDialog {
         setName("snapshots");
         JLabel title = new JLabel(Messages.format("snapshots.title", lab.name()));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
-        JLabel intro = new JLabel("<html><div style='width:440px'>" + Messages.get("snapshots.intro") + "</div></html>");
+        Prose intro = new Prose(Messages.get("snapshots.intro"));
         list.setName("snapshots.list");
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         list.addListSelectionListener(e -> enableButtons());
@@ -70,7 +70,7 @@ final class SnapshotsDialog extends JDialog {
                 // rows: title, intro, list, status, buttons
                 "[]8[]8[grow, fill]6[]12[]"));
         add(title);
-        add(intro);
+        add(intro, "wmin 10, growx");
         add(new JScrollPane(list), "hmin 120");
         add(status);
         add(take, "split 3, sg b");
@@ -85,7 +85,7 @@ final class SnapshotsDialog extends JDialog {
                 closeIfIdle();
             }
         });
-        setSize(520, 420);
+        setSize(600, 440);
         setLocationRelativeTo(owner);
         Dialogs.fitOnScreen(this, owner, 0.8);
         load(null);

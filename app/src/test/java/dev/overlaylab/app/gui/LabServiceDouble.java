@@ -37,7 +37,7 @@ abstract class LabServiceDouble implements LabService {
     }
 
     @Override
-    public Lab load(Path file) {
+    public Lab load(Path file) throws dev.overlaylab.model.LabFileException {
         throw new UnsupportedOperationException();
     }
 
