@@ -65,8 +65,8 @@ public final class NodesPanel extends JPanel {
         super(new MigLayout("insets 12, fill, wrap 1",
                 // columns
                 "[grow, fill]",
-                // rows: choices, banner, log, shell line, command to copy
-                "[]6[]6[grow, fill]8[]4[]"));
+                // rows: choices, banner (when shown), log, shell line, command to copy; the log takes the height
+                "[]6"));
         this.ctx = ctx;
         this.lab = lab;
         this.terminals = new TerminalLauncher(new ProcessRunner(), onPath);
@@ -94,7 +94,7 @@ public final class NodesPanel extends JPanel {
         nodeLabel.setDisplayedMnemonic('N');
         JLabel unitLabel = label("nodes.service", unit);
         JLabel linesLabel = label("nodes.lines", lines);
-        add(nodeLabel, "split 9");
+        add(nodeLabel, "split 8");
         add(node, "wmin 120");
         add(unitLabel, "gapleft 16");
         add(unit, "wmin 140");
@@ -102,12 +102,11 @@ public final class NodesPanel extends JPanel {
         add(lines, "wmin 80");
         add(refresh, "gapleft 16");
         add(shell, "gapleft push");
-        add(new JLabel(), "w 0!");
         add(banner, "hidemode 3");
-        add(new JScrollPane(log));
+        add(new JScrollPane(log), "push, grow");
         add(shellText, "hidemode 3");
         add(command, "split 2, hidemode 3");
-        add(copy, "hidemode 3");
+        add(copy, "growx 0, hidemode 3");
         shellText.setVisible(false);
         command.setVisible(false);
         copy.setVisible(false);

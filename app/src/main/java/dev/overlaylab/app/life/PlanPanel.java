@@ -35,8 +35,8 @@ public final class PlanPanel extends JPanel {
         super(new MigLayout("insets 12, fill, wrap 1",
                 // columns
                 "[grow, fill]",
-                // rows: intro and button, banner, the plan
-                "[]6[]6[grow, fill]"));
+                // rows: intro and button, banner (when shown), the plan taking the height
+                "[]6"));
         this.ctx = ctx;
         this.lab = lab;
         setName("plan");
@@ -50,7 +50,7 @@ public final class PlanPanel extends JPanel {
         add(intro, "split 2, growx, wmin 100");
         add(show, "gapleft push");
         add(banner, "hidemode 3");
-        add(new JScrollPane(text));
+        add(new JScrollPane(text), "push, grow");
         // the first time the tab is shown, the plan is worked out without a click
         addHierarchyListener(e -> {
             if (isShowing() && !shown && !loading) {
