@@ -83,6 +83,12 @@ public final class LabWindow extends JPanel {
         tabs.addTab(Messages.get("tab.nodes"), Icons.get("logs"), nodes);
         life.tell(nodes);
         provision.setOnFinished(life::refreshState);
+        // Provision is offered only where the lab's provider can run (asked off the event thread: providers look at the machine)
+        dev.overlaylab.app.ui.Worker.<java.util.Optional<String>>of(() -> ctx.service().providers().stream()
+                .filter(p -> p.id().equals(lab.provider())).findFirst().flatMap(dev.overlaylab.app.engine.ProviderChoice::unavailableReason),
+                why -> why.ifPresent(r -> provision.setCannotRun(r.lines().findFirst().orElse(r))),
+                // not knowing leaves Provision on: provisioning itself then says why the provider cannot run
+                e -> { }).execute();
         add(tabs);
     }
 

@@ -21,8 +21,11 @@ public final class ShellCommand {
     public static List<String> argv(Node endpoint, LabKeys labKeys, KnownHostsStore known) {
         SshEndpoint e = endpoint.ssh();
         Path key = e.keyFile().map(SshConnector::expandHome).orElse(labKeys.privateKey());
+        // The app's known_hosts spells every address [host]:port, port 22 too; OpenSSH looks a port-22
+        // host up by its bare name, so the alias names the entry the app wrote.
         List<String> argv = new ArrayList<>(List.of("ssh", "-t", "-i", key.toString(), "-o", "IdentitiesOnly=yes",
-                "-o", "UserKnownHostsFile=" + known.file(), "-o", "StrictHostKeyChecking=yes"));
+                "-o", "UserKnownHostsFile=" + known.file(), "-o", "StrictHostKeyChecking=yes",
+                "-o", "HostKeyAlias=" + KnownHostsStore.hostToken(e.host(), e.port())));
         if (e.port() != 22) {
             argv.addAll(List.of("-p", Integer.toString(e.port())));
         }

@@ -24,7 +24,7 @@ class ShellCommandTest {
 
         assertThat(ShellCommand.argv(n, keys, known)).containsExactly("ssh", "-t", "-i", keys.privateKey().toString(),
                 "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + tmp.resolve("known_hosts"),
-                "-o", "StrictHostKeyChecking=yes", "root@192.168.87.101");
+                "-o", "StrictHostKeyChecking=yes", "-o", "HostKeyAlias=[192.168.87.101]:22", "root@192.168.87.101");
     }
 
     @Test
@@ -33,6 +33,6 @@ class ShellCommandTest {
         Node n = new Node("node1", "192.168.56.102", null, new SshEndpoint("127.0.0.1", 2223, "vagrant", Optional.of("/keys/id"), true));
 
         assertThat(ShellCommand.argv(n, keys, new KnownHostsStore(tmp.resolve("k"))))
-                .containsSubsequence("-i", "/keys/id").endsWith("-p", "2223", "vagrant@127.0.0.1");
+                .containsSubsequence("-i", "/keys/id").contains("HostKeyAlias=[127.0.0.1]:2223").endsWith("-p", "2223", "vagrant@127.0.0.1");
     }
 }

@@ -161,7 +161,9 @@ public final class LabListPanel extends JPanel {
                 changed(r);
             });
         }
-        model.fireTableDataChanged();
+        if (!rows.isEmpty()) {
+            model.fireTableRowsUpdated(0, rows.size() - 1);   // keeps the selection (a data change would clear it)
+        }
         enableButtons();
     }
 

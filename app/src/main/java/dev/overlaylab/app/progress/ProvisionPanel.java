@@ -109,7 +109,7 @@ public final class ProvisionPanel extends JPanel {
 
     /** Starts provisioning from the first stage (the wizard's "Provision" and the Start button). */
     public void provision() {
-        if (start.isEnabled()) {
+        if (start.isEnabled() && !cannotRun) {
             run(Optional.empty());
         }
     }
@@ -187,6 +187,21 @@ public final class ProvisionPanel extends JPanel {
         }
     }
 
+    /**
+     * The lab's provider cannot run on this computer (a VirtualBox lab on a machine without it):
+     * Provision stays disabled, and says why, instead of failing after the click.
+     */
+    public void setCannotRun(String reason) {
+        cannotRun = true;
+        start.setEnabled(false);
+        start.setToolTipText(reason);
+        failure.show(Banner.Kind.INFO, Messages.format("provision.cannotRun", reason));
+        retry.setVisible(false);
+        failureRow.setVisible(true);
+    }
+
+    private boolean cannotRun;
+
     /** Told when a run ends, however it ended (the lab window reads the lab's state again). */
     public void setOnFinished(Runnable listener) {
         onFinished = listener;
@@ -197,7 +212,7 @@ public final class ProvisionPanel extends JPanel {
     private void finished(Throwable error, boolean cancelled) {
         running = false;
         cancelledRun = cancelled;
-        start.setEnabled(threadEnded);
+        start.setEnabled(threadEnded && !cannotRun);
         cancel.setEnabled(false);
         if (cancelled) {
             grid.cancelOpenCells();
