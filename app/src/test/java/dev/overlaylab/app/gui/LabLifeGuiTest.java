@@ -135,6 +135,28 @@ class LabLifeGuiTest {
         GuiDriver.waitFor("header state", () -> w.life().stateText().equals("Broken"));
     }
 
+    @Test
+    void labListFitsAt1024x700InBothThemes() throws Exception {
+        for (AppPrefs.Theme theme : List.of(AppPrefs.Theme.LIGHT, AppPrefs.Theme.DARK)) {
+            open(theme, 1024, 700);
+            LabListPanel list = gui.get("labList");
+            GuiDriver.waitFor("states read", () -> list.stateText(0).equals("Up") && list.stateText(1).equals("Broken"));
+            select(list, 1);
+            JButton refresh = gui.get("labList.refresh");
+            // the whole list, its buttons included, is inside the window
+            java.awt.Rectangle inFrame = GuiDriver.onEdt(() -> javax.swing.SwingUtilities.convertRectangle(refresh.getParent(),
+                    refresh.getBounds(), frame.getContentPane()));
+            assertThat(inFrame.y + inFrame.height).as(theme + ": Refresh states inside the window")
+                    .isLessThanOrEqualTo(GuiDriver.onEdt(() -> frame.getContentPane().getHeight()));
+            assertThat(GuiDriver.onEdt(() -> list.table().getVisibleRect().height)).as("at least one row shows").isGreaterThan(40);
+            gui.screenshot("labList", "start-1024x700-" + theme.name().toLowerCase());
+            GuiDriver.onEdt(() -> {
+                frame.dispose();
+                return null;
+            });
+        }
+    }
+
     private static void select(LabListPanel list, int row) throws Exception {
         GuiDriver.onEdt(() -> {
             list.table().setRowSelectionInterval(row, row);

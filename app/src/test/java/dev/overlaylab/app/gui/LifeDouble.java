@@ -53,6 +53,15 @@ class LifeDouble extends LabServiceDouble {
                 new ProviderChoice("hosts", Optional.empty()));
     }
 
+    /** What this machine's doctor said on the day these tests were written (hand-written from its screen). */
+    @Override
+    public List<dev.overlaylab.provider.Readiness> readiness() {
+        return List.of(new dev.overlaylab.provider.Readiness("local", List.of(dev.overlaylab.provider.Readiness.Fact.ok("root", "running as root"))),
+                new dev.overlaylab.provider.Readiness("virtualbox", List.of(dev.overlaylab.provider.Readiness.Fact.fail("VBoxManage",
+                        "not found on PATH nor where the installers put it", "install VirtualBox 6.1 or newer"))),
+                new dev.overlaylab.provider.Readiness("hosts", List.of(dev.overlaylab.provider.Readiness.Fact.ok("ssh", "found"))));
+    }
+
     @Override
     public Lab load(Path file) throws LabFileException {
         return LabLoader.load(file);
