@@ -141,6 +141,7 @@ public final class MainFrame extends JFrame {
     public void openLab(Path file, java.util.function.Consumer<LabWindow> then) {
         if (labWindow != null && file.equals(openFile)) {
             cards.show(content, LAB);
+            setTitle(Messages.format("app.title.lab", labWindow.labName()));
             then.accept(labWindow);
             return;
         }

@@ -5,7 +5,6 @@ import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.LabWindow;
 import dev.overlaylab.app.diagnose.ForPeople;
 import dev.overlaylab.app.engine.ProviderChoice;
-import dev.overlaylab.app.ui.Dialogs;
 import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.compose.LabStatus;
@@ -130,10 +129,7 @@ public final class LabListPanel extends JPanel {
     }
 
     private static JButton button(String key, String name, String icon) {
-        JButton b = new JButton(Icons.get(icon));
-        Dialogs.label(b, Messages.get(key));
-        b.setName("labList." + name);
-        return b;
+        return Buttons.of(key, "labList." + name, icon);
     }
 
     /** Shows these lab files (newest first) and reads their states again. */

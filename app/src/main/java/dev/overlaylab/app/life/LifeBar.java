@@ -2,13 +2,9 @@ package dev.overlaylab.app.life;
 
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.diagnose.ForPeople;
-import dev.overlaylab.app.ui.Dialogs;
-import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
-import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.compose.LabStatus;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,10 +67,7 @@ public final class LifeBar extends JPanel {
     }
 
     private static JButton button(String key, String name, String icon) {
-        JButton b = new JButton(Icons.get(icon));
-        Dialogs.label(b, Messages.get(key));
-        b.setName("life." + name);
-        return b;
+        return Buttons.of(key, "life." + name, icon);
     }
 
     /** The lab file changed (same nodes): later actions use the new one. */
@@ -133,21 +126,13 @@ public final class LifeBar extends JPanel {
         refresh.setEnabled(!busy);
     }
 
-    @FunctionalInterface
-    private interface Job {
-        void run(ProgressListener progress) throws Exception;
-    }
-
     /** Halt or resume: one job at a time, what it is doing beside the state, the outcome in words. */
     private void run(String doingKey, String doneKey, Job job) {
         busy = true;
         enableButtons();
         doing.setText(Messages.get(doingKey));
         doing.setToolTipText(null);
-        Worker.<Void>of(() -> {
-            job.run(ProgressListener.NONE);
-            return null;
-        }, ok -> finish(Messages.get(doneKey)), e -> finish(Messages.format("life.failed", ForPeople.error(e)))).execute();
+        Job.start(job, () -> finish(Messages.get(doneKey)), e -> finish(Messages.format("life.failed", ForPeople.error(e))));
     }
 
     private void finish(String outcome) {

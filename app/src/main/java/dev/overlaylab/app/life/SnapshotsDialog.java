@@ -7,7 +7,6 @@ import dev.overlaylab.app.ui.Dialogs;
 import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressListener;
 import java.awt.Component;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -141,28 +140,24 @@ final class SnapshotsDialog extends JDialog {
                 p -> ctx.service().restoreSnapshot(lab, name, p));
     }
 
-    @FunctionalInterface
-    private interface Job {
-        void run(ProgressListener p) throws Exception;
-    }
-
     private void work(String doing, String done, Job job) {
         busy = true;
         enableButtons();
         status.setText(doing);
-        Worker.<Void>of(() -> {
-            job.run(ProgressListener.NONE);
-            return null;
-        }, ok -> {
+        Job.start(job, () -> {
             changed.run();
             load(done);
-        }, this::failed).execute();
+        }, this::failed);
     }
 
     private void enableButtons() {
         take.setEnabled(!busy);
-        restore.setEnabled(!busy && halted && list.getSelectedValue() != null);
-        restore.setToolTipText(halted ? null : Messages.get("snapshots.restore.needsHalt"));
+        String selected = list.getSelectedValue();
+        // a name only some machines have cannot be restored on all of them: the engine would refuse it
+        boolean whole = selected != null && !selected.contains("  ");
+        restore.setEnabled(!busy && halted && whole);
+        restore.setToolTipText(!halted ? Messages.get("snapshots.restore.needsHalt")
+                : selected != null && !whole ? Messages.get("snapshots.restore.partial") : null);
         close.setEnabled(!busy);
     }
 

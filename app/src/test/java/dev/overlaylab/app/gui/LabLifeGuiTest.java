@@ -239,6 +239,11 @@ class LabLifeGuiTest {
         GuiDriver.waitFor("snapshots", () -> snaps.getModel().getSize() == 2);
         assertThat(GuiDriver.onEdt(() -> snaps.getModel().getElementAt(1))).isEqualTo("mine  (only on node1)");
         GuiDriver.onEdt(() -> {
+            snaps.setSelectedIndex(1);
+            return null;
+        });
+        assertThat(gui.enabled("snapshots.restore")).as("a snapshot only node1 has cannot be restored on the lab").isFalse();
+        GuiDriver.onEdt(() -> {
             snaps.setSelectedIndex(0);
             return null;
         });
