@@ -25,6 +25,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import net.miginfocom.swing.MigLayout;
@@ -35,6 +36,9 @@ import net.miginfocom.swing.MigLayout;
  * a lab list offers: open, provision, verify, diagnose.
  */
 public final class LabListPanel extends JPanel {
+    /** How often the states are read again while the list is on screen. */
+    static final java.time.Duration LIVE_INTERVAL = java.time.Duration.ofSeconds(30);
+
     /** One lab file and what is known of it so far. */
     static final class Row {
         final Path file;
@@ -117,6 +121,15 @@ public final class LabListPanel extends JPanel {
             w.diagnose().diagnoseIfAllowed();
         }));
         refresh.addActionListener(e -> refreshStates());
+        // live while the list is on screen: read again every LIVE_INTERVAL, keeping the last state shown meanwhile
+        Timer live = new Timer((int) LIVE_INTERVAL.toMillis(), e -> readAll(false));
+        addHierarchyListener(e -> {
+            if (isShowing()) {
+                live.start();
+            } else {
+                live.stop();
+            }
+        });
         add(open, "split 5");
         add(provision);
         add(verify);
@@ -145,13 +158,19 @@ public final class LabListPanel extends JPanel {
         refreshStates();
     }
 
-    /** Reads every lab's state again (labs still being read keep their reading). */
+    /** Reads every lab's state again, showing "Checking…" meanwhile (labs still being read are left to finish). */
     public void refreshStates() {
+        readAll(true);
+    }
+
+    private void readAll(boolean showChecking) {
         for (Row r : rows) {
             if (reader.reading(r.file)) {
                 continue;
             }
-            r.reading = null;
+            if (showChecking) {
+                r.reading = null;
+            }
             reader.read(r.file, () -> read(r), reading -> {
                 r.reading = reading;
                 changed(r);

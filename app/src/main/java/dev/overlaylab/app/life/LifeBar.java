@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -64,6 +65,15 @@ public final class LifeBar extends JPanel {
         add(snapshots);
         add(down);
         refreshState();
+        // live while the lab is on screen; a reading still running (a hanging node) is not repeated
+        Timer live = new Timer((int) LabListPanel.LIVE_INTERVAL.toMillis(), e -> readState(false));
+        addHierarchyListener(e -> {
+            if (isShowing()) {
+                live.start();
+            } else {
+                live.stop();
+            }
+        });
     }
 
     private static JButton button(String key, String name, String icon) {
@@ -87,15 +97,22 @@ public final class LifeBar extends JPanel {
         }
     }
 
-    /** Reads the state again, off the event thread; a read still running is not repeated. */
+    /** Reads the state again, off the event thread, showing "Checking…"; a read still running is not repeated. */
     public void refreshState() {
+        readState(true);
+    }
+
+    private void readState(boolean showChecking) {
         Lab l = lab;
+        if (busy) {
+            return;   // halting or resuming: the state is read when that ends
+        }
         if (reader.read(this, () -> ctx.service().status(l), r -> {
             reading = r;
             StateBadge.show(state, r);
             enableButtons();
             listeners.forEach(c -> c.accept(r));
-        })) {
+        }) && showChecking) {
             StateBadge.show(state, null);
             reading = null;
             enableButtons();

@@ -126,9 +126,13 @@ class LabLifeGuiTest {
         assertThat(gui.enabled("labList.verify")).isFalse();
         gui.screenshot("labList", "list-light");
 
-        // Diagnose from the list opens the lab on its Diagnose tab
-        select(list, 1);
+        // live: a lab repaired behind the app's back reads as up within the interval, no click needed
+        service.states.put("al-broken", LifeDouble.state(State.UP, "every node is reachable and runs its services"));
+        GuiDriver.waitFor("al-broken read again", () -> list.stateText(1).equals("Up"), Duration.ofSeconds(45));
         service.states.put("al-broken", LifeDouble.state(State.BROKEN, "node1: flanneld is not running"));
+
+        // Verify from the list opens the lab on its Verify tab
+        select(list, 1);
         gui.click("labList.verify");
         LabWindow w = gui.get("labWindow");
         GuiDriver.waitFor("verify tab selected", () -> w.tabs().getSelectedComponent() == w.verify());
