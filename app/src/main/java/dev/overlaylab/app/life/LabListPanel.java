@@ -238,10 +238,8 @@ public final class LabListPanel extends JPanel {
 
     /** The state shown in a row now (tests read it as a person reads the table). */
     public String stateText(int row) {
-        StateReader.Reading r = rows.get(row).reading;
-        JLabel l = new JLabel();
-        StateBadge.show(l, r);
-        return l.getText();
+        javax.swing.table.TableCellRenderer renderer = table.getColumnModel().getColumn(3).getCellRenderer();
+        return ((JLabel) renderer.getTableCellRendererComponent(table, rows.get(row), false, false, row, 3)).getText();
     }
 
     public JTable table() {
@@ -300,7 +298,12 @@ public final class LabListPanel extends JPanel {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int row, int col) {
             super.getTableCellRendererComponent(t, "", sel, false, row, col);
-            StateBadge.show(this, ((Row) v).reading);
+            Row r = (Row) v;
+            StateBadge.show(this, r.reading);
+            if (!r.cannotRun.isEmpty()) {
+                setText(Messages.get("life.state.cannotRun"));   // the reason is the tooltip
+                setToolTipText(r.cannotRun);
+            }
             if (sel) {
                 setForeground(t.getSelectionForeground());
             }

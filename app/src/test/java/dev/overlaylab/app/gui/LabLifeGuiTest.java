@@ -112,7 +112,7 @@ class LabLifeGuiTest {
         gui.screenshot("labList", "list-checking");
         service.release("al-up");
         GuiDriver.waitFor("al-up read", () -> list.stateText(0).equals("Up"));
-        assertThat(cell(list, 2)).as("VirtualBox cannot run here").isEqualTo("Unknown");
+        assertThat(cell(list, 2)).as("VirtualBox cannot run here").isEqualTo("Cannot run here");
 
         // an up lab: everything; a lab whose provider cannot run here: Provision disabled, saying why
         select(list, 0);
