@@ -65,7 +65,7 @@ final class StartPanel extends JPanel {
 
         recentCard.setLayout(new MigLayout("insets 0, fillx, wrap 1",
                 // columns: the recent list spans it; the empty state is centred in it
-                "[560:680:820]",
+                "[560:720:840]",
                 // rows: heading (or icon, title, text of the empty state), then the list
                 "[]8[]"));
         recentCard.setOpaque(false);

@@ -135,9 +135,9 @@ public final class LabListPanel extends JPanel {
         add(verify);
         add(diagnose);
         add(refresh, "gapleft push");
-        JLabel hint = new JLabel(Messages.get("life.list.hint"));
-        hint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
-        add(hint);
+        Prose hint = new Prose(Messages.get("life.list.hint"));
+        hint.colour("muted");
+        add(hint, "w 100, growx");   // wraps at the list's width instead of widening it
         enableButtons();
     }
 

@@ -147,13 +147,23 @@ class LabLifeGuiTest {
             GuiDriver.waitFor("states read", () -> list.stateText(0).equals("Up") && list.stateText(1).equals("Broken"));
             select(list, 1);
             JButton refresh = gui.get("labList.refresh");
+            gui.screenshot("labList", "start-1024x700-" + theme.name().toLowerCase());
             // the whole list, its buttons included, is inside the window
             java.awt.Rectangle inFrame = GuiDriver.onEdt(() -> javax.swing.SwingUtilities.convertRectangle(refresh.getParent(),
                     refresh.getBounds(), frame.getContentPane()));
             assertThat(inFrame.y + inFrame.height).as(theme + ": Refresh states inside the window")
                     .isLessThanOrEqualTo(GuiDriver.onEdt(() -> frame.getContentPane().getHeight()));
             assertThat(GuiDriver.onEdt(() -> list.table().getVisibleRect().height)).as("at least one row shows").isGreaterThan(40);
-            gui.screenshot("labList", "start-1024x700-" + theme.name().toLowerCase());
+            java.awt.Rectangle inList = GuiDriver.onEdt(() -> javax.swing.SwingUtilities.convertRectangle(refresh.getParent(),
+                    refresh.getBounds(), list));
+            // the list is not clipped by the screen around it, and its buttons are inside it (give or take the
+            // 1-2 px of focus ring FlatLaf's buttons draw outside their cell)
+            java.awt.Rectangle visible = GuiDriver.onEdt(list::getVisibleRect);
+            int width = GuiDriver.onEdt(list::getWidth);
+            assertThat(visible.width).as(theme + ": the list is not cut off at the right").isEqualTo(width);
+            assertThat(inList.x + inList.width).as(theme + ": Refresh states inside the list").isLessThanOrEqualTo(width + 2);
+            assertThat(GuiDriver.onEdt(() -> list.table().getVisibleRect().width)).as("every column shows")
+                    .isGreaterThanOrEqualTo(GuiDriver.onEdt(() -> list.table().getWidth()));
             GuiDriver.onEdt(() -> {
                 frame.dispose();
                 return null;
