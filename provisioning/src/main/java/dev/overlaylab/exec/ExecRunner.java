@@ -3,6 +3,7 @@ package dev.overlaylab.exec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one way Overlay Lab runs a local external command (VBoxManage, nsenter, ip, debootstrap...).
@@ -15,6 +16,18 @@ public interface ExecRunner {
 
     default ExecResult run(List<String> argv, Duration timeout) {
         return run(argv, Map.of(), timeout);
+    }
+
+    /**
+     * Runs argv like {@link #run(List, Map, Duration)}, handing each line of its standard output to
+     * {@code stdoutLine} as it arrives (a long child whose progress a person watches: the app's
+     * privileged {@code olab up --json}). The result still carries the whole output. This default
+     * hands the lines over at the end, which is all a recording test runner needs.
+     */
+    default ExecResult stream(List<String> argv, Map<String, String> extraEnv, Duration timeout, Consumer<String> stdoutLine) {
+        ExecResult r = run(argv, extraEnv, timeout);
+        r.stdout().lines().forEach(stdoutLine);
+        return r;
     }
 
     /** Runs argv and throws {@link CommandFailedException} on a non-zero exit. */
