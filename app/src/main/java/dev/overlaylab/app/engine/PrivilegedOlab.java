@@ -98,6 +98,12 @@ public final class PrivilegedOlab {
 
     private RunSummary run(Lab lab, java.util.function.Function<Path, List<String>> command, ProgressListener progress, String what)
             throws InterruptedException {
+        try {
+            // made by the person, so root does not make (and own) ~/.local or ~/.local/share on the way
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + dataDir + " for the lab's keys: " + e.getMessage(), e);
+        }
         LabFile file = LabFile.of(lab);
         try {
             AtomicReference<JsonNode> summary = new AtomicReference<>();
