@@ -83,6 +83,16 @@ if [[ "$what" == app-image || "$what" == all || ! -e "$launcher" ]]; then
   echo "app image: $image  ($launcher opens the app; with a COMMAND it is the olab command line)"
 fi
 
+# Linux: what `olab setup local` runs (the script and the flanneld build module it builds with Go) and
+# the example labs its last line points at, in the image's lib/ (/opt/overlay-lab/lib/{setup,examples}).
+if [[ "$platform" == linux ]]; then
+  rm -rf "$image/lib/setup" "$image/lib/examples"
+  mkdir -p "$image/lib/setup" "$image/lib/examples"
+  cp "$root/setup/local.sh" "$image/lib/setup/"
+  cp -r "$root/setup/flanneld" "$image/lib/setup/"
+  cp "$root"/examples/*.yaml "$image/lib/examples/"
+fi
+
 [[ "$what" == installer || "$what" == all ]] || exit 0
 from_image=(--app-image "$image" --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$APP_VENDOR"
   --description "$APP_DESCRIPTION" "${icon_args[@]}")

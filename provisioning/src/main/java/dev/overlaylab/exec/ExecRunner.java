@@ -30,6 +30,15 @@ public interface ExecRunner {
         return r;
     }
 
+    /**
+     * Runs argv on the person's own terminal (its questions asked and answered there, its output shown
+     * as it comes), e.g. {@code olab setup local}, which asks before it installs; returns the exit code.
+     * Not for commands whose output the program reads.
+     */
+    default int attached(List<String> argv, Map<String, String> extraEnv) {
+        throw new UnsupportedOperationException("this runner cannot run " + argv.get(0) + " on a terminal");
+    }
+
     /** Runs argv and throws {@link CommandFailedException} on a non-zero exit. */
     default ExecResult check(List<String> argv, Duration timeout) {
         return run(argv, Map.of(), timeout).orThrow();

@@ -67,6 +67,21 @@ public final class ProcessRunner implements ExecRunner {
         }
     }
 
+    @Override
+    public int attached(List<String> argv, Map<String, String> extraEnv) {
+        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        pb.environment().putAll(extraEnv);
+        try {
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            System.err.println("cannot start " + argv.get(0) + ": " + e.getMessage());
+            return 127;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
     /** Hands over each line as it arrives and keeps them all (for the result). */
     private static String lines(InputStream in, Consumer<String> each) {
         StringBuilder all = new StringBuilder();
