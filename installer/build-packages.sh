@@ -35,21 +35,13 @@ mkdir -p "$out"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The icon, made from the SVG logo where ImageMagick is installed (else jpackage's default icon):
-# PNG on Linux, ICNS on macOS (sips/iconutil come with the system), ICO on Windows.
-icon_args=()
-if command -v convert >/dev/null && convert -background none -density 384 "$root/assets/logo.svg" -resize 512x512 "$work/logo.png" 2>/dev/null; then
-  case "$platform" in
-    linux) convert "$work/logo.png" -resize 256x256 "$work/$APP_NAME.png" && icon_args=(--icon "$work/$APP_NAME.png") ;;
-    windows) convert "$work/logo.png" -define icon:auto-resize=256,64,48,32,16 "$work/$APP_NAME.ico" && icon_args=(--icon "$work/$APP_NAME.ico") ;;
-    macos)
-      mkdir -p "$work/$APP_NAME.iconset"
-      for s in 16 32 128 256 512; do
-        sips -z "$s" "$s" "$work/logo.png" --out "$work/$APP_NAME.iconset/icon_${s}x${s}.png" >/dev/null
-      done
-      iconutil -c icns "$work/$APP_NAME.iconset" -o "$work/$APP_NAME.icns" && icon_args=(--icon "$work/$APP_NAME.icns") ;;
-  esac
-fi
+# The icon of each system, made from assets/logo.svg by installer/make-icons.py and committed, so no
+# image tools are needed here: PNG on Linux (the menu entry), ICNS on macOS, ICO on Windows.
+case "$platform" in
+  linux) icon_args=(--icon "$here/linux/$APP_NAME.png") ;;
+  macos) icon_args=(--icon "$here/macos/$APP_NAME.icns") ;;
+  windows) icon_args=(--icon "$here/windows/$APP_NAME.ico") ;;
+esac
 
 common=(
   --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION"
