@@ -43,9 +43,15 @@ case "$platform" in
   windows) icon_args=(--icon "$here/windows/$APP_NAME.ico") ;;
 esac
 
+# Only the jar and its libraries go in: app/target/dist also holds ./olab's class-data-sharing archive
+# (overlay-lab.jsa, ~39 MB, tied to this checkout's paths) once ./olab has run, which jpackage's --input
+# would otherwise copy into every package.
+mkdir -p "$work/input"
+cp "$dist/overlay-lab.jar" "$work/input/"
+cp -r "$dist/lib" "$work/input/"
 common=(
   --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION"
-  --input "$dist" --main-jar overlay-lab.jar --main-class dev.overlaylab.app.Main
+  --input "$work/input" --main-jar overlay-lab.jar --main-class dev.overlaylab.app.Main
   --add-modules "$JAVA_MODULES" --jlink-options "--strip-debug --no-header-files --no-man-pages"
   --java-options "$JAVA_OPTIONS" "${icon_args[@]}"
 )
