@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The app's privileged olab child, with a recording runner standing in for pkexec/sudo: the command
  * line it builds, the progress events it hands on, and what it says when the child ends without a
- * result. The JSON lines are in the shape {@code olab up --json} writes (ProgressPrinter.JsonLines);
- * {@code PrivilegedOlabOnARealChildTest} runs the real child.
+ * result. The JSON lines are hand-written in the shape {@code olab up --json} writes
+ * (ProgressPrinter.JsonLines); the real child was run by hand as a throwaway user with sudo -n
+ * (docs/local-provider.md#root-from-the-desktop-app), not by an automated test.
  */
 class PrivilegedOlabTest {
     @TempDir
