@@ -35,25 +35,23 @@ mkdir -p "$out"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The icon, made from the SVG logo where ImageMagick is installed (else jpackage's default icon):
-# PNG on Linux, ICNS on macOS (sips/iconutil come with the system), ICO on Windows.
-icon_args=()
-if command -v convert >/dev/null && convert -background none -density 384 "$root/assets/logo.svg" -resize 512x512 "$work/logo.png" 2>/dev/null; then
-  case "$platform" in
-    linux) convert "$work/logo.png" -resize 256x256 "$work/$APP_NAME.png" && icon_args=(--icon "$work/$APP_NAME.png") ;;
-    windows) convert "$work/logo.png" -define icon:auto-resize=256,64,48,32,16 "$work/$APP_NAME.ico" && icon_args=(--icon "$work/$APP_NAME.ico") ;;
-    macos)
-      mkdir -p "$work/$APP_NAME.iconset"
-      for s in 16 32 128 256 512; do
-        sips -z "$s" "$s" "$work/logo.png" --out "$work/$APP_NAME.iconset/icon_${s}x${s}.png" >/dev/null
-      done
-      iconutil -c icns "$work/$APP_NAME.iconset" -o "$work/$APP_NAME.icns" && icon_args=(--icon "$work/$APP_NAME.icns") ;;
-  esac
-fi
+# The icon of each system, made from assets/logo.svg by installer/make-icons.py and committed, so no
+# image tools are needed here: PNG on Linux (the menu entry), ICNS on macOS, ICO on Windows.
+case "$platform" in
+  linux) icon_args=(--icon "$here/linux/$APP_NAME.png") ;;
+  macos) icon_args=(--icon "$here/macos/$APP_NAME.icns") ;;
+  windows) icon_args=(--icon "$here/windows/$APP_NAME.ico") ;;
+esac
 
+# Only the jar and its libraries go in: app/target/dist also holds ./olab's class-data-sharing archive
+# (overlay-lab.jsa, ~39 MB, tied to this checkout's paths) once ./olab has run, which jpackage's --input
+# would otherwise copy into every package.
+mkdir -p "$work/input"
+cp "$dist/overlay-lab.jar" "$work/input/"
+cp -r "$dist/lib" "$work/input/"
 common=(
   --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION"
-  --input "$dist" --main-jar overlay-lab.jar --main-class dev.overlaylab.app.Main
+  --input "$work/input" --main-jar overlay-lab.jar --main-class dev.overlaylab.app.Main
   --add-modules "$JAVA_MODULES" --jlink-options "--strip-debug --no-header-files --no-man-pages"
   --java-options "$JAVA_OPTIONS" "${icon_args[@]}"
 )
@@ -81,6 +79,16 @@ if [[ "$what" == app-image || "$what" == all || ! -e "$launcher" ]]; then
   "$runtime_java" -Xshare:dump -Xlog:cds=off -Xlog:cds+map=off >/dev/null 2>&1 \
     || echo "build-packages: could not make the runtime's CDS archive (start-up will be slower)" >&2
   echo "app image: $image  ($launcher opens the app; with a COMMAND it is the olab command line)"
+fi
+
+# Linux: what `olab setup local` runs (the script and the flanneld build module it builds with Go) and
+# the example labs its last line points at, in the image's lib/ (/opt/overlay-lab/lib/{setup,examples}).
+if [[ "$platform" == linux ]]; then
+  rm -rf "$image/lib/setup" "$image/lib/examples"
+  mkdir -p "$image/lib/setup" "$image/lib/examples"
+  cp "$root/setup/local.sh" "$image/lib/setup/"
+  cp -r "$root/setup/flanneld" "$image/lib/setup/"
+  cp "$root"/examples/*.yaml "$image/lib/examples/"
 fi
 
 [[ "$what" == installer || "$what" == all ]] || exit 0

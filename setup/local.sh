@@ -8,6 +8,9 @@
 # Idempotent: what is there already is skipped. .ci/install-prereqs runs it for CI.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# how the person runs it: ./olab from a source checkout, olab from the installed package (which sets these)
+as="${OLAB_SETUP_AS:-./olab}"
+examples="${OLAB_EXAMPLES:-examples}"
 yes=false
 for a in "$@"; do
   case "$a" in
@@ -18,7 +21,7 @@ for a in "$@"; do
 done
 
 if [[ $(id -u) -ne 0 ]]; then
-  echo "olab setup local: installs Debian packages, so it needs root: sudo ./olab setup local" >&2
+  echo "olab setup local: installs Debian packages, so it needs root: sudo $as setup local" >&2
   exit 2
 fi
 command -v apt-get >/dev/null || { echo "olab setup local: needs apt-get (Debian or Ubuntu); install systemd-container and debootstrap with your package manager" >&2; exit 2; }
@@ -35,7 +38,7 @@ need_flanneld=false
 if $need_flanneld && ! command -v go >/dev/null 2>&1; then
   # Debian 12's golang-go is older than flannel 0.28.9 needs (setup/flanneld/go.mod)
   echo "olab setup local: building flanneld needs Go $(sed -n 's/^go //p' "$here/flanneld/go.mod") or newer, and there is none on PATH or in /usr/local/go;" >&2
-  echo "  install it from https://go.dev/dl/ into /usr/local/go, then run sudo ./olab setup local again" >&2
+  echo "  install it from https://go.dev/dl/ into /usr/local/go, then run sudo $as setup local again" >&2
   exit 2
 fi
 
@@ -58,4 +61,4 @@ fi
 if $need_flanneld; then
   "$here/flanneld/build.sh"
 fi
-echo "olab setup local: done. Next: sudo ./olab up examples/two-node-local.yaml"
+echo "olab setup local: done. Next: sudo $as up $examples/two-node-local.yaml"

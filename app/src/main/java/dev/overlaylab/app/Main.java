@@ -1,5 +1,6 @@
 package dev.overlaylab.app;
 
+import dev.overlaylab.app.engine.OnBehalf;
 import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.cli.Olab;
 import java.awt.event.WindowAdapter;
@@ -23,6 +24,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // olab run as root for the app's user (pkexec/sudo): their data folder, then theirs again (OnBehalf)
+        java.util.Optional<OnBehalf> onBehalf;
+        try {
+            onBehalf = OnBehalf.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("olab: " + e.getMessage());
+            System.exit(Olab.EXIT_BAD_INPUT);
+            return;
+        }
+        if (onBehalf.isPresent()) {
+            onBehalf.get().apply();
+            int code = Olab.execute(OnBehalf.rest(args));
+            onBehalf.get().handOver();
+            System.exit(code);
+        }
         LaunchArgs launch = LaunchArgs.parse(args);
         if (launch.gui()) {
             openApp(launch.lab());

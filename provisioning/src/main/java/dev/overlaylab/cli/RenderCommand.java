@@ -98,7 +98,9 @@ final class RenderCommand implements Callable<Integer> {
         try {
             counts = RenderedLabWriter.write(rendered, output);
         } catch (IOException e) {
-            err.println("cannot write into " + output + ": " + e.getMessage());
+            // the JDK's message is often only the path ("/proc/x"): say what it was and what to do
+            err.println("cannot write into " + output + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
+                    + "\n  fix: choose a folder you can write to with -o DIR (it is made if missing)");
             return Olab.EXIT_FAILED;
         }
         summarize(out, loaded, counts);

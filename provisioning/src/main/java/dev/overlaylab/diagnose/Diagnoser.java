@@ -16,6 +16,7 @@ import dev.overlaylab.diagnose.rule.NatInterfaceRule;
 import dev.overlaylab.diagnose.rule.NetworkOverlapRule;
 import dev.overlaylab.diagnose.rule.StaleLeaseRule;
 import dev.overlaylab.diagnose.rule.UnexplainedFailuresRule;
+import dev.overlaylab.diagnose.rule.UnreachableNodesRule;
 import dev.overlaylab.diagnose.rule.VirtualBoxHostOnlyRangeRule;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.verify.VerificationReport;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,9 +63,15 @@ public final class Diagnoser {
             FailureMode.MTU_MISMATCH.id(), Set.of(FailureMode.DOCKER_BEFORE_FLANNEL.id()));
 
     private static final Rule FALLBACK = new UnexplainedFailuresRule();
+    private static final Rule UNREACHABLE = new UnreachableNodesRule();
 
     public List<Finding> diagnose(Lab lab, VerificationReport report, Observations observations) {
         DiagnosisContext ctx = new DiagnosisContext(lab, report, observations);
+        // a node nobody could log in to is the cause of all its failed checks: one finding, the SSH error's fix
+        Optional<Finding> unreachable = UNREACHABLE.apply(ctx);
+        if (unreachable.isPresent()) {
+            return List.of(unreachable.get());
+        }
         Map<String, Finding> byId = new LinkedHashMap<>();
         for (Rule r : RULES) {
             r.apply(ctx).ifPresent(f -> byId.putIfAbsent(f.id(), f));

@@ -207,12 +207,12 @@ public final class Engine {
                 return;
             } catch (RuntimeException e) {
                 // an error that knows its cause and fix (VirtualBox unusable, pre-flight) is shown as it is; any
-                // other one (a node gone, an unexpected error) still names where it happened. A lab-wide step
-                // runs on no node (the master only stands in), so a node's reachability is not its fix.
+                // other one gets the fix that fits what it is (UnexpectedFailure): never a node's reachability for
+                // an error that has nothing to do with reaching a node.
                 Failure f = e instanceof Explained x
                         ? new Failure(stage.id(), shown, step.name(), x.cause(), "", "", x.fix())
                         : new Failure(stage.id(), shown, step.name(), String.valueOf(e.getMessage()), "", "",
-                                labWide ? "" : "check that " + node + " is running and reachable, then run up again to continue");
+                                UnexpectedFailure.fix(e, labWide ? "" : node));
                 fail(out, f, t0, failures);
                 return;
             }

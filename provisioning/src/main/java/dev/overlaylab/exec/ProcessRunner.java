@@ -1,8 +1,10 @@
 package dev.overlaylab.exec;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,12 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs commands as local processes with LANG=C, captured output and a hard timeout. */
 public final class ProcessRunner implements ExecRunner {
 
     @Override
     public ExecResult run(List<String> argv, Map<String, String> extraEnv, Duration timeout) {
+        return stream(argv, extraEnv, timeout, null);
+    }
+
+    @Override
+    public ExecResult stream(List<String> argv, Map<String, String> extraEnv, Duration timeout, Consumer<String> stdoutLine) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("LANG", "C");
         pb.environment().put("LC_ALL", "C");
@@ -29,7 +37,8 @@ public final class ProcessRunner implements ExecRunner {
         }
         try {
             p.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> stdoutLine == null
+                    ? drain(p.getInputStream()) : lines(p.getInputStream(), stdoutLine));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -56,5 +65,34 @@ public final class ProcessRunner implements ExecRunner {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    @Override
+    public int attached(List<String> argv, Map<String, String> extraEnv) {
+        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        pb.environment().putAll(extraEnv);
+        try {
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            System.err.println("cannot start " + argv.get(0) + ": " + e.getMessage());
+            return 127;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** Hands over each line as it arrives and keeps them all (for the result). */
+    private static String lines(InputStream in, Consumer<String> each) {
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                all.append(line).append('\n');
+                each.accept(line);
+            }
+        } catch (IOException e) {
+            // the process went away: what arrived is all there is
+        }
+        return all.toString();
     }
 }

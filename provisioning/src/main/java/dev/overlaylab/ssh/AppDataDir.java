@@ -12,7 +12,18 @@ public final class AppDataDir {
     private AppDataDir() {
     }
 
+    /**
+     * The system property that names the folder outright. The desktop app sets it (through its
+     * launcher's {@code --data-dir}) for the {@code olab} it runs as root on the person's behalf, so
+     * the lab keys that root makes are the person's, and the app reaches the nodes afterwards.
+     */
+    public static final String PROPERTY = "olab.dataDir";
+
     public static Path resolve() {
+        String named = System.getProperty(PROPERTY, "");
+        if (!named.isBlank() && Path.of(named).isAbsolute()) {
+            return Path.of(named);
+        }
         return resolve(System.getenv(), System.getProperty("user.home"));
     }
 

@@ -25,8 +25,13 @@ final class SshFailures {
         }
         Throwable root = rootCause(e);
         if (root instanceof ConnectException) {
+            // A VirtualBox node is reached through a NAT port-forward on this machine's loopback; the port-forward
+            // advice belongs only to such an address, not to an existing host's or a local node's.
+            boolean loopback = hostPort.startsWith("127.") || hostPort.startsWith("localhost:") || hostPort.startsWith("[::1]");
             return new SshConnectException(node, hostPort, "connection refused: nothing listens on that port",
-                    "check the node is running and sshd is started on it; for VirtualBox check the NAT port-forward rule",
+                    "check the node is running and sshd is started on it, on the port the lab file names"
+                            + (loopback ? "; a VirtualBox node is reached through its NAT port-forward rule on this"
+                                    + " loopback address: check that rule" : ""),
                     e);
         }
         if (root instanceof NoRouteToHostException) {

@@ -23,7 +23,7 @@ final class UnreachableShell implements NodeShell {
 
     @Override
     public ExecResult exec(String command, Duration timeout) {
-        return new ExecResult(List.of("sh", "-c", command), 255, "", "cannot reach " + node + ": " + error);
+        return new ExecResult(List.of("sh", "-c", command), 255, "", Unreachable.line(node, error));
     }
 
     @Override
@@ -33,7 +33,7 @@ final class UnreachableShell implements NodeShell {
 
     @Override
     public void write(String absolutePath, byte[] content, int mode, String owner) {
-        throw new IllegalStateException("cannot reach " + node + ": " + error);
+        throw new IllegalStateException(Unreachable.line(node, error));
     }
 
     @Override

@@ -16,6 +16,8 @@ import dev.overlaylab.ssh.HostKeyListener;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
+import dev.overlaylab.provider.local.LocalProvider;
+import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.provider.virtualbox.VirtualBoxProvider;
 import dev.overlaylab.provider.virtualbox.VirtualBoxUnavailableException;
 import dev.overlaylab.provider.virtualbox.image.BaseImages;
@@ -45,6 +47,7 @@ public final class EngineLabService implements LabService {
     private final EngineLifecycle life;
     private volatile Providers providers;
     private volatile BaseImages images;
+    private volatile RootAccess root;
 
     /**
      * @param hostKeys told about every node host key seen for the first time (shown to the person once)
@@ -80,10 +83,38 @@ public final class EngineLabService implements LabService {
             Provider p = found.remove(id);
             out.add(p == null
                     ? new ProviderChoice(id, Optional.of("the " + id + " provider is not part of this build yet."))
-                    : new ProviderChoice(id, p.unavailableReason()));
+                    : new ProviderChoice(id, unavailableReason(p)));
         }
-        found.values().forEach(p -> out.add(new ProviderChoice(p.id(), p.unavailableReason())));
+        found.values().forEach(p -> out.add(new ProviderChoice(p.id(), unavailableReason(p))));
         return out;
+    }
+
+    /** A local provider that lacks only root is usable when the app can get root for it ({@link RootAccess}). */
+    private Optional<String> unavailableReason(Provider p) {
+        return LocalProvider.ID.equals(p.id()) ? rootAccess().unavailableReason(p) : p.unavailableReason();
+    }
+
+    @Override
+    public Optional<String> rootNote(String provider) {
+        return LocalProvider.ID.equals(provider) && rootAccess().possible() ? rootAccess().explanation("LAB.yaml") : Optional.empty();
+    }
+
+    private RootAccess rootAccess() {
+        RootAccess r = root;
+        if (r == null) {
+            r = RootAccess.forThisMachine();
+            root = r;
+        }
+        return r;
+    }
+
+    /** Whether this lab's up and down run as the app's own olab as root, not in this process (local, not root). */
+    private boolean asRoot(Lab lab) {
+        return LocalProvider.ID.equals(lab.provider()) && rootAccess().needed();
+    }
+
+    private PrivilegedOlab privileged() {
+        return new PrivilegedOlab(new ProcessRunner(), rootAccess(), PrivilegedOlab.thisLauncher(), PrivilegedOlab.userDataDir());
     }
 
     @Override
@@ -118,6 +149,9 @@ public final class EngineLabService implements LabService {
 
     @Override
     public RunSummary up(Lab lab, Optional<String> fromStage, ProgressListener progress) throws InterruptedException {
+        if (asRoot(lab)) {
+            return privileged().up(lab, fromStage, progress);
+        }
         Provider provider = registry().require(lab.provider());
         RenderedLab rendered = render(lab);
         List<Stage> stages = fromStage.map(Pipelines::upFrom).orElseGet(Pipelines::up);
@@ -184,7 +218,10 @@ public final class EngineLabService implements LabService {
      * needs the whole (idempotent) pipeline.
      */
     @Override
-    public RunSummary down(Lab lab, ProgressListener progress) {
+    public RunSummary down(Lab lab, ProgressListener progress) throws InterruptedException {
+        if (asRoot(lab)) {
+            return privileged().down(lab, progress);
+        }
         wiring.down(lab, registry().require(lab.provider()), progress);
         return new RunSummary(true, "lab " + lab.name() + " removed");
     }

@@ -23,6 +23,15 @@ public interface LabService {
         return List.of();
     }
 
+    /**
+     * For a provider that needs root which this app does not have (the local provider, run as a
+     * normal user): what needs root and how the app gets it ({@link RootAccess}), for the wizard to
+     * say before its last step. Empty when nothing needs saying.
+     */
+    default Optional<String> rootNote(String provider) {
+        return Optional.empty();
+    }
+
     /** Guest OS profile names the given provider can use (the wizard's choices). */
     List<String> profiles(String provider);
 

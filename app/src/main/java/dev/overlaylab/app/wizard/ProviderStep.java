@@ -59,7 +59,9 @@ final class ProviderStep extends StepPanel {
             JLabel why = new JLabel("<html>" + p.unavailableReason()
                     // the cause only: the CLI's reason goes on with paths and commands that are no help here
                     .map(reason -> Messages.format("wizard.provider.unavailable", firstSentence(reason)))
-                    .orElse(Messages.get("provider." + p.id() + ".desc")).replace("&", "&amp;").replace("<", "&lt;")
+                    .orElse(Messages.get("provider." + p.id() + ".desc")
+                            // what needs root and how the app gets it (pkexec/sudo), said here, not at the end
+                            + service.rootNote(p.id()).map(n -> "\n" + n).orElse("")).replace("&", "&amp;").replace("<", "&lt;")
                     .replace("\n", "<br>") + "</html>");
             why.setName("wizard.provider." + p.id() + ".reason");
             why.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");

@@ -21,7 +21,8 @@ public final class HostnameStep implements Step {
     @Override
     public StepResult apply(StepContext ctx) {
         String want = ctx.node().name();
-        String have = ctx.run("hostname", "cannot read the host name", "").stdout().strip();
+        String have = ctx.run("hostname", "cannot read the host name",
+                "the node runs no hostname command: log in to it (ssh) and check its PATH and /bin/hostname").stdout().strip();
         if (have.equals(want)) {
             return StepResult.unchanged(want);
         }
