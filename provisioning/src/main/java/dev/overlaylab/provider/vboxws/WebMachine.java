@@ -123,11 +123,15 @@ public final class WebMachine {
                 ws.value(SoapRequest.of("IConsole_powerDown").arg("_this", c)), LONG));
     }
 
-    /** {@code snapshot take NAME} (a running VM too: taken live, not paused). */
+    /**
+     * {@code snapshot take NAME}, as VBoxManage does it by default: under a shared lock, with
+     * {@code pause=true} (a running VM is paused while its state is saved; {@code pause=false} asks for a
+     * live snapshot, which 7.2 refuses for a stopped VM: "Cannot take a live snapshot … unless it is running").
+     */
     public void takeSnapshot(String snapshot) {
         locked("taking snapshot " + snapshot + " of " + name, "snapshot", "Shared", m -> server.await(
                 "taking snapshot " + snapshot + " of " + name, "snapshot", ws.call(SoapRequest.of("IMachine_takeSnapshot")
-                        .arg("_this", m).arg("name", snapshot).arg("description", "Overlay Lab").arg("pause", false))
+                        .arg("_this", m).arg("name", snapshot).arg("description", "Overlay Lab").arg("pause", true))
                         .returnval(), LONG));
     }
 
