@@ -24,10 +24,12 @@ final class ProviderStep extends StepPanel {
     private final Map<String, JRadioButton> radios = new LinkedHashMap<>();
     private final java.util.Set<String> usable = new java.util.HashSet<>();
     private final BaseImagePanel baseImage;
+    private final RemoteServerPanel server;
 
     ProviderStep(List<ProviderChoice> providers, LabService service) {
         super(WizardStep.PROVIDER);
         baseImage = new BaseImagePanel(service);
+        server = new RemoteServerPanel(service, changes());
         body.setLayout(new MigLayout("insets 0, wrap 2",
                 // columns
                 "[right]12[grow, fill]",
@@ -67,6 +69,9 @@ final class ProviderStep extends StepPanel {
             if ("virtualbox".equals(p.id())) {
                 list.add(baseImage, "gapleft 26, gapbottom 8, growx, wmin 0, wmax 620");
             }
+            if ("virtualbox-ws".equals(p.id())) {
+                list.add(server, "gapleft 26, gapbottom 8, growx, wmin 0, wmax 620");
+            }
         }
         body.add(list);
         field("provider", list);
@@ -84,6 +89,8 @@ final class ProviderStep extends StepPanel {
         if (r != null) {
             r.setSelected(true);
         }
+        server.url.setText(d.serverUrl);
+        server.user.setText(d.serverUser);
     }
 
     @Override
@@ -94,6 +101,8 @@ final class ProviderStep extends StepPanel {
                 d.provider = id;
             }
         });
+        d.serverUrl = server.url.getText().trim();
+        d.serverUser = server.user.getText().trim();
         // after every page has copied its fields: the nodes step sets the profile
         SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
     }

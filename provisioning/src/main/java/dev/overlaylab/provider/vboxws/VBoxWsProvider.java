@@ -73,6 +73,14 @@ public final class VBoxWsProvider implements Provider {
         return new WsReadiness(connector).check(Optional.of(server));
     }
 
+    /** The wizard's Test connection: logs on and says what runs there, e.g. "VirtualBox 7.2.22_Debian (API 7_2) on 127.0.0.1". */
+    public String describeServer(VBoxWebServer server) {
+        try (WebVirtualBox vb = connector.connect(server)) {
+            ServerFacts f = vb.facts();
+            return "VirtualBox " + f.version() + " (API " + f.apiVersion() + ") on " + f.host();
+        }
+    }
+
     @Override
     public List<String> plan(Lab lab) {
         return new WsPlan(lab, profiles.apply(lab.profile()), settings, connector).lines();

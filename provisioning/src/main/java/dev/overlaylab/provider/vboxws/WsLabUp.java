@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code up} on the server, in the {@code virtualbox} provider's order: the base image is there, the
- * host-only interface (reused or created), each node's VM (a linked clone of the base, memory/CPUs,
+ * {@code up} on the server, in the {@code virtualbox} provider's order: the host-only interface (reused
+ * or created; without kernel drivers on the server VirtualBox refuses here), the base image is there, each node's VM (a linked clone of the base, memory/CPUs,
  * NIC1 NAT + SSH forward, NIC2 host-only), then every VM started headless. Each VM and each created
  * interface is written to the lab state before it is configured, so a failed {@code up} leaves what
  * the next {@code up} reuses and {@code down} removes.
@@ -54,6 +54,9 @@ final class WsLabUp {
                     "use a Linux or Windows VirtualBox server, or the virtualbox provider on that Mac", null);
         }
         LabState state = LabState.load(settings.stateDir(), lab.name());
+        // the host-only interface first, as the virtualbox provider's pre-flight checks the kernel drivers first:
+        // on a server without them this is where VirtualBox says so, before any VM exists
+        String hostOnly = hostOnly(state, progress);
         List<String> registered = vb.machineNames();
         List<Node> missing = lab.nodes().stream().filter(n -> !registered.contains(VirtualBoxContext.vmName(lab, n))).toList();
         Optional<WebMachine> base = Optional.empty();
@@ -67,7 +70,6 @@ final class WsLabUp {
                                 + " (or import the box as a VM named " + baseVm + " and take a snapshot of it)", null);
             }
         }
-        String hostOnly = hostOnly(state, progress);
         Set<Integer> taken = portsOfOtherVms(registered);
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < lab.nodes().size(); i++) {

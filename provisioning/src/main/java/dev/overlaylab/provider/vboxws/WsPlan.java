@@ -40,9 +40,7 @@ final class WsPlan {
                 + ", 'up' picks the adapter from IVirtualBox_getAPIVersion");
         out.add(SoapRequest.of("IWebsessionManager_logon").arg("username", server.user()).describe());
         out.add("IVirtualBox_getVersion(), IVirtualBox_getAPIVersion(), IVirtualBox_getHost(), IHost_getOperatingSystem()");
-        out.add("IVirtualBox_getMachines() and IMachine_getName() of each  # what exists is reused");
         String base = BoxSource.baseVmName(profile.box());
-        out.add(SoapRequest.of("IVirtualBox_findMachine").arg("nameOrId", base).describe() + "  # the base image on the server");
         Cidr net = Cidr.parse(lab.network().cidr()).normalized();
         out.add(SoapRequest.of("IHost_findHostNetworkInterfacesOfType").arg("type", "HostOnly").describe()
                 + "  # one with " + lab.network().hostIp() + " is reused");
@@ -50,6 +48,8 @@ final class WsPlan {
                 + "  # (the server names it; vboxnetN below)");
         out.add(SoapRequest.of("IHostNetworkInterface_enableStaticIPConfig").arg("IPAddress", lab.network().hostIp())
                 .arg("networkMask", net.netmask()).describe());
+        out.add("IVirtualBox_getMachines() and IMachine_getName() of each  # what exists is reused");
+        out.add(SoapRequest.of("IVirtualBox_findMachine").arg("nameOrId", base).describe() + "  # the base image on the server");
         out.add("# SSH ports already forwarded by other VMs: INATEngine_getRedirects() of each");
         String bind = URI.create(server.url()).getHost();
         for (int i = 0; i < lab.nodes().size(); i++) {

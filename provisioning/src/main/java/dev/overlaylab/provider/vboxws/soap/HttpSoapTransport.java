@@ -45,7 +45,7 @@ public final class HttpSoapTransport implements SoapTransport {
             }
             return r.body();
         } catch (ConnectException e) {
-            throw new WebServiceUnreachableException(endpoint, "connection refused (" + e.getMessage() + ")",
+            throw new WebServiceUnreachableException(endpoint, "connection refused" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
                     "start the web service on the server (vboxwebsrv -H ADDRESS -p PORT, or its vboxweb-service unit),"
                             + " check the URL's host and port, and that a firewall lets this machine reach it");
         } catch (HttpTimeoutException e) {
