@@ -163,24 +163,10 @@ public final class VBoxWsProvider implements Provider {
         state.deleteIfEmpty();
     }
 
-    /** {@code olab halt}: the ACPI power button on every running VM (the guest shuts down by itself). */
-    public void halt(Lab lab, ProgressListener progress) {
-        try (WebVirtualBox vb = connector.connect(server(lab))) {
-            for (Node n : lab.nodes()) {
-                vb.find(VirtualBoxContext.vmName(lab, n)).filter(WebMachine::running).ifPresent(WebMachine::acpiPowerButton);
-            }
-        }
-    }
-
-    /** {@code olab snapshot save}: a snapshot {@code name} of every VM of the lab. */
-    public void snapshot(Lab lab, String name) {
-        try (WebVirtualBox vb = connector.connect(server(lab))) {
-            for (Node n : lab.nodes()) {
-                String vm = VirtualBoxContext.vmName(lab, n);
-                vb.find(vm).orElseThrow(() -> new IllegalStateException("VM " + vm + " does not exist; run 'olab up' first"))
-                        .takeSnapshot(name);
-            }
-        }
+    /** halt / resume / snapshots for the CLI. */
+    public dev.overlaylab.provider.MachineLifecycle lifecycle(Lab lab) {
+        server(lab);
+        return new WsLifecycle(this, connector, lab, settings.haltTimeout());
     }
 
     private static VBoxWebServer server(Lab lab) {

@@ -133,6 +133,10 @@ class VBoxWsOnRealServerTest {
             m.takeSnapshot("after-provision");
             assertThat(vbox.raw("snapshot", vm, "list", "--machinereadable").stdout()).contains("SnapshotName=\"after-provision\"");
             assertThat(m.snapshotNames()).containsExactly("after-provision");
+            m.configure(512, 1, "127.0.0.1", 18223, "vboxnet0");
+            m.restoreSnapshot("after-provision");
+            assertThat(vminfo(vm)).as("restored to the snapshot's settings").containsEntry("memory", "384")
+                    .containsEntry("Forwarding(0)", "ssh,tcp,127.0.0.1,18222,,22");
 
             assertThatThrownBy(() -> m.startHeadless(Duration.ofSeconds(60)))
                     .isInstanceOf(VBoxWebServiceException.class)
