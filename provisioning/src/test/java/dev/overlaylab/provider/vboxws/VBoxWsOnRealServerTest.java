@@ -183,6 +183,9 @@ class VBoxWsOnRealServerTest {
         assertThat(r.ready()).isTrue();
         assertThat(r.facts()).extracting(Readiness.Fact::detail).anyMatch(d -> d.startsWith("7.2.22"))
                 .anyMatch(d -> d.startsWith("7_2: Api72"));
+        assertThat(new VBoxWsProvider(connector(), Profiles::get, VirtualBoxSettings.defaults(), GuestLogin.NOT_WIRED,
+                SshBannerWait.real()).describeServer(here())).as("the wizard's Test connection")
+                .isEqualTo("VirtualBox 7.2.22_Debian (API 7_2) on 127.0.0.1");
     }
 
     @Test
