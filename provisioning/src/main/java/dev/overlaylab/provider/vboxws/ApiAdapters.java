@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.vboxws;
 
+import dev.overlaylab.provider.vboxws.soap.VBoxWebServiceException;
 import java.util.List;
 
 /** The adapter for a server's API version; any other version is refused before anything is sent. */

@@ -169,6 +169,14 @@ public final class WebMachine {
                 SoapRequest.of("IMachine_deleteConfig").arg("_this", ref).array("media", media)).returnval(), LONG);
     }
 
+    private void locked(String what, String subcommand, String lockType, Consumer<String> work) {
+        locked(what, subcommand, lockType, "ISession_getMachine", work);
+    }
+
+    private void console(String what, String subcommand, Consumer<String> work) {
+        locked(what, subcommand, "Shared", "ISession_getConsole", work);
+    }
+
     private void edit(String what, String subcommand, Consumer<String> change) {
         locked(what, subcommand, "Write", m -> {
             change.accept(m);
@@ -176,29 +184,17 @@ public final class WebMachine {
         });
     }
 
-    /** Runs {@code work} on the session's mutable machine while {@code lockType} holds the VM; always unlocks. */
-    private void locked(String what, String subcommand, String lockType, Consumer<String> work) {
+    /**
+     * Runs {@code work} on what {@code getter} ({@code ISession_getMachine}: the mutable machine;
+     * {@code ISession_getConsole}: the running VM's console) returns while {@code lockType} holds the VM; always unlocks.
+     */
+    private void locked(String what, String subcommand, String lockType, String getter, Consumer<String> work) {
         try (WebSession.Scope s = ws.scope()) {
             String session = ws.value(SoapRequest.of("IWebsessionManager_getSessionObject").arg("refIVirtualBox", ws.vbox()));
             server.call(what, subcommand, SoapRequest.of("IMachine_lockMachine").arg("_this", ref).arg("session", session)
                     .arg("lockType", lockType));
             try {
-                work.accept(ws.value(SoapRequest.of("ISession_getMachine").arg("_this", session)));
-            } catch (SoapFault f) {
-                throw WsErrors.explain(what, subcommand, f.message(), server.facts(), f);
-            } finally {
-                unlockQuietly(session);
-            }
-        }
-    }
-
-    private void console(String what, String subcommand, Consumer<String> work) {
-        try (WebSession.Scope s = ws.scope()) {
-            String session = ws.value(SoapRequest.of("IWebsessionManager_getSessionObject").arg("refIVirtualBox", ws.vbox()));
-            server.call(what, subcommand, SoapRequest.of("IMachine_lockMachine").arg("_this", ref).arg("session", session)
-                    .arg("lockType", "Shared"));
-            try {
-                work.accept(ws.value(SoapRequest.of("ISession_getConsole").arg("_this", session)));
+                work.accept(ws.value(SoapRequest.of(getter).arg("_this", session)));
             } catch (SoapFault f) {
                 throw WsErrors.explain(what, subcommand, f.message(), server.facts(), f);
             } finally {

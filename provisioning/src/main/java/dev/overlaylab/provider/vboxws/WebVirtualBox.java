@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.vboxws;
 
+import dev.overlaylab.provider.vboxws.soap.VBoxWebServiceException;
 import dev.overlaylab.provider.vboxws.soap.SoapFault;
 import dev.overlaylab.provider.vboxws.soap.SoapRequest;
 import dev.overlaylab.provider.vboxws.soap.SoapTransport;

@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.vboxws;
 
+import dev.overlaylab.provider.vboxws.soap.VBoxWebServiceException;
 import dev.overlaylab.model.VBoxWebServer;
 import dev.overlaylab.provider.vboxws.soap.HttpSoapTransport;
 import dev.overlaylab.provider.vboxws.soap.SoapTransport;

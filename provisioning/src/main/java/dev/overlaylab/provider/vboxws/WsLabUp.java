@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.vboxws;
 
+import dev.overlaylab.provider.vboxws.soap.VBoxWebServiceException;
 import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;

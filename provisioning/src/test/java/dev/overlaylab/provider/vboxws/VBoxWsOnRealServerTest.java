@@ -1,5 +1,6 @@
 package dev.overlaylab.provider.vboxws;
 
+import dev.overlaylab.provider.vboxws.soap.VBoxWebServiceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,9 @@
-package dev.overlaylab.provider.vboxws;
+package dev.overlaylab.provider.vboxws.soap;
 
 import dev.overlaylab.exec.Explained;
 
-/** A web-service call that failed, as cause and fix ({@link WsErrors} writes them). */
-public final class VBoxWebServiceException extends RuntimeException implements Explained {
+/** A web-service call that failed, as cause and fix (the provider's {@code WsErrors} writes most of them). */
+public class VBoxWebServiceException extends RuntimeException implements Explained {
     private final String cause;
     private final String fix;
 
