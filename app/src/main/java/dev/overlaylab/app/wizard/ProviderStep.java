@@ -55,6 +55,7 @@ final class ProviderStep extends StepPanel {
                 usable.add(p.id());
             }
             r.addActionListener(e -> changed());
+            r.addActionListener(e -> showServerFields());
             group.add(r);
             radios.put(p.id(), r);
             list.add(r);
@@ -91,6 +92,7 @@ final class ProviderStep extends StepPanel {
         }
         server.url.setText(d.serverUrl);
         server.user.setText(d.serverUser);
+        showServerFields();
     }
 
     @Override
@@ -105,6 +107,12 @@ final class ProviderStep extends StepPanel {
         d.serverUser = server.user.getText().trim();
         // after every page has copied its fields: the nodes step sets the profile
         SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
+    }
+
+    /** URL, user and Test connection only under "VirtualBox on another machine" when it is chosen. */
+    private void showServerFields() {
+        JRadioButton ws = radios.get("virtualbox-ws");
+        server.setVisible(ws != null && ws.isSelected());
     }
 
     /** "VirtualBox is not installed here: no VBoxManage program was found." of a multi-line reason. */
