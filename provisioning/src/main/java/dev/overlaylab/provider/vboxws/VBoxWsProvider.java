@@ -92,10 +92,13 @@ public final class VBoxWsProvider implements Provider {
         VBoxWebServer server = server(lab);
         Profile profile = profiles.apply(lab.profile());
         List<Integer> ports;
-        try (WebVirtualBox vb = connector.connect(server)) {
-            ports = new WsLabUp(vb, lab, profile, settings, bindAddress(server)).run(progress);
-        }
         String host = URI.create(server.url()).getHost();
+        try (WebVirtualBox vb = connector.connect(server)) {
+            WsLabUp run = new WsLabUp(vb, lab, profile, settings, bindAddress(server));
+            ports = run.run(progress);
+            // a new VM on a port another VM used before has a new host key: not an attack (as for virtualbox)
+            run.newForwards.forEach(p -> login.vmReplaced(host, p));
+        }
         List<Node> out = new ArrayList<>();
         for (int i = 0; i < lab.nodes().size(); i++) {
             Node n = lab.nodes().get(i);

@@ -35,6 +35,8 @@ final class WsLabUp {
     private final Profile profile;
     private final VirtualBoxSettings settings;
     private final String bindIp;
+    /** Forward ports of the VMs this run created or re-forwarded: a host key recorded for one of them belonged to another VM. */
+    final Set<Integer> newForwards = new HashSet<>();
 
     WsLabUp(WebVirtualBox vb, Lab lab, Profile profile, VirtualBoxSettings settings, String bindIp) {
         this.vb = vb;
@@ -146,6 +148,7 @@ final class WsLabUp {
         }
         taken.add(port);
         m.configure(profile.memoryMb(), profile.cpus(), bindIp, port, hostOnly);
+        newForwards.add(port);
         progress.on(new ProgressEvent(STAGE, node.name(), "create VM", Status.CHANGED, Duration.ofNanos(System.nanoTime() - t0),
                 vm + ": " + profile.memoryMb() + " MB, " + profile.cpus() + " CPU, NIC1 NAT with SSH on " + bindIp + ":" + port
                         + ", NIC2 host-only " + hostOnly));
