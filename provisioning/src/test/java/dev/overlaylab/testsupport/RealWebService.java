@@ -27,23 +27,33 @@ public final class RealWebService implements AutoCloseable {
     public static final String BINARY = "/usr/lib/virtualbox/vboxwebsrv";
     private static final ProcessRunner RUN = new ProcessRunner();
 
+    private final String host;
     private final int port;
     private final long pid;
     private final Path log;
     private String wsdl;
 
-    private RealWebService(int port, long pid, Path log) {
+    private RealWebService(String host, int port, long pid, Path log) {
+        this.host = host;
         this.port = port;
         this.pid = pid;
         this.log = log;
     }
 
     public static RealWebService start(RealVirtualBox vb) {
+        return start(vb, "127.0.0.1");
+    }
+
+    /**
+     * Listening on {@code host}: 127.0.0.1, or for a session in a network namespace the namespace's end
+     * of a veth pair the test made (then the port is free inside the namespace, whatever the host's say).
+     */
+    public static RealWebService start(RealVirtualBox vb, String host) {
         vb.raw("setproperty", "websrvauthlibrary", "null");
         int port = freePort().orElseThrow(() -> new IllegalStateException("no free port in 18090-18099 on 127.0.0.1"));
         Path pidFile = vb.dir().resolve("vboxwebsrv.pid");
         Path log = vb.dir().resolve("vboxwebsrv.log");
-        RUN.check(List.of(vb.tool(BINARY).toString(), "-b", "-H", "127.0.0.1", "-p", String.valueOf(port), "-P",
+        RUN.check(List.of(vb.tool(BINARY).toString(), "-b", "-H", host, "-p", String.valueOf(port), "-P",
                 pidFile.toString(), "-F", log.toString()), Duration.ofSeconds(30));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long pid = -1;
@@ -52,8 +62,8 @@ public final class RealWebService implements AutoCloseable {
                 if (pid < 0 && Files.isRegularFile(pidFile) && !Files.readString(pidFile).isBlank()) {
                     pid = Long.parseLong(Files.readString(pidFile).strip());
                 }
-                if (pid > 0 && answers(port)) {
-                    return new RealWebService(port, pid, log);
+                if (pid > 0 && answers(host, port)) {
+                    return new RealWebService(host, port, pid, log);
                 }
                 Thread.sleep(250);
             } catch (IOException | NumberFormatException e) {
@@ -66,11 +76,11 @@ public final class RealWebService implements AutoCloseable {
         if (pid > 0) {
             stop(pid);
         }
-        throw new IllegalStateException("vboxwebsrv did not answer on 127.0.0.1:" + port + " within 30 s; its log: " + log);
+        throw new IllegalStateException("vboxwebsrv did not answer on " + host + ":" + port + " within 30 s; its log: " + log);
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port + "/");
+        return URI.create("http://" + host + ":" + port + "/");
     }
 
     public int port() {
@@ -113,9 +123,9 @@ public final class RealWebService implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static boolean answers(int port) {
+    private static boolean answers(String host, int port) {
         try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            s.connect(new java.net.InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
