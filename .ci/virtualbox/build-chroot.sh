@@ -56,6 +56,8 @@ chroot "$WORK" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-in
     -o Acquire::Check-Valid-Until=false virtualbox virtualbox-source >/dev/null
 chroot "$WORK" apt-get clean
 version=$(chroot "$WORK" env LANG=C HOME=/root /usr/lib/virtualbox/VBoxManage --version 2>/dev/null | tail -n1)
+# the virtualbox-ws tests run the web service of the same package (VBoxWsOnRealServerTest)
+[[ -x "$WORK/usr/lib/virtualbox/vboxwebsrv" ]] || { echo "build-chroot: the virtualbox package has no vboxwebsrv" >&2; exit 1; }
 unmount_all "$WORK"
 trap - EXIT
 echo "$version" > "$WORK/.olab-complete"

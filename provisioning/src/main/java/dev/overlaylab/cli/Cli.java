@@ -13,7 +13,17 @@ final class Cli {
     static Wiring wiring() {
         return new Wiring((node, hostPort, keyType, fingerprint) -> System.err.println(
                 node + ": first contact with " + hostPort + ", recorded its " + keyType + " host key " + fingerprint),
-                Cli::askOnConsole);
+                Cli::askOnConsole, Cli::askServerPassword);
+    }
+
+    /** The virtualbox-ws provider's password prompt; declines without a console (then OLAB_VBOXWS_PASSWORD is the way). */
+    static Optional<char[]> askServerPassword(String url, String user) {
+        Console c = System.console();
+        if (c == null) {
+            return Optional.empty();
+        }
+        char[] pw = c.readPassword("VirtualBox web service %s, password of %s: ", url, user);
+        return pw == null ? Optional.empty() : Optional.of(pw);
     }
 
     /** The hosts provider's password prompt; declines when there is no console (scripts, CI). */

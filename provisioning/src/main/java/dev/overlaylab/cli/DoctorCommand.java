@@ -1,6 +1,8 @@
 package dev.overlaylab.cli;
 
+import dev.overlaylab.model.Lab;
 import dev.overlaylab.provider.Doctor;
+import dev.overlaylab.provider.vboxws.VBoxWsProvider;
 import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.Readiness.Fact;
 import java.io.PrintWriter;
@@ -16,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code olab doctor}: this machine's readiness per provider, one line per fact, each failure with its fix. */
 @Command(name = "doctor", description = {
-    "Check this machine for each provider (local, virtualbox, hosts): one line per fact, ok / warn / FAIL,",
-    "and under each warning or failure the fix. Changes nothing.",
+    "Check this machine for each provider (local, virtualbox, hosts, virtualbox-ws): one line per fact, ok / warn / FAIL,",
+    "and under each warning or failure the fix. Changes nothing. With a virtualbox-ws LAB, its server is checked",
+    "(reachable, login, VirtualBox and API version).",
     "Exit 0 when every provider checked is ready (no FAIL), 1 otherwise."})
 final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object: ready, and per provider its facts")
@@ -26,16 +29,26 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--provider", split = ",", paramLabel = "ID", description = "check only these providers (e.g. virtualbox)")
     List<String> only = new ArrayList<>();
 
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "LAB", description = "a virtualbox-ws lab whose server to check")
+    java.nio.file.Path labFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         return CliRun.guard(spec, () -> {
-            List<Readiness> report = Doctor.check(Cli.wiring().providers(), only);
+            var providers = Cli.wiring().providers();
+            List<Readiness> report = new ArrayList<>(Doctor.check(providers, only));
             if (report.isEmpty()) {
                 throw new BadInput("olab doctor: no provider named " + String.join(", ", only)
-                        + "; known: local, virtualbox, hosts");
+                        + "; known: local, virtualbox, hosts, virtualbox-ws");
+            }
+            if (labFile != null) {
+                Lab lab = LabInput.load(labFile);
+                if (lab.server().isPresent() && providers.get(VBoxWsProvider.ID).orElse(null) instanceof VBoxWsProvider ws) {
+                    report.replaceAll(r -> r.provider().equals(VBoxWsProvider.ID) ? ws.readiness(lab.server().get()) : r);
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.write(asMap(report)) + "\n" : text(report));

@@ -15,7 +15,7 @@ final class HaltCommand extends LabCommand {
     int run() throws Exception {
         VirtualBoxLab in = VirtualBoxLab.open(lab, "halt");
         RunOutput output = new RunOutput(out(), json);
-        in.provider().lifecycle(in.lab()).halt(output.listener());
+        in.lifecycle().halt(output.listener());
         return LifecycleOutput.done(spec, json, "halt");
     }
 }

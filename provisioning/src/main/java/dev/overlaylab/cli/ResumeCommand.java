@@ -13,7 +13,7 @@ final class ResumeCommand extends LabCommand {
     int run() throws Exception {
         VirtualBoxLab in = VirtualBoxLab.open(lab, "resume");
         RunOutput output = new RunOutput(out(), json);
-        in.provider().resume(in.lab(), output.listener());
+        in.lifecycle().resume(output.listener());
         return LifecycleOutput.done(spec, json, "resume");
     }
 }

@@ -44,10 +44,10 @@ final class SnapshotCommand implements Callable<Integer> {
             VirtualBoxLab in = VirtualBoxLab.open(lab, "snapshot");
             RunOutput output = new RunOutput(spec.commandLine().getOut(), json);
             switch (action) {
-                case save -> in.provider().lifecycle(in.lab()).snapshotSave(name, output.listener());
-                case restore -> in.provider().lifecycle(in.lab()).snapshotRestore(name, output.listener());
+                case save -> in.lifecycle().snapshotSave(name, output.listener());
+                case restore -> in.lifecycle().snapshotRestore(name, output.listener());
                 case list -> {
-                    Map<String, List<String>> all = in.provider().lifecycle(in.lab()).snapshots();
+                    Map<String, List<String>> all = in.lifecycle().snapshots();
                     all.forEach((node, snaps) -> spec.commandLine().getOut().println(node + ": "
                             + (snaps.isEmpty() ? "(no snapshots)" : String.join(", ", snaps))));
                     spec.commandLine().getOut().flush();

@@ -15,6 +15,8 @@ import dev.overlaylab.provider.Providers;
 import dev.overlaylab.provider.hosts.HostsProvider;
 import dev.overlaylab.provider.hosts.PasswordPrompt;
 import dev.overlaylab.provider.local.LocalProvider;
+import dev.overlaylab.provider.vboxws.ServerPasswordPrompt;
+import dev.overlaylab.provider.vboxws.VBoxWsProvider;
 import dev.overlaylab.provider.virtualbox.GuestLogin;
 import dev.overlaylab.provider.virtualbox.SshGuestLogin;
 import dev.overlaylab.provider.virtualbox.VirtualBoxProvider;
@@ -56,11 +58,18 @@ public final class Wiring {
 
     private final HostKeyListener hostKeys;
     private final PasswordPrompt passwords;
+    private final ServerPasswordPrompt serverPasswords;
     private final Map<String, SshConnector> connectors = new ConcurrentHashMap<>();
 
     public Wiring(HostKeyListener hostKeys, PasswordPrompt passwords) {
+        this(hostKeys, passwords, ServerPasswordPrompt.NONE);
+    }
+
+    /** With the prompt for a VirtualBox web service's password ({@code virtualbox-ws} labs). */
+    public Wiring(HostKeyListener hostKeys, PasswordPrompt passwords, ServerPasswordPrompt serverPasswords) {
         this.hostKeys = hostKeys;
         this.passwords = passwords;
+        this.serverPasswords = serverPasswords;
     }
 
     /** Every node's files and the etcd network config, from the built-in templates. */
@@ -119,7 +128,8 @@ public final class Wiring {
         return new Providers(List.of(
                 new LocalProvider(),
                 VirtualBoxProvider.forThisMachine(Profiles::get, guestLogin()),
-                hosts));
+                hosts,
+                VBoxWsProvider.forThisMachine(Profiles::get, guestLogin(), serverPasswords)));
     }
 
     /** The lab's provider; {@link IllegalArgumentException} naming the known ids when there is none. */

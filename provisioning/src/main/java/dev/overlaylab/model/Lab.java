@@ -9,9 +9,10 @@ import java.util.Optional;
  * (docs/lab-file.md). Built by {@code LabLoader}; nothing else creates labs from user input.
  *
  * @param name     lab name, used as a prefix for VMs, nspawn machines, bridges and the key folder
- * @param provider where nodes come from: {@code virtualbox}, {@code virtualbox-soap}, {@code local}, {@code hosts}
+ * @param provider where nodes come from: {@code virtualbox}, {@code virtualbox-ws}, {@code local}, {@code hosts}
  * @param profile  the guest OS profile name (a file in vm-profiles/)
  * @param source   the file the lab was loaded from, if any (relative paths in the lab resolve against it)
+ * @param server   the VirtualBox web service of a {@code virtualbox-ws} lab ({@code server:}); empty for other providers
  */
 public record Lab(
         String name,
@@ -23,10 +24,17 @@ public record Lab(
         FlannelSettings flannel,
         DockerSettings docker,
         VerifySettings verify,
-        Optional<Path> source) {
+        Optional<Path> source,
+        Optional<VBoxWebServer> server) {
 
     public Lab {
         nodes = List.copyOf(nodes);
+    }
+
+    /** A lab without a web-service server (every provider but {@code virtualbox-ws}). */
+    public Lab(String name, String provider, String profile, HostNetwork network, List<Node> nodes, EtcdSettings etcd,
+               FlannelSettings flannel, DockerSettings docker, VerifySettings verify, Optional<Path> source) {
+        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, source, Optional.empty());
     }
 
     /** The nodes that run an etcd member: the first {@code etcd.members()} nodes, master first. */
@@ -61,6 +69,6 @@ public record Lab(
     }
 
     public Lab withFlannel(FlannelSettings f) {
-        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, source);
+        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, source, server);
     }
 }

@@ -41,7 +41,7 @@ public final class LabLoader {
     static final int FIRST_NODE_HOST = 101;
 
     private static final Set<String> ROOT = YamlSection.fields("name", "provider", "profile", "network", "nodes", "etcd",
-            "flannel", "docker", "verify");
+            "flannel", "docker", "verify", "server");
     private static final Set<String> NETWORK = YamlSection.fields("cidr", "hostIp");
     private static final Set<String> NODE = YamlSection.fields("name", "ip", "role", "ssh");
     private static final Set<String> SSH = YamlSection.fields("host", "port", "user", "key", "sudo");
@@ -50,6 +50,8 @@ public final class LabLoader {
             "backend", "iface", "ipMasq", "binary");
     private static final Set<String> BINARY = YamlSection.fields("url", "sha256", "file");
     private static final Set<String> DOCKER = YamlSection.fields("mtu");
+    /** password is known only to be refused with its own message: it never belongs in a lab file. */
+    private static final Set<String> SERVER = YamlSection.fields("url", "user", "password");
     private static final Set<String> VERIFY = YamlSection.fields("pods", "http", "mtuProbe", "image");
 
     private LabLoader() {
@@ -155,7 +157,21 @@ public final class LabLoader {
                 v.bool("mtuProbe", true), v.string("image", DEFAULT_IMAGE));
 
         return new Lab(name, provider, profileName, network, nodes, etcd, flannel, docker, verify,
-                source.map(Path::toAbsolutePath));
+                source.map(Path::toAbsolutePath), server(root));
+    }
+
+    /** {@code server:} of a virtualbox-ws lab (the validator says when it is missing or misplaced). */
+    private static Optional<VBoxWebServer> server(YamlSection root) {
+        if (!root.has("server")) {
+            return Optional.empty();
+        }
+        YamlSection s = root.section("server", SERVER);
+        if (s.has("password")) {
+            s.context().problem("server.password", "a password never goes into a lab file (it is read by anyone who can"
+                    + " read the file, and ends up in version control); remove it: olab asks for it, or reads"
+                    + " OLAB_VBOXWS_PASSWORD or your keyring", Optional.ofNullable(s.context().marks.get("server.password")));
+        }
+        return Optional.of(new VBoxWebServer(s.string("url", ""), s.string("user", "")));
     }
 
     private static Node node(YamlSection n, int index, Optional<Cidr> hostNet, String provider, String defaultUser,

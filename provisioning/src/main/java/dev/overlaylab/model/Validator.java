@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class Validator {
 
-    public static final List<String> PROVIDERS = List.of("virtualbox", "virtualbox-soap", "local", "hosts");
+    public static final List<String> PROVIDERS = List.of("virtualbox", "virtualbox-ws", "local", "hosts");
     /** The NAT network VirtualBox gives every VM (the local provider imitates it). */
     public static final Cidr VBOX_NAT = Cidr.parse("10.0.2.0/24");
     /** docker's default bridge network, which docker0 holds until flannel hands it a subnet. */
@@ -60,6 +60,13 @@ public final class Validator {
     }
 
     private static void checkProvider(Lab lab, List<Problem> out) {
+        if ("virtualbox-soap".equals(lab.provider())) {
+            // the design's early name for it; no release ever accepted it
+            out.add(Problem.at("provider", "'virtualbox-soap' is called 'virtualbox-ws' (VirtualBox on another machine"
+                    + " through its web service); write provider: virtualbox-ws and a server: section"));
+            return;
+        }
+        WebServerRules.check(lab, out);
         if (!PROVIDERS.contains(lab.provider())) {
             out.add(Problem.at("provider", "unknown provider '" + lab.provider() + "'"
                     + Suggest.didYouMean(lab.provider(), PROVIDERS) + " (known: " + String.join(", ", PROVIDERS) + ")"));
@@ -107,7 +114,7 @@ public final class Validator {
             out.add(Problem.at("network.cidr", text + " is too small for the host and the nodes; use a /24 such as 192.168.56.0/24"));
         }
         if (lab.provider().startsWith("virtualbox")) {
-            // networks.conf is read only for a VirtualBox on this machine; a SOAP host's file is out of reach,
+            // networks.conf is read only for a VirtualBox on this machine; a web-service server's file is out of reach,
             // so there VirtualBox's default range is assumed
             AllowedRanges allowed = "virtualbox".equals(lab.provider()) && vboxNetworksConf != null
                     ? readable(vboxNetworksConf) : AllowedRanges.defaults();

@@ -34,7 +34,7 @@ class VirtualBoxCommandsTest {
         int code = run("halt", example("two-node-local.yaml"));
 
         assertThat(code).isEqualTo(Olab.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("'olab halt' works on VirtualBox labs; this lab's provider is 'local'");
+        assertThat(err.toString()).contains("'olab halt' works on VirtualBox labs (virtualbox, virtualbox-ws); this lab's provider is 'local'");
     }
 
     @Test

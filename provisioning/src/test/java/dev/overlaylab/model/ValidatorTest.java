@@ -183,11 +183,12 @@ class ValidatorTest {
         Files.writeString(conf, "# allowed\n* 10.0.0.0/8 192.168.0.0/16\n");
         String yaml = lab("network: {cidr: 10.10.0.0/24}", "nodes: [{name: master, ip: 10.10.0.101}]");
         assertThat(LabLoader.parse(yaml, Optional.empty(), true, new Validator(conf)).network().cidr()).isEqualTo("10.10.0.0/24");
-        Lab soap = LabFiles.parse(lab());
-        Lab remote = new Lab("t", "virtualbox-soap", soap.profile(), new HostNetwork("10.10.0.0/24", "10.10.0.1"),
+        Lab ws = LabFiles.parse(lab());
+        Lab remote = new Lab("t", "virtualbox-ws", ws.profile(), new HostNetwork("10.10.0.0/24", "10.10.0.1"),
                 List.of(new Node("master", "10.10.0.101", Node.Role.MASTER, SshEndpoint.of("10.10.0.101", 22, "vagrant"))),
-                soap.etcd(), soap.flannel(), soap.docker(), soap.verify(), Optional.empty());
-        assertThat(new Validator(conf).validate(remote)).as("this machine's networks.conf says nothing about a SOAP host")
+                ws.etcd(), ws.flannel(), ws.docker(), ws.verify(), Optional.empty(),
+                Optional.of(new VBoxWebServer("http://lab-server:18083/", "")));
+        assertThat(new Validator(conf).validate(remote)).as("this machine's networks.conf says nothing about a web-service server")
                 .extracting(Problem::path).containsExactly("network.cidr");
     }
 

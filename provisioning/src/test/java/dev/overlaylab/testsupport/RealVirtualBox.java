@@ -134,6 +134,21 @@ public final class RealVirtualBox implements AutoCloseable {
         return program;
     }
 
+    /**
+     * Another program of the chroot's VirtualBox (e.g. {@code /usr/lib/virtualbox/vboxwebsrv}) run with this
+     * session's VBoxSVC: a script beside {@link #program()} that differs only in the binary.
+     */
+    public Path tool(String binary) {
+        Path script = dir.resolve(Path.of(binary).getFileName().toString());
+        try {
+            Files.writeString(script, Files.readString(program).replace("OLAB_VBOX_BINARY=" + BINARY, "OLAB_VBOX_BINARY=" + binary));
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return script;
+    }
+
     /** A unique VM name for this session: {@code olt-vbox-real-<id>-<what>}. */
     public String vmName(String what) {
         return "olt-vbox-real-" + id.substring("olt-vbr-".length()) + "-" + what;

@@ -58,7 +58,7 @@ final class EngineDiagnosis {
         String where = switch (lab.provider()) {
             case "local" -> null;
             case "hosts" -> "your own machines";
-            case "virtualbox", "virtualbox-soap" -> "VirtualBox machines";
+            case "virtualbox", "virtualbox-ws" -> "VirtualBox machines";
             default -> "machines of the " + lab.provider() + " provider";
         };
         return where == null ? Optional.empty() : Optional.of("Practice breaks a lab on purpose, so it is offered only for labs"

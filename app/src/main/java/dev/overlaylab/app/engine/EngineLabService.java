@@ -36,11 +36,8 @@ import java.util.Optional;
  */
 public final class EngineLabService implements LabService {
 
-    /**
-     * The providers this build has, in the order the wizard lists them (a remote VirtualBox is
-     * issue 14's and appears here when it exists, not before as a disabled promise).
-     */
-    static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "hosts");
+    /** The providers this build has, in the order the wizard lists them. */
+    static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "hosts", "virtualbox-ws");
 
     private final Wiring wiring;
     private final EngineDiagnosis diagnosis;
@@ -54,7 +51,9 @@ public final class EngineLabService implements LabService {
      * @param prompt   asks for a node's password once (hosts provider key install)
      */
     public EngineLabService(HostKeyListener hostKeys, PasswordPrompt prompt) {
-        this.wiring = new Wiring(hostKeys, prompt);
+        // the app's dialog also asks for a VirtualBox web service's password (virtualbox-ws), when it can
+        this.wiring = new Wiring(hostKeys, prompt, prompt instanceof dev.overlaylab.provider.vboxws.ServerPasswordPrompt s
+                ? s : dev.overlaylab.provider.vboxws.ServerPasswordPrompt.NONE);
         this.diagnosis = new EngineDiagnosis(wiring);
         this.life = new EngineLifecycle(wiring);
     }
@@ -115,6 +114,15 @@ public final class EngineLabService implements LabService {
 
     private PrivilegedOlab privileged() {
         return new PrivilegedOlab(new ProcessRunner(), rootAccess(), PrivilegedOlab.thisLauncher(), PrivilegedOlab.userDataDir());
+    }
+
+    @Override
+    public String testServer(String url, String user) {
+        if (!(registry().get(dev.overlaylab.provider.vboxws.VBoxWsProvider.ID).orElse(null)
+                instanceof dev.overlaylab.provider.vboxws.VBoxWsProvider ws)) {
+            throw new IllegalStateException("this build has no virtualbox-ws provider");
+        }
+        return ws.describeServer(new dev.overlaylab.model.VBoxWebServer(url, user));
     }
 
     @Override

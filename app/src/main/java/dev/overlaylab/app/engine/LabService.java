@@ -32,6 +32,14 @@ public interface LabService {
         return Optional.empty();
     }
 
+    /**
+     * Logs on to a VirtualBox web service ({@code virtualbox-ws}) and says what runs there, e.g.
+     * "VirtualBox 7.2.22_Debian (API 7_2)"; throws with the cause when it cannot. Slow: off the event thread.
+     */
+    default String testServer(String url, String user) {
+        throw new UnsupportedOperationException("no VirtualBox web service support in this build");
+    }
+
     /** Guest OS profile names the given provider can use (the wizard's choices). */
     List<String> profiles(String provider);
 

@@ -15,6 +15,11 @@ public final class LabYamlWriter {
         y.append("# Overlay Lab lab file, written by the new-lab wizard\n");
         y.append("name: ").append(scalar(d.name)).append('\n');
         y.append("provider: ").append(scalar(d.provider)).append('\n');
+        if ("virtualbox-ws".equals(d.provider)) {
+            y.append("server:\n");
+            y.append("  url: ").append(scalar(d.serverUrl)).append('\n');
+            y.append("  user: ").append(scalar(d.serverUser)).append('\n');
+        }
         y.append("profile: ").append(scalar(d.profile)).append('\n');
         y.append("network:\n");
         y.append("  cidr: ").append(scalar(d.hostCidr)).append('\n');

@@ -24,10 +24,12 @@ final class ProviderStep extends StepPanel {
     private final Map<String, JRadioButton> radios = new LinkedHashMap<>();
     private final java.util.Set<String> usable = new java.util.HashSet<>();
     private final BaseImagePanel baseImage;
+    private final RemoteServerPanel server;
 
     ProviderStep(List<ProviderChoice> providers, LabService service) {
         super(WizardStep.PROVIDER);
         baseImage = new BaseImagePanel(service);
+        server = new RemoteServerPanel(service, changes());
         body.setLayout(new MigLayout("insets 0, wrap 2",
                 // columns
                 "[right]12[grow, fill]",
@@ -53,6 +55,7 @@ final class ProviderStep extends StepPanel {
                 usable.add(p.id());
             }
             r.addActionListener(e -> changed());
+            r.addActionListener(e -> showServerFields());
             group.add(r);
             radios.put(p.id(), r);
             list.add(r);
@@ -68,6 +71,9 @@ final class ProviderStep extends StepPanel {
             list.add(why, "gapleft 26, gapbottom 8, wmin 0, wmax 620");
             if ("virtualbox".equals(p.id())) {
                 list.add(baseImage, "gapleft 26, gapbottom 8, growx, wmin 0, wmax 620");
+            }
+            if ("virtualbox-ws".equals(p.id())) {
+                list.add(server, "gapleft 26, gapbottom 8, growx, wmin 0, wmax 620");
             }
         }
         body.add(list);
@@ -86,6 +92,9 @@ final class ProviderStep extends StepPanel {
         if (r != null) {
             r.setSelected(true);
         }
+        server.url.setText(d.serverUrl);
+        server.user.setText(d.serverUser);
+        showServerFields();
     }
 
     @Override
@@ -96,8 +105,16 @@ final class ProviderStep extends StepPanel {
                 d.provider = id;
             }
         });
+        d.serverUrl = server.url.getText().trim();
+        d.serverUser = server.user.getText().trim();
         // after every page has copied its fields: the nodes step sets the profile
         SwingUtilities.invokeLater(() -> baseImage.check(d.provider, d.profile));
+    }
+
+    /** URL, user and Test connection only under "VirtualBox on another machine" when it is chosen. */
+    private void showServerFields() {
+        JRadioButton ws = radios.get("virtualbox-ws");
+        server.setVisible(ws != null && ws.isSelected());
     }
 
     /** "VirtualBox is not installed here: no VBoxManage program was found." of a multi-line reason. */

@@ -33,7 +33,7 @@ public final class ProvisionPreview {
                         lab.network().cidr()));
                 made.add(Messages.format("confirm.provision.local.state", names.labDir()));
             }
-            case "virtualbox", "virtualbox-soap" -> {
+            case "virtualbox", "virtualbox-ws" -> {
                 made.add(Messages.format("confirm.provision.vbox.nodes", lab.nodes().size(), lab.nodes().stream()
                         .map(n -> lab.name() + "-" + n.name() + " (" + n.ip() + ")").collect(Collectors.joining(", "))));
                 made.add(Messages.format("confirm.provision.vbox.network", lab.network().cidr(), lab.network().hostIp()));

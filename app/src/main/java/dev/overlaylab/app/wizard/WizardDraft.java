@@ -36,6 +36,9 @@ public final class WizardDraft {
     public Optional<String> flannelBinaryFile = Optional.empty();
     public OptionalInt dockerMtu = OptionalInt.empty();
     public Optional<Path> savedAs = Optional.empty();
+    /** virtualbox-ws: the web service's URL and user (the password is asked when provisioning, never stored). */
+    public String serverUrl = "http://127.0.0.1:18083/";
+    public String serverUser = "";
 
     public WizardDraft() {
         prefillNodes(2);

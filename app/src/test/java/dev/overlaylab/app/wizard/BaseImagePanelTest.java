@@ -1,5 +1,8 @@
 package dev.overlaylab.app.wizard;
 
+import static dev.overlaylab.app.wizard.Edt.find;
+import static dev.overlaylab.app.wizard.Edt.onEdt;
+import static dev.overlaylab.app.wizard.Edt.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.app.engine.BaseImageNeed;
@@ -8,15 +11,12 @@ import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.provider.virtualbox.image.DownloadProgress;
-import java.awt.Component;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javax.swing.JButton;
 import javax.swing.JProgressBar;
 import javax.swing.SwingUtilities;
@@ -91,35 +91,5 @@ class BaseImagePanelTest {
         waitFor(() -> onEdt(panel::isVisible));
         SwingUtilities.invokeAndWait(() -> panel.check("local", "debian-12-nspawn"));
         waitFor(() -> onEdt(() -> !panel.isVisible()));
-    }
-
-    private static <T extends Component> T find(java.awt.Container c, Class<T> type) {
-        for (Component x : c.getComponents()) {
-            if (type.isInstance(x)) {
-                return type.cast(x);
-            }
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " in " + c.getName());
-    }
-
-    private static <T> T onEdt(Supplier<T> s) {
-        AtomicReference<T> out = new AtomicReference<>();
-        try {
-            SwingUtilities.invokeAndWait(() -> out.set(s.get()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return out.get();
-    }
-
-    /** Bounded: 10 s, then the test fails. */
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -73,6 +73,20 @@ class WizardDraftTest {
     }
 
     @Test
+    void aRemoteVirtualBoxLabCarriesItsServerAndNoPassword() throws Exception {
+        WizardDraft d = new WizardDraft();
+        d.provider = "virtualbox-ws";
+        d.profile = "ubuntu-16.04";
+        d.name = "olg-ws";
+        d.serverUrl = "https://lab-server:18083/";
+        d.serverUser = "alice";
+        String y = LabYamlWriter.write(d);
+        assertThat(y).contains("server:\n  url: \"https://lab-server:18083/\"\n  user: alice\n").doesNotContain("password");
+        var lab = dev.overlaylab.model.LabLoader.parse(y, java.util.Optional.empty());
+        assertThat(lab.server()).contains(new dev.overlaylab.model.VBoxWebServer("https://lab-server:18083/", "alice"));
+    }
+
+    @Test
     void everyBackendChoiceWritesALabFileTheRealLoaderAccepts() throws Exception {
         for (BackendChoice c : BackendChoice.values()) {
             WizardDraft d = new WizardDraft();

@@ -10,7 +10,7 @@ public enum HostOs {
         return fromOsName(System.getProperty("os.name", ""));
     }
 
-    static HostOs fromOsName(String osName) {
+    public static HostOs fromOsName(String osName) {
         String n = osName.toLowerCase(Locale.ROOT);
         if (n.contains("linux")) {
             return LINUX;

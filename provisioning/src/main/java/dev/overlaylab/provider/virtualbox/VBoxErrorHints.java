@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * What the text alone cannot tell (is the kernel driver there? what does networks.conf allow?) comes
  * from the host's facts in {@link Host}.
  */
-final class VBoxErrorHints {
+public final class VBoxErrorHints {
     private static final Pattern IP_ARG = Pattern.compile("--ip\\s(\\S+)");
     private static final Pattern SETTINGS_EXISTS = Pattern.compile("Machine settings file '([^']+)' already exists");
     private static final Pattern OVA_MISSING = Pattern.compile("Error opening the OVA file '([^']+)' \\(VERR_FILE_NOT_FOUND\\)");
@@ -33,6 +33,15 @@ final class VBoxErrorHints {
     }
 
     private VBoxErrorHints() {
+    }
+
+    /**
+     * The same rules for VirtualBox reached another way (its web service, {@code virtualbox-ws}): the
+     * VBoxManage subcommand the call corresponds to (e.g. {@code startvm}), VirtualBox's text, and what
+     * is known of that host.
+     */
+    public static Optional<VBoxError> explain(String subcommand, String text, HostOs os, KernelDrivers drivers) {
+        return explain(new ExecResult(List.of("VBoxManage", subcommand), 1, "", text), new Host(os, drivers, AllowedRanges.defaults()));
     }
 
     static Optional<VBoxError> explain(ExecResult r, Host host) {
