@@ -56,6 +56,7 @@ public final class LabWindow extends JPanel {
         });
         tabs.addTab(Messages.get("tab.topology"), Icons.get("topology"), topology);
         verify.setOnLeases(topology::showLeases);
+        verify.setOnOutcome(topology::showVerification);
         labName = lab.name();
         regen = new RegeneratePanel(ctx, file, lab);
         regen.setOnPushed(changed -> {

@@ -49,6 +49,7 @@ public final class VerifyPanel extends JPanel {
     private List<Finding> lastFindings = List.of();
     private JTable lastTable;
     private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
+    private java.util.function.Consumer<VerifyOutcome> onOutcome = o -> { };
 
     public VerifyPanel(AppContext ctx, Lab lab) {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
@@ -187,6 +188,11 @@ public final class VerifyPanel extends JPanel {
         diagnose.addActionListener(e -> action.run());
     }
 
+    /** Told each run's whole outcome (the topology colours its links by it). */
+    public void setOnOutcome(java.util.function.Consumer<VerifyOutcome> listener) {
+        onOutcome = listener;
+    }
+
     /** Told the leases each run found (node → subnet), for the topology picture. */
     public void setOnLeases(java.util.function.Consumer<java.util.Map<String, String>> listener) {
         onLeases = listener;
@@ -208,6 +214,7 @@ public final class VerifyPanel extends JPanel {
         if (!out.leases().isEmpty()) {
             onLeases.accept(out.leases());
         }
+        onOutcome.accept(out);
         nodes.setResults(out.checks());
         pairs.setResults(out.checks());
         sizeColumns(nodeTable, 150);
