@@ -22,7 +22,7 @@ final class NodeDetails {
         in.natNic().ifPresent(nat -> lines.add(Messages.format("topology.details.nat", TopologyInput.NAT_IP + "/24", nat)));
         lines.add(Messages.format("topology.details.overlay", in.overlayDevice()
                 .map(d -> Messages.format("topology.details.overlay.device", d, in.overlay()))
-                .orElse(Messages.get("topology.details.overlay.hostgw"))));
+                .orElse(Messages.format("topology.details.overlay.hostgw"))));
         lines.add(n.subnet().map(s -> Messages.format("topology.details.subnet", s))
                 .orElse(Messages.format("topology.details.subnet.none", in.overlay())));
         LinkHealth h = in.healthOf(node);

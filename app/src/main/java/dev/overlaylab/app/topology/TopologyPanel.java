@@ -41,7 +41,7 @@ public final class TopologyPanel extends JPanel {
         details.setRows(3);
         details.setText(Messages.get("topology.details.hint"));
         view.setOnSelect(n -> showDetails());
-        add(note, "split 3, growx");
+        add(note, "split 3, growx, wmin 0");
         add(png);
         add(svg);
         // No scroll pane: the view scales itself to fit, so the whole lab is always in sight.
