@@ -64,7 +64,7 @@ final class MachineReadinessPanel extends JPanel {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException e) {
-                    showError(String.valueOf(e.getCause().getMessage()));
+                    showError(dev.overlaylab.app.engine.UserMessages.error(e.getCause()));
                 }
             }
         }.execute();

@@ -28,11 +28,8 @@ public final class ForPeople {
 
     /** An error's message for a banner: its first line, no exception class, no command-line advice. */
     public static String error(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return "an unexpected internal error (" + e.getClass().getSimpleName() + ")";
-        }
-        String first = m.strip().lines().findFirst().orElse(m);
+        // The app's one mapping of engine texts first (a lab that is not up, a missing VM, state paths).
+        String first = dev.overlaylab.app.engine.UserMessages.error(e);
         String clean = dropAdvice(first);
         return clean.isEmpty() ? first : clean;
     }

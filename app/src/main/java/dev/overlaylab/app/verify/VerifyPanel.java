@@ -275,7 +275,7 @@ public final class VerifyPanel extends JPanel {
     private void failed(Throwable e) {
         running = false;
         run.setEnabled(true);
-        banner.show(Banner.Kind.ERROR, Messages.format("verify.error", String.valueOf(e.getMessage())));
+        banner.show(Banner.Kind.ERROR, Messages.format("verify.error", dev.overlaylab.app.engine.UserMessages.error(e)));
         summary.setText(Messages.get("verify.failedToRun"));
     }
 
