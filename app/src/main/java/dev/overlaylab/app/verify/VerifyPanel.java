@@ -61,6 +61,7 @@ public final class VerifyPanel extends JPanel {
         this.lab = lab;
         setName("verifyPanel");
         run.setName("verify.run");
+        banner.setName("verify.banner");
         rerun.setName("verify.rerun");
         rerun.setEnabled(false);
         run.addActionListener(e -> runAll());
