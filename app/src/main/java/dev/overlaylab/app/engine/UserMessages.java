@@ -35,7 +35,10 @@ public final class UserMessages {
     private static final Pattern STATE_PATH = Pattern.compile(
             "\\s*\\([^()]*/(?:var/lib|var/cache|run)/overlay-lab/[^()]*\\)");
     /** "(seed 000)": the project's origin, not the person's lab. */
-    private static final Pattern SEED = Pattern.compile("\\s*\\(seeds? \\d{3}(?:, ?\\d{3})*\\)");
+    private static final Pattern SEED = Pattern.compile("\\s*\\(seeds? \\d{3}(?:, ?\\d{3})*\\)| as the seeds do");
+
+    /** "nodes[0]" inside a message: the first node, as the screens count. */
+    private static final Pattern NODE_PATH = Pattern.compile("\\bnodes\\[(\\d+)]");
 
     private UserMessages() {
     }
@@ -53,7 +56,8 @@ public final class UserMessages {
             }
         }
         s = STATE_PATH.matcher(s).replaceAll("");
-        s = SEED.matcher(s).replaceAll("");
+        s = SEED.matcher(s).replaceAll("").replace("e.g. seeds-lab", "e.g. flannel-lab");
+        s = NODE_PATH.matcher(s).replaceAll(m -> Messages.format("field.node.inText", Integer.parseInt(m.group(1)) + 1));
         s = RUN_UP.matcher(s).replaceAll(Matcher.quoteReplacement(Messages.get("error.clickRetry")));
         return s;
     }

@@ -61,6 +61,8 @@ class UserMessagesTest {
     void seedJargonAndStatePathsAreLeftOut() {
         assertThat(UserMessages.text("slow; for debugging and old kernels (seed 000)."))
                 .isEqualTo("slow; for debugging and old kernels.");
+        assertThat(UserMessages.text("'master' is already the name of nodes[0]; e.g. seeds-lab"))
+                .isEqualTo("'master' is already the name of node 1; e.g. flannel-lab");
         assertThat(UserMessages.text("the bridge is gone (see /var/lib/overlay-lab/ap/state) and nothing answers"))
                 .isEqualTo("the bridge is gone and nothing answers");
     }
