@@ -84,14 +84,11 @@ public final class VerifyPanel extends JPanel {
         grids.add(heading("verify.pairs"));
         grids.add(new JScrollPane(pairTable));
 
-        Font mono = UIManager.getFont("monospaced.font");
         for (JTextArea a : List.of(details, findings)) {
             a.setEditable(false);
             a.setLineWrap(true);
             a.setWrapStyleWord(true);
-            if (mono != null) {
-                a.setFont(mono);
-            }
+            dev.overlaylab.app.ui.Fonts.monospaced(a);
         }
         details.setName("verify.details");
         findings.setName("verify.findings");
