@@ -65,6 +65,7 @@ public final class ProvisionPanel extends JPanel {
         table.setRowSelectionAllowed(false);
         table.getTableHeader().setReorderingAllowed(false);
         table.setFillsViewportHeight(true);
+        oneTabStop(table);
         log = new LogPane(nodes);
 
         start.setName("provision.start");
@@ -110,6 +111,17 @@ public final class ProvisionPanel extends JPanel {
     }
 
     private final JPanel failureRow;
+
+    /** The grid is one Tab stop (arrow keys move inside it), not one stop per cell as a JTable has. */
+    static void oneTabStop(JTable t) {
+        t.setFocusTraversalKeys(java.awt.KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, java.util.Set.of(
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB, 0),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB, java.awt.event.InputEvent.CTRL_DOWN_MASK)));
+        t.setFocusTraversalKeys(java.awt.KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, java.util.Set.of(
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB, java.awt.event.InputEvent.SHIFT_DOWN_MASK),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB,
+                        java.awt.event.InputEvent.SHIFT_DOWN_MASK | java.awt.event.InputEvent.CTRL_DOWN_MASK)));
+    }
 
     /** Starts provisioning from the first stage (the wizard's "Provision" and the Start button). */
     public void provision() {

@@ -161,6 +161,25 @@ class ProvisionPanelGuiTest {
         assertThat(GuiDriver.onEdt(bar::getForeground)).isNotEqualTo(javax.swing.UIManager.getColor("OverlayLab.failed"));
     }
 
+    /** Issue 12 item 9: Tab walked the stage grid cell by cell; now the grid is one Tab stop. */
+    @Test
+    void tabLeavesTheStageGridInOneStep() throws Exception {
+        javax.swing.JTable grid = gui.get("provision.grid");
+        GuiDriver.onEdt(() -> {
+            frame.toFront();
+            grid.requestFocusInWindow();
+            grid.changeSelection(0, 1, false, false);
+            return null;
+        });
+        GuiDriver.waitFor("the grid focused", grid::isFocusOwner);
+        int column = GuiDriver.onEdt(grid::getSelectedColumn);
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.keyPress(java.awt.event.KeyEvent.VK_TAB);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_TAB);
+        GuiDriver.waitFor("focus to leave the grid", () -> !grid.isFocusOwner(), Duration.ofSeconds(5));
+        assertThat(GuiDriver.onEdt(grid::getSelectedColumn)).as("Tab did not move to the next cell").isEqualTo(column);
+    }
+
     /** Emits what the engine emits; fails etcd once; may block in flanneld until interrupted. */
     private final class ScriptedEngine extends LabServiceDouble {
         @Override
