@@ -28,9 +28,18 @@ public final class ForPeople {
 
     /** An error's message for a banner: its first line, no exception class, no command-line advice. */
     public static String error(Throwable e) {
-        // The app's one mapping of engine texts first (a lab that is not up, a missing VM, state paths).
-        String first = dev.overlaylab.app.engine.UserMessages.error(e);
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return "an unexpected internal error (" + e.getClass().getSimpleName() + ")";
+        }
+        String first = m.strip().lines().findFirst().orElse(m);
+        // A message the app knows whole says what to click; any other loses its command advice here
+        // (this tab has no Provision button), then gets the app's one mapping (state paths, jargon).
+        java.util.Optional<String> known = dev.overlaylab.app.engine.UserMessages.known(first);
+        if (known.isPresent()) {
+            return known.get();
+        }
         String clean = dropAdvice(first);
-        return clean.isEmpty() ? first : clean;
+        return dev.overlaylab.app.engine.UserMessages.text(clean.isEmpty() ? first : clean);
     }
 }

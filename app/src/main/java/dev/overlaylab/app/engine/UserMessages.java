@@ -28,9 +28,10 @@ public final class UserMessages {
             new Known(Pattern.compile("VM (\\S+) of node (\\S+) does not exist; run '?olab up'?(?: first| to create it)"),
                     m -> Messages.format("error.vmMissing", m.group(2))));
 
-    /** Advice to bring the lab up (or continue it), in any of the CLI's phrasings. */
-    private static final Pattern RUN_UP = Pattern.compile(
-            "(?:run )?'?(?:\\./)?(?:olab )?up'? again(?: to continue)?|run '?(?:\\./)?olab up'?(?: first)?");
+    /** Advice to continue a run that stopped: the failure's Retry button does that. */
+    private static final Pattern UP_AGAIN = Pattern.compile("(?:run )?'?(?:\\./)?(?:olab )?up'? again(?: to continue)?");
+    /** Advice to bring a lab up that is not: the Provision tab does that. */
+    private static final Pattern UP_FIRST = Pattern.compile("run '?(?:\\./)?olab up'?(?: [\\w./-]+\\.ya?ml)?(?: first)?");
     /** Our own bookkeeping paths in parentheses: nothing a person acts on in the app. */
     private static final Pattern STATE_PATH = Pattern.compile(
             "\\s*\\([^()]*/(?:var/lib|var/cache|run)/overlay-lab/[^()]*\\)");
@@ -48,18 +49,31 @@ public final class UserMessages {
         if (engine == null || engine.isBlank()) {
             return "";
         }
-        String s = engine.strip();
-        for (Known k : KNOWN) {
-            Matcher m = k.pattern().matcher(s);
-            if (m.find()) {
-                return k.text().apply(m);
-            }
+        Optional<String> whole = known(engine);
+        if (whole.isPresent()) {
+            return whole.get();
         }
+        String s = engine.strip();
         s = STATE_PATH.matcher(s).replaceAll("");
         s = SEED.matcher(s).replaceAll("").replace("e.g. seeds-lab", "e.g. flannel-lab");
         s = NODE_PATH.matcher(s).replaceAll(m -> Messages.format("field.node.inText", Integer.parseInt(m.group(1)) + 1));
-        s = RUN_UP.matcher(s).replaceAll(Matcher.quoteReplacement(Messages.get("error.clickRetry")));
+        s = UP_AGAIN.matcher(s).replaceAll(Matcher.quoteReplacement(Messages.get("error.clickRetry")));
+        s = UP_FIRST.matcher(s).replaceAll(Matcher.quoteReplacement(Messages.get("error.provisionFirst")));
         return s;
+    }
+
+    /** The app's own text for a message it knows whole (a lab that is not up, a missing VM). */
+    public static Optional<String> known(String engine) {
+        if (engine == null) {
+            return Optional.empty();
+        }
+        for (Known k : KNOWN) {
+            Matcher m = k.pattern().matcher(engine.strip());
+            if (m.find()) {
+                return Optional.of(k.text().apply(m));
+            }
+        }
+        return Optional.empty();
     }
 
     /** An error's first line, without a Java class name or the CLI's advice. */

@@ -23,6 +23,8 @@ class UserMessagesTest {
 
     @Test
     void aMissingVmSaysWhichNodeAndWhatToClick() {
+        assertThat(UserMessages.text("node1 did not answer; run olab up lab.yaml first"))
+                .isEqualTo("node1 did not answer; provision the lab first (the Provision tab)");
         assertThat(UserMessages.text("VM olab-vb-master of node master does not exist; run 'olab up' first"))
                 .contains("node master", "Click Provision").doesNotContain("olab");
     }
