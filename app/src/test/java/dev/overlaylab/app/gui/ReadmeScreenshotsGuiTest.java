@@ -43,7 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "olab.readmeShots", matches = ".+")
 class ReadmeScreenshotsGuiTest {
     private static final String PREFS = "dev/overlaylab/app-readme-" + ProcessHandle.current().pid();
-    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+    private static final Path EXAMPLES = Path.of(System.getProperty("olab.examples", "../examples")).toAbsolutePath().normalize();
     private static final Duration UP = Duration.ofMinutes(12);
     private final List<Path> provisioned = new ArrayList<>();
     private GuiDriver gui;
