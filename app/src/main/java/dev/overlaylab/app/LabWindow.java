@@ -61,6 +61,7 @@ public final class LabWindow extends JPanel {
         });
         tabs.addTab(Messages.get("tab.topology"), Icons.get("topology"), topology);
         verify.setOnLeases(topology::showLeases);
+        verify.setOnOutcome(topology::showVerification);
         labName = lab.name();
         regen = new RegeneratePanel(ctx, file, lab);
         plan = new dev.overlaylab.app.life.PlanPanel(ctx, lab);

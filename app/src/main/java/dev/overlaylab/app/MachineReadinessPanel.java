@@ -64,7 +64,7 @@ final class MachineReadinessPanel extends JPanel {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException e) {
-                    showError(String.valueOf(e.getCause().getMessage()));
+                    showError(dev.overlaylab.app.engine.UserMessages.error(e.getCause()));
                 }
             }
         }.execute();
@@ -96,7 +96,8 @@ final class MachineReadinessPanel extends JPanel {
                 add(new JLabel("<html>" + esc(f.name()) + ": " + esc(f.detail()) + "</html>"), "wmin 0");
                 if (!f.fix().isEmpty()) {
                     // selectable, wrapped: a fix is often a command to copy into a terminal
-                    JTextArea fix = new JTextArea(f.fix());
+                    // the CLI indents its continuation lines under "fix:"; here the text wraps on its own
+                    JTextArea fix = new JTextArea(f.fix().replaceAll("\n\\s+", "\n"));
                     fix.setName("start.machine.fix." + r.provider() + "." + f.name());
                     fix.setEditable(false);
                     fix.setLineWrap(true);

@@ -12,7 +12,6 @@ import dev.overlaylab.app.ui.Messages;
 import dev.overlaylab.app.ui.Worker;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabFileException;
-import dev.overlaylab.model.Problem;
 import java.awt.CardLayout;
 import java.awt.Dimension;
 import java.nio.file.Files;
@@ -159,8 +158,8 @@ public final class MainFrame extends JFrame {
             }
         }, e -> {
             List<String> problems = e instanceof LabFileException lfe
-                    ? lfe.problems().stream().map(Problem::toString).toList()
-                    : List.of(String.valueOf(e.getMessage()));
+                    ? lfe.problems().stream().map(p -> dev.overlaylab.app.engine.FieldNames.line(p, true)).toList()
+                    : List.of(dev.overlaylab.app.engine.UserMessages.error(e));
             Dialogs.problems(this, "open.invalid", Messages.get("open.failed"),
                     Messages.format("open.invalid.intro", file.getFileName(), file.toAbsolutePath().getParent(), problems.size()),
                     problems, Messages.get("open.invalid.outro"));

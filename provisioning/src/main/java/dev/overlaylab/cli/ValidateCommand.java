@@ -23,7 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            LabLoader.load(lab);
+            java.util.List<dev.overlaylab.model.Problem> here = dev.overlaylab.model.HostFiles.problems(LabLoader.load(lab));
+            if (!here.isEmpty()) {
+                throw new LabFileException(here);
+            }
             out.println("ok");
             out.flush();
             return Olab.EXIT_OK;

@@ -72,6 +72,34 @@ class BrokenFilesTest {
         assertThat(run.err).contains("the lab file is empty").contains(file.toString());
     }
 
+    /** Issue 12 item 9: a flanneld path that does not exist here was "ok". */
+    @org.junit.jupiter.api.Test
+    void validateRefusesAFlanneldThatDoesNotExistHere(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("no-such-flanneld");
+        String lab = """
+                name: ap-binary
+                provider: local
+                profile: debian-12-nspawn
+                network: {cidr: 192.168.88.0/24}
+                nodes:
+                  - {name: master, ip: 192.168.88.101}
+                flannel:
+                  network: 10.88.0.0/16
+                  binary: {file: %s}
+                """;
+        Path file = Files.writeString(dir.resolve("ap-binary.yaml"), lab.formatted(missing));
+
+        Run run = validate(file);
+        assertThat(run.exit).isEqualTo(Olab.EXIT_BAD_INPUT);
+        assertThat(run.err).contains("flannel.binary.file", missing + "' does not exist on this machine");
+
+        Files.writeString(missing, "#!/bin/sh\n");
+        assertThat(validate(file).exit).isEqualTo(Olab.EXIT_OK);
+        Files.delete(missing);
+        Files.createDirectory(missing);
+        assertThat(validate(file).err).contains("is not a file");
+    }
+
     private static Run validate(Path file) {
         CommandLine cl = Olab.commandLine();
         StringWriter out = new StringWriter();

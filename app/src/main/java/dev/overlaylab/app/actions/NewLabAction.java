@@ -26,7 +26,7 @@ public final class NewLabAction extends AppAction {
             new NewLabWizard(ctx, providers).setVisible(true);
         }, err -> {
             setEnabled(true);
-            JOptionPane.showMessageDialog(ctx.frame(), Messages.format("wizard.providersFailed", err.getMessage()),
+            JOptionPane.showMessageDialog(ctx.frame(), Messages.format("wizard.providersFailed", dev.overlaylab.app.engine.UserMessages.error(err)),
                     Messages.get("wizard.title"), JOptionPane.ERROR_MESSAGE);
         }).execute();
     }

@@ -33,7 +33,13 @@ public final class ForPeople {
             return "an unexpected internal error (" + e.getClass().getSimpleName() + ")";
         }
         String first = m.strip().lines().findFirst().orElse(m);
+        // A message the app knows whole says what to click; any other loses its command advice here
+        // (this tab has no Provision button), then gets the app's one mapping (state paths, jargon).
+        java.util.Optional<String> known = dev.overlaylab.app.engine.UserMessages.known(first);
+        if (known.isPresent()) {
+            return known.get();
+        }
         String clean = dropAdvice(first);
-        return clean.isEmpty() ? first : clean;
+        return dev.overlaylab.app.engine.UserMessages.text(clean.isEmpty() ? first : clean);
     }
 }

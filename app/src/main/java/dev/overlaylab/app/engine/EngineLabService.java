@@ -135,7 +135,9 @@ public final class EngineLabService implements LabService {
     @Override
     public Validation validate(String yaml, Optional<Path> source) {
         try {
-            return Validation.ok(LabLoader.parse(yaml, source));
+            Lab lab = LabLoader.parse(yaml, source);
+            List<dev.overlaylab.model.Problem> here = dev.overlaylab.model.HostFiles.problems(lab);
+            return here.isEmpty() ? Validation.ok(lab) : Validation.failed(here);
         } catch (LabFileException e) {
             return Validation.failed(e.problems());
         }

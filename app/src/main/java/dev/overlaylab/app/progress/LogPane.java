@@ -46,8 +46,7 @@ final class LogPane extends JPanel {
         filter.addActionListener(e -> refilter());
         text.setName("provision.log");
         text.setEditable(false);
-        Font mono = UIManager.getFont("monospaced.font");
-        text.setFont(mono != null ? mono : new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        dev.overlaylab.app.ui.Fonts.monospaced(text);
         add(new JLabel(Messages.get("provision.log")), "split 3");
         add(new JLabel(Messages.get("provision.log.filter")), "gapleft push");
         add(filter, "wmin 160");

@@ -2,6 +2,7 @@ package dev.overlaylab.app.progress;
 
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.engine.Stages;
+import dev.overlaylab.app.engine.UserMessages;
 import dev.overlaylab.app.ui.Banner;
 import dev.overlaylab.app.ui.Icons;
 import dev.overlaylab.app.ui.Messages;
@@ -64,11 +65,15 @@ public final class ProvisionPanel extends JPanel {
         table.setRowSelectionAllowed(false);
         table.getTableHeader().setReorderingAllowed(false);
         table.setFillsViewportHeight(true);
+        oneTabStop(table);
         log = new LogPane(nodes);
 
         start.setName("provision.start");
         cancel.setName("provision.cancel");
         retry.setName("provision.retry");
+        failure.setName("provision.failure");
+        status.setName("provision.status");
+        bar.setName("provision.bar");
         start.addActionListener(e -> run(Optional.empty()));
         cancel.addActionListener(e -> cancel());
         retry.addActionListener(e -> retryFromFailure());
@@ -107,6 +112,17 @@ public final class ProvisionPanel extends JPanel {
 
     private final JPanel failureRow;
 
+    /** The grid is one Tab stop (arrow keys move inside it), not one stop per cell as a JTable has. */
+    static void oneTabStop(JTable t) {
+        t.setFocusTraversalKeys(java.awt.KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, java.util.Set.of(
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB, 0),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB, java.awt.event.InputEvent.CTRL_DOWN_MASK)));
+        t.setFocusTraversalKeys(java.awt.KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, java.util.Set.of(
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB, java.awt.event.InputEvent.SHIFT_DOWN_MASK),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_TAB,
+                        java.awt.event.InputEvent.SHIFT_DOWN_MASK | java.awt.event.InputEvent.CTRL_DOWN_MASK)));
+    }
+
     /** Starts provisioning from the first stage (the wizard's "Provision" and the Start button). */
     public void provision() {
         if (start.isEnabled() && !cannotRun) {
@@ -140,6 +156,9 @@ public final class ProvisionPanel extends JPanel {
     private void run(Optional<String> fromStage) {
         grid.resetFrom(fromStage.map(Stages::indexOf).orElse(0));
         failureRow.setVisible(false);
+        failedBar = false;
+        bar.putClientProperty(com.formdev.flatlaf.FlatClientProperties.STYLE, null);
+        updateProgress();
         log.append(Messages.format(fromStage.isPresent() ? "provision.log.retry" : "provision.log.start",
                 lab.name(), fromStage.orElse("")));
         worker = new UpWorker(ctx.service(), lab, fromStage);
@@ -173,7 +192,7 @@ public final class ProvisionPanel extends JPanel {
     private void updateProgress() {
         int permille = (int) Math.round(grid.progress() * 1000);
         bar.setValue(permille);
-        bar.setString(permille / 10 + " %");
+        bar.setString(failedBar ? Messages.format("provision.bar.failed", permille / 10) : permille / 10 + " %");
     }
 
     private void workerThreadEnded() {
@@ -232,14 +251,20 @@ public final class ProvisionPanel extends JPanel {
 
     private void showFailure(Throwable error) {
         Optional<ProgressEvent> f = grid.firstFailure();
-        String text = f.map(e -> Messages.format("provision.failure", e.stage(), e.node().isBlank() ? "—" : e.node(),
-                e.step(), e.message())).orElse(Messages.format("provision.failure.plain", String.valueOf(error.getMessage())));
+        String text = f.map(e -> UserMessages.failure(Messages.get("stage." + e.stage()), e.node(), e.step(), e.message()))
+                .orElse(Messages.format("provision.failure.plain", UserMessages.error(error)));
         failure.show(Banner.Kind.ERROR, text);
         retry.setVisible(f.isPresent());
         failureRow.setVisible(true);
         status.setText(Messages.get("provision.failed"));
+        grid.markNotRun();
+        bar.putClientProperty(com.formdev.flatlaf.FlatClientProperties.STYLE, "foreground: $OverlayLab.failed");
+        failedBar = true;
         log.append(text);
     }
+
+    /** The bar is red since the last run failed (until the next one starts). */
+    private boolean failedBar;
 
     /** Runs {@code up} off the event thread; events come back in batches through publish/process. */
     private final class UpWorker extends SwingWorker<dev.overlaylab.app.engine.RunSummary, ProgressEvent> {

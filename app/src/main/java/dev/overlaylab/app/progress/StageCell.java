@@ -14,6 +14,8 @@ public record StageCell(State state, Duration time, String message) {
 
     public enum State {
         PENDING, RUNNING, UNCHANGED, CHANGED, PLANNED, SKIPPED, CANCELLED, FAILED,
+        /** the run stopped (a failure elsewhere) before this cell's turn: not pending any more */
+        NOT_RUN,
         /** the stage does not run on this row (etcd only on etcd nodes, the network config once per lab) */
         NOT_APPLICABLE;
 
@@ -25,7 +27,7 @@ public record StageCell(State state, Duration time, String message) {
         int weight() {
             return switch (this) {
                 case PENDING -> 0;
-                case SKIPPED -> 1;
+                case SKIPPED, NOT_RUN -> 1;
                 case UNCHANGED -> 2;
                 case PLANNED -> 3;
                 case CHANGED -> 4;

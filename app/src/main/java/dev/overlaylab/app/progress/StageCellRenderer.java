@@ -35,7 +35,7 @@ final class StageCellRenderer extends DefaultTableCellRenderer {
             case UNCHANGED -> "status-ok";
             case CHANGED -> "status-changed";
             case PLANNED -> "status-planned";
-            case SKIPPED, CANCELLED -> "status-skipped";
+            case SKIPPED, CANCELLED, NOT_RUN -> "status-skipped";
             case FAILED -> "status-failed";
             case NOT_APPLICABLE -> "status-skipped";
         };

@@ -152,6 +152,19 @@ public final class StageGridModel extends AbstractTableModel {
         fireTableDataChanged();
     }
 
+    /** The run stopped on a failure: cells still waiting will not run now, and say so instead of "Pending". */
+    public void markNotRun() {
+        for (String row : rows) {
+            StageCell[] r = cells.get(row);
+            for (int i = 0; i < r.length; i++) {
+                if (r[i].state() == State.PENDING) {
+                    r[i] = new StageCell(State.NOT_RUN, r[i].time(), Messages.get("cell.not_run"));
+                }
+            }
+        }
+        fireTableDataChanged();
+    }
+
     /** Clears cells from {@code fromStage} on (retry from here keeps the earlier, finished stages). */
     public void resetFrom(int fromStage) {
         for (String row : rows) {
@@ -177,7 +190,7 @@ public final class StageGridModel extends AbstractTableModel {
                     continue;
                 }
                 total++;
-                if (c.state().finished()) {
+                if (c.state().finished() && c.state() != State.NOT_RUN) {
                     done++;
                 }
             }

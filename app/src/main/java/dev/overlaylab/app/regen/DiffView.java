@@ -14,10 +14,7 @@ final class DiffView extends JTextPane {
     DiffView() {
         setName("regen.diff");
         setEditable(false);
-        Font mono = UIManager.getFont("monospaced.font");
-        if (mono != null) {
-            setFont(mono);
-        }
+        dev.overlaylab.app.ui.Fonts.monospaced(this);
     }
 
     void show(String unified) {

@@ -201,7 +201,7 @@ public final class RegeneratePanel extends JPanel {
         if (e instanceof InvalidEdit ie) {
             banner.show(Banner.Kind.ERROR, Messages.format("regen.invalid", ie.getMessage()));
         } else {
-            banner.show(Banner.Kind.ERROR, Messages.format("regen.error", String.valueOf(e.getMessage())));
+            banner.show(Banner.Kind.ERROR, Messages.format("regen.error", dev.overlaylab.app.engine.UserMessages.error(e)));
         }
     }
 

@@ -24,13 +24,35 @@ public final class Scene {
             implements Shape {
     }
 
+    /** Where a node's box is, so a click on the picture can say which node it hit. */
+    public record Area(String node, double x, double y, double w, double h) {
+        public boolean contains(double px, double py) {
+            return px >= x && px <= x + w && py >= y && py <= y + h;
+        }
+    }
+
     private final List<Shape> shapes = new ArrayList<>();
+    private final List<Area> areas = new ArrayList<>();
     private double width;
     private double height;
 
     public Scene add(Shape s) {
         shapes.add(s);
         return this;
+    }
+
+    public Scene area(Area a) {
+        areas.add(a);
+        return this;
+    }
+
+    public List<Area> areas() {
+        return List.copyOf(areas);
+    }
+
+    /** The node whose box holds the point (scene coordinates). */
+    public java.util.Optional<Area> nodeAt(double x, double y) {
+        return areas.stream().filter(a -> a.contains(x, y)).findFirst();
     }
 
     public List<Shape> shapes() {

@@ -14,15 +14,35 @@ import java.util.Optional;
  * @param overlay      flannel Network
  * @param backend      backend type as shown, e.g. {@code vxlan (DirectRouting)}
  * @param overlayDevice the flannel device on each node ({@code flannel.1}, {@code flannel0}) or empty for host-gw
+ * @param health       node → what the last verification said about its links (empty before one ran)
  */
 public record TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
-                            Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes) {
+                            Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes,
+                            java.util.Map<String, LinkHealth> health) {
 
     /** VirtualBox gives every VM this NAT address; the local provider copies it on purpose. */
     public static final String NAT_IP = "10.0.2.15";
 
     public TopologyInput {
         nodes = List.copyOf(nodes);
+        health = java.util.Map.copyOf(health);
+    }
+
+    /** Before any verification: no link has a verdict. */
+    public TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
+                         Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes) {
+        this(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes, java.util.Map.of());
+    }
+
+    /** What the last verification said about {@code node}'s links. */
+    public LinkHealth healthOf(String node) {
+        return health.getOrDefault(node, LinkHealth.UNKNOWN);
+    }
+
+    /** The same picture with the links coloured by a verification's cells. */
+    public TopologyInput withChecks(List<dev.overlaylab.app.engine.CheckResult> checks) {
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes,
+                LinkHealth.of(nodes.stream().map(NodeInfo::name).toList(), checks));
     }
 
     /**
@@ -53,7 +73,6 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
                 type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nat, nodes);
     }
 
-    /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */
     /**
      * The same picture with the live leases (node → leased subnet such as {@code 10.1.35.0/24}):
      * docker0 holds the subnet's {@code .1}, the flannel device its {@code .0}.
@@ -62,9 +81,10 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
         List<NodeInfo> live = nodes.stream().map(n -> new NodeInfo(n.name(), n.master(), n.hostOnlyIp(), n.hostOnlyNic(),
                 Optional.ofNullable(leases.get(n.name())).map(s -> s.replaceFirst("\\.0/", ".1/")).or(n::subnet)))
                 .toList();
-        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live);
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live, health);
     }
 
+    /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */
     public static Optional<String> deviceOf(String backendType) {
         return switch (backendType) {
             case "vxlan" -> Optional.of("flannel.1");

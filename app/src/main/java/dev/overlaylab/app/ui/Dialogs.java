@@ -63,7 +63,11 @@ public final class Dialogs {
     }
 
     public static void defaultButton(JDialog dialog, JButton button) {
-        dialog.getRootPane().setDefaultButton(button);
+        dialog.getRootPane().setDefaultButton(button.isEnabled() ? button : null);
+        // FlatLaf paints a default button bold and bright even when disabled (in the dark theme it
+        // looked enabled), and Enter cannot press a disabled button anyway: it is default only while enabled.
+        button.addPropertyChangeListener("enabled", e -> dialog.getRootPane()
+                .setDefaultButton(Boolean.TRUE.equals(e.getNewValue()) ? button : null));
     }
 
     /**

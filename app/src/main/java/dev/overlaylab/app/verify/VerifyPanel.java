@@ -49,6 +49,7 @@ public final class VerifyPanel extends JPanel {
     private List<Finding> lastFindings = List.of();
     private JTable lastTable;
     private java.util.function.Consumer<java.util.Map<String, String>> onLeases = l -> { };
+    private java.util.function.Consumer<VerifyOutcome> onOutcome = o -> { };
 
     public VerifyPanel(AppContext ctx, Lab lab) {
         super(new MigLayout("insets 12, fill, wrap 1, hidemode 3",
@@ -60,6 +61,7 @@ public final class VerifyPanel extends JPanel {
         this.lab = lab;
         setName("verifyPanel");
         run.setName("verify.run");
+        banner.setName("verify.banner");
         rerun.setName("verify.rerun");
         rerun.setEnabled(false);
         run.addActionListener(e -> runAll());
@@ -82,14 +84,11 @@ public final class VerifyPanel extends JPanel {
         grids.add(heading("verify.pairs"));
         grids.add(new JScrollPane(pairTable));
 
-        Font mono = UIManager.getFont("monospaced.font");
         for (JTextArea a : List.of(details, findings)) {
             a.setEditable(false);
             a.setLineWrap(true);
             a.setWrapStyleWord(true);
-            if (mono != null) {
-                a.setFont(mono);
-            }
+            dev.overlaylab.app.ui.Fonts.monospaced(a);
         }
         details.setName("verify.details");
         findings.setName("verify.findings");
@@ -187,6 +186,11 @@ public final class VerifyPanel extends JPanel {
         diagnose.addActionListener(e -> action.run());
     }
 
+    /** Told each run's whole outcome (the topology colours its links by it). */
+    public void setOnOutcome(java.util.function.Consumer<VerifyOutcome> listener) {
+        onOutcome = listener;
+    }
+
     /** Told the leases each run found (node → subnet), for the topology picture. */
     public void setOnLeases(java.util.function.Consumer<java.util.Map<String, String>> listener) {
         onLeases = listener;
@@ -208,6 +212,7 @@ public final class VerifyPanel extends JPanel {
         if (!out.leases().isEmpty()) {
             onLeases.accept(out.leases());
         }
+        onOutcome.accept(out);
         nodes.setResults(out.checks());
         pairs.setResults(out.checks());
         sizeColumns(nodeTable, 150);
@@ -268,7 +273,7 @@ public final class VerifyPanel extends JPanel {
     private void failed(Throwable e) {
         running = false;
         run.setEnabled(true);
-        banner.show(Banner.Kind.ERROR, Messages.format("verify.error", String.valueOf(e.getMessage())));
+        banner.show(Banner.Kind.ERROR, Messages.format("verify.error", dev.overlaylab.app.engine.UserMessages.error(e)));
         summary.setText(Messages.get("verify.failedToRun"));
     }
 

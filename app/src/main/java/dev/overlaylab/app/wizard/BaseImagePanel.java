@@ -118,7 +118,7 @@ final class BaseImagePanel extends JPanel {
             bar.setVisible(false);
             add.setEnabled(true);
             add.setText(Messages.get("wizard.image.retry"));
-            note.show(Banner.Kind.ERROR, Messages.format("wizard.image.failed", String.valueOf(err.getMessage())));
+            note.show(Banner.Kind.ERROR, Messages.format("wizard.image.failed", dev.overlaylab.app.engine.UserMessages.error(err)));
         }).execute();
     }
 

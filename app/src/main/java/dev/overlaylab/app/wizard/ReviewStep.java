@@ -36,10 +36,7 @@ final class ReviewStep extends StepPanel {
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         text.setName("wizard.review.text");
         text.setEditable(false);
-        Font mono = UIManager.getFont("monospaced.font");
-        if (mono != null) {
-            text.setFont(mono);
-        }
+        dev.overlaylab.app.ui.Fonts.monospaced(text);
         list.addListSelectionListener(e -> {
             Item it = list.getSelectedValue();
             text.setText(it == null ? "" : it.text());

@@ -111,8 +111,9 @@ abstract class StepPanel extends JPanel {
             problems.clear();
         } else {
             // Line and column point into the generated file, which the person has not seen yet: leave them out.
-            problems.show(Banner.Kind.ERROR, list.stream().map(p -> labels.getOrDefault(p.path(), p.path()) + ": "
-                    + p.message()).collect(Collectors.joining("\n")));
+            problems.show(Banner.Kind.ERROR, list.stream().map(p -> labels.containsKey(p.path())
+                    ? labels.get(p.path()) + ": " + dev.overlaylab.app.engine.UserMessages.text(p.message())
+                    : dev.overlaylab.app.engine.FieldNames.line(p, false)).collect(Collectors.joining("\n")));
         }
     }
 

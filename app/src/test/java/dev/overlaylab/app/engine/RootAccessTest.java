@@ -143,6 +143,11 @@ class RootAccessTest {
             }
 
             @Override
+            public List<dev.overlaylab.provider.Removal> downPreview(Lab lab) {
+                return List.of();
+            }
+
+            @Override
             public List<String> plan(Lab lab) {
                 return List.of();
             }

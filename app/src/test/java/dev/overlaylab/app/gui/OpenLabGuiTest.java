@@ -134,6 +134,9 @@ class OpenLabGuiTest {
         assertThat(shown).doesNotContain("</pre>", "<pre>", "<html>", "<b>several", "&lt;");
         assertThat(shown).contains("several-problems.yaml", "network.cidr", "node<b>", "docker.mtu",
                 "flannel.backend.Port");
+        // Issue 12 item 9: each problem says which field in the screens' words, then the key as typed in the file.
+        assertThat(shown).contains("Host-only network (network.cidr in the file): ", "docker MTU (docker.mtu in the file): ",
+                "Node 2's host-only address (nodes[1].ip in the file): ", "Line ").doesNotContain("seed");
 
         // One font for the problem list: every problem is in one text component.
         List<JTextComponent> texts = new ArrayList<>();

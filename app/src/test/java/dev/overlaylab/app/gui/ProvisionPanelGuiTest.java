@@ -47,6 +47,8 @@ class ProvisionPanelGuiTest {
     private final List<Optional<String>> upCalls = new CopyOnWriteArrayList<>();
     private volatile boolean failEtcdOnce = true;
     private volatile boolean blockInFlanneld;
+    /** The lab-wide nodes stage fails as a VirtualBox provision does on a machine whose VirtualBox cannot start VMs. */
+    private volatile boolean failNodesLabWide;
     private GuiDriver gui;
     private JFrame frame;
     private ProvisionPanel panel;
@@ -123,6 +125,61 @@ class ProvisionPanelGuiTest {
         assertThat((String) GuiDriver.onEdt(log::getText)).contains("Cancelled by you");
     }
 
+    /**
+     * Issue 12 item 6: a failed VirtualBox provision said "failed on node —" (no name) for a lab-wide
+     * step, "see the error above" for an error shown below, and left the bar blue at 8 % with the other
+     * cells "Pending". Now: the lab, not a blank node; "below"; a red bar that says it stopped; "Not run".
+     */
+    @Test
+    void aLabWideFailureNamesNoBlankNodeAndStopsTheBarAndTheGrid() throws Exception {
+        failNodesLabWide = true;
+        failEtcdOnce = false;
+        gui.click("provision.start");
+        GuiDriver.waitFor("the failure", () -> !panel.isRunning() && panel.grid().firstFailure().isPresent());
+        gui.screenshot("provisionPanel", "failed-lab-wide");
+        String banner = GuiDriver.textOf(gui.get("provision.failure"));
+        assertThat(banner).contains("for the whole lab", "kernel driver is not loaded", "What to do: load it with")
+                .doesNotContain("node \u2014", "\u2014 at", "check that master", "olab");
+        javax.swing.JLabel status = gui.get("provision.status");
+        assertThat((String) GuiDriver.onEdt(status::getText)).contains("below");
+        java.awt.Component failure = gui.get("provision.failure");
+        int statusY = GuiDriver.onEdt(() -> javax.swing.SwingUtilities.convertPoint(status, 0, 0, panel).y);
+        int failureY = GuiDriver.onEdt(() -> javax.swing.SwingUtilities.convertPoint(failure, 0, 0, panel).y);
+        assertThat(failureY).as("the error is below the status that points to it").isGreaterThan(statusY);
+        javax.swing.JProgressBar bar = gui.get("provision.bar");
+        assertThat((String) GuiDriver.onEdt(bar::getString)).startsWith("Stopped at");
+        java.awt.Color fg = GuiDriver.onEdt(bar::getForeground);
+        assertThat(fg).isEqualTo(javax.swing.UIManager.getColor("OverlayLab.failed"));
+        for (String row : List.of("master", "node1")) {
+            assertThat(GuiDriver.onEdt(() -> panel.grid().cell(row, "base").state())).isEqualTo(StageCell.State.NOT_RUN);
+        }
+        // Retry starts again from the failed stage, and the bar is an ordinary bar again.
+        failNodesLabWide = false;
+        gui.click("provision.retry");
+        GuiDriver.waitFor("the retry to finish", () -> !panel.isRunning() && upCalls.size() == 2);
+        assertThat((String) GuiDriver.onEdt(bar::getString)).isEqualTo("100 %");
+        assertThat(GuiDriver.onEdt(bar::getForeground)).isNotEqualTo(javax.swing.UIManager.getColor("OverlayLab.failed"));
+    }
+
+    /** Issue 12 item 9: Tab walked the stage grid cell by cell; now the grid is one Tab stop. */
+    @Test
+    void tabLeavesTheStageGridInOneStep() throws Exception {
+        javax.swing.JTable grid = gui.get("provision.grid");
+        GuiDriver.onEdt(() -> {
+            frame.toFront();
+            grid.requestFocusInWindow();
+            grid.changeSelection(0, 1, false, false);
+            return null;
+        });
+        GuiDriver.waitFor("the grid focused", grid::isFocusOwner);
+        int column = GuiDriver.onEdt(grid::getSelectedColumn);
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.keyPress(java.awt.event.KeyEvent.VK_TAB);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_TAB);
+        GuiDriver.waitFor("focus to leave the grid", () -> !grid.isFocusOwner(), Duration.ofSeconds(5));
+        assertThat(GuiDriver.onEdt(grid::getSelectedColumn)).as("Tab did not move to the next cell").isEqualTo(column);
+    }
+
     /** Emits what the engine emits; fails etcd once; may block in flanneld until interrupted. */
     private final class ScriptedEngine extends LabServiceDouble {
         @Override
@@ -141,6 +198,17 @@ class ProvisionPanelGuiTest {
                 }
                 for (String node : rows) {
                     progress.on(ProgressEvent.of(stage, node, "step", Status.STARTED, ""));
+                    if (stage.equals("nodes") && node.isEmpty() && failNodesLabWide) {
+                        // What Engine.runNode reports for an Explained error in a lab-wide step.
+                        var unusable = new dev.overlaylab.provider.virtualbox.VirtualBoxUnavailableException(
+                                "VirtualBox is installed but its kernel driver is not loaded (/dev/vboxdrv is missing)"
+                                        + "\n  fix: load it with 'sudo modprobe vboxdrv', or reinstall VirtualBox");
+                        var f = new dev.overlaylab.engine.Failure(stage, "", "provider up", unusable.cause(), "", "",
+                                unusable.fix());
+                        progress.on(new ProgressEvent(stage, "", "provider up", Status.FAILED, Duration.ofMillis(40),
+                                f.describe()));
+                        return new RunSummary(false, "FAILED (1 failure)");
+                    }
                     if (stage.equals("etcd") && failEtcdOnce) {
                         failEtcdOnce = false;
                         progress.on(new ProgressEvent(stage, node, "wait healthy", Status.FAILED, Duration.ofMillis(30),

@@ -158,6 +158,10 @@ class WizardGuiTest extends WizardGuiBase {
         boolean ticked = GuiDriver.onEdt(now::isSelected);
         neverProvision();
         assertThat(ticked).as("provision ticked by default").isFalse();
+        // The last editable field: where the file goes (a folder that does not exist yet is made).
+        Path chosen = labDir.resolve("mine").resolve("edited-lab.yaml");
+        gui.type("wizard.saveAs", chosen.toString());
+        waitValidated();
         gui.screenshot("wizard", "wizard-5-save");
 
         // The buttons stay where they were on every step (the finish label fits the same button).
@@ -168,7 +172,8 @@ class WizardGuiTest extends WizardGuiBase {
 
         // The lab window opens on the saved lab, and the file holds every edited value.
         gui.get("labWindow");
-        Path labFile = labDir.resolve("olg-edited.yaml");
+        Path labFile = chosen;
+        assertThat(labDir.resolve("olg-edited.yaml")).doesNotExist();
         Lab lab = LabLoader.load(labFile);
         assertThat(lab.name()).isEqualTo("olg-edited");
         assertThat(lab.profile()).isEqualTo(profileName);

@@ -170,6 +170,29 @@ class WizardSafetyGuiTest extends WizardGuiBase {
         gui.screenshot("wizard", "wizard-1-empty-name");
     }
 
+    /** Issue 12 item 9: a flanneld path that does not exist on this machine was accepted. */
+    @Test
+    void aFlanneldThatDoesNotExistIsRefusedOnTheFlannelStep() throws Exception {
+        NewLabWizard w = openWizard();
+        gui.click("wizard.next");
+        waitStep(WizardStep.NODES);
+        gui.click("wizard.next");
+        waitStep(WizardStep.FLANNEL);
+        Path missing = labDir.resolve("no-such-flanneld");
+        gui.type("wizard.flannelBinary", missing.toString());
+        waitValidated();
+        assertThat(w.problems()).anyMatch(p -> p.path().equals("flannel.binary.file"));
+        String shown = GuiDriver.textOf(gui.get("wizard.page.flannel.problems"));
+        assertThat(shown).contains("does not exist on this machine").doesNotContain("flannel.binary");
+        assertThat(gui.enabled("wizard.next")).isFalse();
+        gui.screenshot("wizard", "wizard-3-missing-flanneld");
+        Files.writeString(missing, "#!/bin/sh\n");
+        gui.type("wizard.flannelBinary", missing.toString() + " ");
+        gui.type("wizard.flannelBinary", missing.toString());
+        waitValidated();
+        assertThat(w.problems()).isEmpty();
+    }
+
     /** Issue 12 item 9: the docker MTU "from flannel" shows what flannel gives the chosen backend. */
     @Test
     void dockerMtuFollowsTheBackend() throws Exception {

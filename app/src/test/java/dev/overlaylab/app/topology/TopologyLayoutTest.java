@@ -96,7 +96,7 @@ class TopologyLayoutTest {
     void hostGwHasNoFlannelDevice() {
         Scene s = TopologyLayout.layout(lab(2, "host-gw"));
         assertThat(s.all(Text.class).stream().map(Text::text)).doesNotContain("flannel.1", "flannel0")
-                .contains("(host-gw: routes)");
+                .contains("host-gw", "routes via host-only");
     }
 
     @Test

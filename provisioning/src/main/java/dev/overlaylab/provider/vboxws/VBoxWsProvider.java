@@ -136,7 +136,10 @@ public final class VBoxWsProvider implements Provider {
         return true;
     }
 
-    /** Powers off and deletes the lab's VMs on the server, then the host-only interface this lab created (if it did). */
+    /**
+     * Powers off and deletes the lab's VMs on the server, then the host-only interface this lab
+     * created (if it did): exactly the list {@link #downPreview} shows, read the same way.
+     */
     @Override
     public void down(Lab lab, ProgressListener progress) {
         VBoxWebServer server = server(lab);
@@ -165,6 +168,29 @@ public final class VBoxWsProvider implements Provider {
             }
         }
         state.deleteIfEmpty();
+    }
+
+    /**
+     * What {@link #down} removes now, in its order: the lab's VMs that are on the server, then the
+     * host-only interfaces the lab state says this lab created. Reads the server, changes nothing.
+     */
+    @Override
+    public List<dev.overlaylab.provider.Removal> downPreview(Lab lab) {
+        VBoxWebServer server = server(lab);
+        LabState state = LabState.load(settings.stateDir(), lab.name());
+        List<dev.overlaylab.provider.Removal> out = new ArrayList<>();
+        try (WebVirtualBox vb = connector.connect(server)) {
+            for (Node n : lab.nodes()) {
+                String vm = VirtualBoxContext.vmName(lab, n);
+                if (vb.find(vm).isPresent()) {
+                    out.add(new dev.overlaylab.provider.Removal(n.name(), "VM " + vm + " on " + server.url() + " and its files"));
+                }
+            }
+        }
+        for (String iface : state.createdInterfaces()) {
+            out.add(new dev.overlaylab.provider.Removal("", "host-only interface " + iface + " on " + server.url()));
+        }
+        return out;
     }
 
     /** halt / resume / snapshots for the CLI. */
