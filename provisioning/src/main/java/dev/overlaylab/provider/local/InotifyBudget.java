@@ -60,6 +60,9 @@ final class InotifyBudget {
 
     /** Raises the limit to {@link Verdict#wanted()}; false when this process may not. */
     boolean raise(Verdict v) {
+        if (v.wanted() <= readLimit()) {
+            return false;          // never lower a machine-wide limit others rely on
+        }
         try {
             Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), Integer.toString(v.wanted()) + "\n");
             return readLimit() >= v.wanted();
@@ -69,8 +72,9 @@ final class InotifyBudget {
     }
 
     private int readLimit() {
-        try {
-            return Integer.parseInt(Files.readString(proc.resolve("sys/fs/inotify/max_user_instances")).strip());
+        // not Files.readString: on JDK 17 it reads a /proc/sys file (size 0) as its first byte only ("128" → "1")
+        try (java.io.InputStream in = Files.newInputStream(proc.resolve("sys/fs/inotify/max_user_instances"))) {
+            return Integer.parseInt(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
         } catch (IOException | NumberFormatException e) {
             return Integer.MAX_VALUE;
         }

@@ -113,7 +113,7 @@ public final class Pki {
             write(req, r.fingerprint() + "\n", "rw-r--r--");
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the lab's Kubernetes certificates in " + dir, e);
+            throw new UncheckedIOException("cannot keep the lab's Kubernetes certificates in " + dir + ": " + e, e);
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot issue the certificate " + r.file() + ": " + e.getMessage(), e);
         }
@@ -214,7 +214,12 @@ public final class Pki {
     static String pem(Object o) throws IOException {
         StringWriter w = new StringWriter();
         try (JcaPEMWriter p = new JcaPEMWriter(w)) {
-            p.writeObject(o);
+            if (o instanceof PrivateKey key) {
+                // PKCS#8 ("PRIVATE KEY") names the curve; Go reads it for TLS and service-account keys alike
+                p.writeObject(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", key.getEncoded()));
+            } else {
+                p.writeObject(o);
+            }
         }
         return w.toString();
     }
@@ -229,7 +234,7 @@ public final class Pki {
         try (PEMParser p = new PEMParser(new StringReader(pem))) {
             Object o = p.readObject();
             JcaPEMKeyConverter c = new JcaPEMKeyConverter();
-            return o instanceof PEMKeyPair kp ? c.getKeyPair(kp).getPrivate() : c.getPrivateKey((PrivateKeyInfo) o);
+            return o instanceof PEMKeyPair kp ? c.getPrivateKey(kp.getPrivateKeyInfo()) : c.getPrivateKey((PrivateKeyInfo) o);
         }
     }
 
