@@ -4,6 +4,7 @@ import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.KubernetesSettings;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.provider.local.KubernetesCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,28 +22,22 @@ import java.util.Optional;
  * without hashing 100 MB again.
  */
 public final class KubeBinaries {
-    public static final Path DEFAULT_CACHE = Path.of("/var/cache/overlay-lab/kubernetes");
     static final String MARK_DIR = "/var/lib/overlay-lab/kubernetes";
-    static final List<String> CONTROL_PLANE = List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubectl");
     static final List<String> EVERY_NODE = List.of("kubelet", "kube-proxy");
 
     private KubeBinaries() {
     }
 
-    /** The cache root: {@code OLAB_KUBERNETES_CACHE} (as build.sh reads it) or the default. */
-    public static Path cacheRoot() {
-        String env = System.getenv("OLAB_KUBERNETES_CACHE");
-        return env == null || env.isBlank() ? DEFAULT_CACHE : Path.of(env);
+    static Path cacheRoot() {
+        return KubernetesCache.root();
     }
 
-    /** The folder of one version's binaries in the cache. */
-    public static Path cacheDir(Path cacheRoot, String version) {
-        return cacheRoot.resolve(version);
+    static Path cacheDir(Path cacheRoot, String version) {
+        return KubernetesCache.dir(cacheRoot, version);
     }
 
-    /** True when the cache holds a complete build of {@code version} (build.sh writes SHA256SUMS last). */
-    public static boolean cached(Path cacheRoot, String version) {
-        return Files.isRegularFile(cacheDir(cacheRoot, version).resolve("SHA256SUMS"));
+    static boolean cached(Path cacheRoot, String version) {
+        return KubernetesCache.cached(cacheRoot, version);
     }
 
     /** Binaries {@code node} runs: kubelet and kube-proxy everywhere, the control plane and kubectl on the master. */

@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Arrays;
+import dev.overlaylab.provider.local.KubernetesCache;
 
 /**
  * Puts the Kubernetes binaries each node runs into {@value KubeFiles#BIN_DIR}: copied from this
@@ -58,7 +61,7 @@ public final class KubeBinariesStep implements Step {
             }
         }
         return replaced.isEmpty() ? StepResult.unchanged(String.join(", ", bins) + " match " + k.version() + "'s SHA256SUMS")
-                : StepResult.changed((fromCache(ctx) ? "copied " : "downloaded ") + String.join(", ", replaced));
+                : StepResult.changed((fromCache(ctx) ? "linked or copied " : "downloaded ") + String.join(", ", replaced));
     }
 
     private static List<String> push(StepContext ctx, KubernetesSettings k, List<String> bins) {
@@ -66,12 +69,19 @@ public final class KubeBinariesStep implements Step {
         KubeBinaries.missingCache(root, k).ifPresent(m -> {
             throw new StepFailure(m, "", "", "sudo ./olab setup kubernetes");
         });
+        Path sumsFile = KubeBinaries.cacheDir(root, k.version()).resolve("SHA256SUMS");
         Map<String, String> sums;
+        byte[] sumsBytes;
         try {
-            sums = KubeBinaries.cachedSums(root, k.version());
+            sumsBytes = Files.readAllBytes(sumsFile);
+            sums = KubeBinaries.parseSums(new String(sumsBytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StepFailure("cannot read " + KubeBinaries.cacheDir(root, k.version()).resolve("SHA256SUMS"), "", e.toString(),
-                    "build the binaries again: sudo ./olab setup kubernetes");
+            throw new StepFailure("cannot read " + sumsFile, "", e.toString(), "build the binaries again: sudo ./olab setup kubernetes");
+        }
+        // Nodes booted for this lab see the cache read-only (LocalProvider binds it): link, do not copy 377 MB.
+        Optional<byte[]> inNode = ctx.shell().read(KubernetesCache.IN_NODE + "/SHA256SUMS");
+        if (inNode.isPresent() && Arrays.equals(inNode.get(), sumsBytes)) {
+            return link(ctx, bins);
         }
         List<String> stale = stale(ctx, bins, sums);
         List<String> done = new ArrayList<>();
@@ -96,6 +106,22 @@ public final class KubeBinariesStep implements Step {
             done.add(b);
         }
         return done;
+    }
+
+    /** Symbolic links from {@value KubeFiles#BIN_DIR} into the node's read-only view of the cache; the ones made now. */
+    private static List<String> link(StepContext ctx, List<String> bins) {
+        StringBuilder cmd = new StringBuilder("set -e; mkdir -p " + KubeFiles.BIN_DIR + "; ");
+        for (String b : bins) {
+            String src = KubernetesCache.IN_NODE + "/" + b;
+            String to = KubeFiles.BIN_DIR + "/" + b;
+            cmd.append("[ \"$(readlink ").append(to).append(")\" = ").append(src).append(" ] || { ln -sfn ").append(src).append(' ')
+                    .append(to).append("; echo linked ").append(b).append("; }; ");
+        }
+        ExecResult r = ctx.run(cmd.toString(), "cannot link the Kubernetes binaries into " + KubeFiles.BIN_DIR,
+                "check " + KubernetesCache.IN_NODE + " inside the node (the local provider binds the cache there)");
+        List<String> out = new ArrayList<>();
+        r.stdout().lines().filter(l -> l.startsWith("linked ")).forEach(l -> out.add(l.substring(7).strip()));
+        return out;
     }
 
     /** The binaries whose mark does not say the wanted sha256 at their present size and mtime (one probe for all). */

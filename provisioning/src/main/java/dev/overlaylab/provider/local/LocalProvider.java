@@ -169,7 +169,7 @@ public final class LocalProvider implements Provider {
             Path root = roots.mount(node.name(), lower);
             roots.personalize(node, root, len, publicKey);
             flanneld.ifPresent(bin -> roots.preloadFlanneld(root, bin));
-            long pid = nspawn.start(NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i)),
+            long pid = nspawn.start(withKubernetes(lab, NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i))),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
             attach(net, names, i, pid, machine, node.name());
@@ -232,6 +232,16 @@ public final class LocalProvider implements Provider {
         }
         LocalNames names = names(lab);
         new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
+    }
+
+    /** A Kubernetes lab's nodes see the cached binaries read-only (the engine links them into /usr/local/bin). */
+    private static List<String> withKubernetes(Lab lab, List<String> argv) {
+        if (lab.kubernetes().isEmpty() || !KubernetesCache.cached(KubernetesCache.root(), lab.kubernetes().get().version())) {
+            return argv;
+        }
+        List<String> out = new ArrayList<>(argv);
+        out.add(out.indexOf("-M"), KubernetesCache.bindOption(KubernetesCache.root(), lab.kubernetes().get().version()));
+        return out;
     }
 
     /** Refuses, or raises the machine's limit, before nodes start that would run out of inotify instances. */

@@ -48,6 +48,8 @@ final class ControlPlaneFiles {
         Pki.Issued sa = pki.serviceAccountKey();
         String ca = pki.caCert();
         List<RenderedFile> out = new ArrayList<>();
+        // the master's CA file is the control plane's: written before the apiserver starts (the CA never changes once made)
+        out.add(file(PKI_DIR + "/ca.crt", pemFile(marker, ca), PUBLIC, CONTROL_PLANE, APISERVER, CONTROLLER_MANAGER));
         out.add(file(PKI_DIR + "/apiserver.crt", pemFile(marker, serving.certPem()), PUBLIC, CONTROL_PLANE, APISERVER));
         out.add(file(PKI_DIR + "/apiserver.key", pemFile(marker, serving.keyPem()), PRIVATE, CONTROL_PLANE, APISERVER));
         out.add(file(PKI_DIR + "/apiserver-kubelet-client.crt", pemFile(marker, kubeletClient.certPem()), PUBLIC, CONTROL_PLANE, APISERVER));

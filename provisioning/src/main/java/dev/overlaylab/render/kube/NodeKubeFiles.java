@@ -53,7 +53,9 @@ final class NodeKubeFiles {
             out.add(file(KubeFiles.RUNC_WRAPPER, runcWrapper(), 0755, NODE));
         }
         out.add(file("/etc/containerd/config.toml", containerdConfig(), PUBLIC, NODE, "containerd"));
-        out.add(file(PKI_DIR + "/ca.crt", pemFile(marker, ca), PUBLIC, NODE, "kubelet", "kube-proxy"));
+        if (!node.name().equals(lab.master().name())) {     // the master's is among the control plane's files
+            out.add(file(PKI_DIR + "/ca.crt", pemFile(marker, ca), PUBLIC, NODE, "kubelet", "kube-proxy"));
+        }
         Pki.Issued kubelet = pki.issue(Pki.Request.client("kubelet-" + node.name(), "system:node:" + node.name(), "system:nodes"));
         out.add(file(DIR + "/kubelet.kubeconfig", Kubeconfig.of(marker, lab.name(), KubeFiles.server(lab), ca,
                 "system:node:" + node.name(), kubelet), PRIVATE, NODE, "kubelet"));
