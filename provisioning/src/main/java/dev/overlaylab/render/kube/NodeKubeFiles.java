@@ -110,6 +110,9 @@ final class NodeKubeFiles {
                 + "imageGCHighThresholdPercent: 100\n"
                 + "imageGCLowThresholdPercent: 99\n"
                 + "evictionHard: {memory.available: \"0%\", nodefs.available: \"0%\", nodefs.inodesFree: \"0%\", imagefs.available: \"0%\"}\n"
+                // a container node's cgroup has no memory/cpu/pids controllers: kubelet's QoS cgroups
+                // ("memory.low can't be set") made it exit at start, about 20 times before one start won the race
+                + (container ? "cgroupsPerQOS: false\nenforceNodeAllocatable: []\n" : "")
                 + taints;
     }
 
