@@ -83,7 +83,7 @@ final class NodeKubeFiles {
                 + runc + "\n"
                 + "  runtime_type = \"io.containerd.runc.v2\"\n"
                 + runc.replace("]", ".options]") + "\n"
-                + "  SystemdCgroup = true\n"
+                + "  SystemdCgroup = " + !container + "\n"
                 + (container ? "  BinaryName = \"" + KubeFiles.RUNC_WRAPPER + "\"\n" : "")
                 + "[plugins.\"io.containerd.grpc.v1.cri\".cni]\n"
                 + "  bin_dir = \"/usr/lib/cni\"\n"
@@ -110,11 +110,11 @@ final class NodeKubeFiles {
                 + "imageGCHighThresholdPercent: 100\n"
                 + "imageGCLowThresholdPercent: 99\n"
                 + "evictionHard: {memory.available: \"0%\", nodefs.available: \"0%\", nodefs.inodesFree: \"0%\", imagefs.available: \"0%\"}\n"
-                // a container node's cgroup has no memory controller: MemoryQoS (beta, on by default in 1.37)
-                // sets memory.low on the QoS cgroups, and kubelet exited at start ("memory.low can't be set")
-                // about 20 times before one start won a race. (cgroupsPerQOS: false avoids it too, but then
-                // pods get no systemd slice and runc refuses their "/k8s.io/<id>" cgroup path.)
-                + (container ? "featureGates: {MemoryQoS: false}\n" : "")
+                // A local node's cgroup v2 has no controllers at all (this host's controllers are on cgroup v1):
+                // kubelet's QoS cgroups need cpu.weight and memory.low, and kubelet exited at start ("Failed to
+                // start ContainerManager") dozens of times before a start got through. Without QoS cgroups pods
+                // have no slice, so containerd's runc uses plain cgroup paths there (SystemdCgroup false).
+                + (container ? "cgroupsPerQOS: false\nenforceNodeAllocatable: []\n" : "")
                 + taints;
     }
 

@@ -61,7 +61,7 @@ class KubeFilesTest {
         assertThat(master.get("/etc/kubernetes/kubelet-config.yaml").content()).contains("registerWithTaints",
                 "node-role.kubernetes.io/control-plane");
         assertThat(node1.get("/etc/kubernetes/kubelet-config.yaml").content()).doesNotContain("registerWithTaints")
-                .contains("cgroupDriver: systemd", "failSwapOn: false", "imageGCHighThresholdPercent: 100", "MemoryQoS: false");
+                .contains("cgroupDriver: systemd", "failSwapOn: false", "imageGCHighThresholdPercent: 100", "cgroupsPerQOS: false");
         // nspawn nodes: native snapshotter, restricted oom_score_adj, the runc wrapper
         assertThat(node1.get("/etc/containerd/config.toml").content()).contains("snapshotter = \"native\"",
                 "restrict_oom_score_adj = true", "BinaryName = \"/usr/local/sbin/olab-runc\"", "sandbox_image = \"docker.io/olab/pause:1\"");
