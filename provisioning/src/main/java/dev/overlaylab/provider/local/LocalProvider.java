@@ -148,7 +148,11 @@ public final class LocalProvider implements Provider {
         progress.on(timed("bridge", "", t0, bridgeChanged ? Status.CHANGED : Status.UNCHANGED, names.bridge() + " with " + lab.network().hostIp() + "/" + len));
 
         if (lab.kubernetes().isPresent()) {
-            inotifyForKubernetes(lab, names, progress);
+            // only nodes about to start need room: a running node holds its instances already
+            int starting = (int) lab.nodes().stream().filter(n -> runningPid(state, names.machine(n.name())).isEmpty()).count();
+            if (starting > 0) {
+                inotifyForKubernetes(lab, starting, names, progress);
+            }
         }
         NodeRoot roots = new NodeRoot(runner, names, state, hostKeysDir(keys));
         Optional<Path> flanneld = localFlanneld(lab);
@@ -245,19 +249,19 @@ public final class LocalProvider implements Provider {
     }
 
     /** Refuses, or raises the machine's limit, before nodes start that would run out of inotify instances. */
-    private static void inotifyForKubernetes(Lab lab, LocalNames names, ProgressListener progress) {
+    private static void inotifyForKubernetes(Lab lab, int starting, LocalNames names, ProgressListener progress) {
         InotifyBudget budget = new InotifyBudget(Path.of("/proc"), names.labDir());
-        InotifyBudget.Verdict v = budget.check(lab.nodes().size());
+        InotifyBudget.Verdict v = budget.check(starting);
         if (v.enough()) {
             return;
         }
         if (budget.raise(v)) {
             progress.on(ProgressEvent.of("nodes", "", "inotify", Status.CHANGED, "raised fs.inotify.max_user_instances from "
-                    + v.limit() + " to " + v.wanted() + " (machine-wide): " + v.used() + " are in use and " + lab.nodes().size()
+                    + v.limit() + " to " + v.wanted() + " (machine-wide): " + v.used() + " are in use and " + starting
                     + " Kubernetes nodes need about " + v.need() + "; it is back to the default after a reboot"));
             return;
         }
-        throw new LocalProviderException("not enough inotify instances for " + lab.nodes().size() + " Kubernetes nodes: "
+        throw new LocalProviderException("not enough inotify instances for " + starting + " more Kubernetes nodes: "
                 + "fs.inotify.max_user_instances is " + v.limit() + " for the whole machine, " + v.used() + " are in use, and each"
                 + " Kubernetes node needs about " + InotifyBudget.PER_NODE + " (kubelet would fail with 'too many open files')."
                 + " Raise it as root: sysctl -w fs.inotify.max_user_instances=" + v.wanted() + ", or bring other labs down; then run up again");
