@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             DiagnoseCommand.class,
             BreakCommand.class,
             SetupCommand.class,
+            KubeconfigCommand.class,
         })
 public final class Olab implements Runnable {
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param name     lab name, used as a prefix for VMs, nspawn machines, bridges and the key folder
  * @param provider where nodes come from: {@code virtualbox}, {@code virtualbox-ws}, {@code local}, {@code hosts}
  * @param profile  the guest OS profile name (a file in vm-profiles/)
+ * @param kubernetes Kubernetes on top of the overlay, when the lab file has a {@code kubernetes:} section
  * @param source   the file the lab was loaded from, if any (relative paths in the lab resolve against it)
  * @param server   the VirtualBox web service of a {@code virtualbox-ws} lab ({@code server:}); empty for other providers
  */
@@ -24,6 +25,7 @@ public record Lab(
         FlannelSettings flannel,
         DockerSettings docker,
         VerifySettings verify,
+        Optional<KubernetesSettings> kubernetes,
         Optional<Path> source,
         Optional<VBoxWebServer> server) {
 
@@ -31,10 +33,10 @@ public record Lab(
         nodes = List.copyOf(nodes);
     }
 
-    /** A lab without a web-service server (every provider but {@code virtualbox-ws}). */
+    /** A lab without Kubernetes and without a web-service server (every lab before those sections existed). */
     public Lab(String name, String provider, String profile, HostNetwork network, List<Node> nodes, EtcdSettings etcd,
-               FlannelSettings flannel, DockerSettings docker, VerifySettings verify, Optional<Path> source) {
-        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, source, Optional.empty());
+            FlannelSettings flannel, DockerSettings docker, VerifySettings verify, Optional<Path> source) {
+        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, Optional.empty(), source, Optional.empty());
     }
 
     /** The nodes that run an etcd member: the first {@code etcd.members()} nodes, master first. */
@@ -69,6 +71,14 @@ public record Lab(
     }
 
     public Lab withFlannel(FlannelSettings f) {
-        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, source, server);
+        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, kubernetes, source, server);
+    }
+
+    public Lab withDocker(DockerSettings d) {
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, d, verify, kubernetes, source, server);
+    }
+
+    public Lab withKubernetes(Optional<KubernetesSettings> k) {
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, docker, verify, k, source, server);
     }
 }

@@ -90,7 +90,7 @@ class LabChangesTest {
                 .as("a flanneld restart stops docker (Requires=): the docker stage starts it again")
                 .containsExactly("nodes", "nodes", "network-config", "flanneld", "docker");
         assertThat(Pipelines.upFrom("flanneld").stream().map(Stage::id))
-                .containsExactly("nodes", "nodes", "flanneld", "docker", "verify");
+                .containsExactly("nodes", "nodes", "flanneld", "docker", "kube-binaries", "control-plane", "kubelet", "kube-ready", "verify");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Pipelines.upFrom("flannel"))
                 .withMessageContaining("no stage 'flannel'").withMessageContaining("network-config");
     }
