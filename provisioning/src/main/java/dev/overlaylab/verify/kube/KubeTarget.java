@@ -1,0 +1,29 @@
+package dev.overlaylab.verify.kube;
+
+import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Node;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the Kubernetes rows and the diagnosis find the cluster of a lab: the admin {@code kubectl} command line
+ * on the master, the pod image imported into the nodes' containerd, the unit names and kube-proxy's config file.
+ * Built from the lab's {@code kubernetes:} section; empty for a lab without one.
+ */
+public record KubeTarget(String kubectl, String image, String serviceCidr, String kubeProxyConfig) {
+    public static final String KUBELET = "kubelet";
+    public static final String KUBE_PROXY = "kube-proxy";
+    public static final String APISERVER = "kube-apiserver";
+    public static final String CONTROLLER_MANAGER = "kube-controller-manager";
+    public static final String SCHEDULER = "kube-scheduler";
+
+    public static Optional<KubeTarget> of(Lab lab) {
+        return Optional.empty(); // wired to the lab's kubernetes: section once the model has it
+    }
+
+    /** The units a node runs: the control plane on the master, kubelet and kube-proxy everywhere. */
+    public List<String> unitsOn(Lab lab, Node n) {
+        return n == lab.master() ? List.of(APISERVER, CONTROLLER_MANAGER, SCHEDULER, KUBELET, KUBE_PROXY)
+                : List.of(KUBELET, KUBE_PROXY);
+    }
+}
