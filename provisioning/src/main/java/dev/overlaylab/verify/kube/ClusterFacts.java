@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@link #probe()} keeps the whole output as the evidence.
  */
 public record ClusterFacts(Probe probe, List<KubeNode> nodes, List<KubePod> pods, Optional<String> clusterIp,
-                           Optional<Integer> nodePort) {
+                           Optional<Integer> nodePort, Optional<String> kubernetesIp) {
 
     /** A Kubernetes node as {@code kubectl get nodes} sees it. */
     public record KubeNode(String name, String internalIp, String ready) {
@@ -35,6 +35,7 @@ public record ClusterFacts(Probe probe, List<KubeNode> nodes, List<KubePod> pods
         List<KubePod> pods = new ArrayList<>();
         Optional<String> clusterIp = Optional.empty();
         Optional<Integer> nodePort = Optional.empty();
+        Optional<String> kubernetesIp = Optional.empty();
         for (String line : p.stdout().split("\n")) {
             // single spaces, empties kept: a pending pod has no IP yet, and its fields must not shift
             String[] w = line.strip().split(" ", -1);
@@ -53,6 +54,9 @@ public record ClusterFacts(Probe probe, List<KubeNode> nodes, List<KubePod> pods
                     if (w.length >= 4 && w[1].equals(VerifyWorkload.CLUSTER_IP_SERVICE) && !w[2].isEmpty() && !w[2].equals("None")) {
                         clusterIp = Optional.of(w[2]);
                     }
+                    if (w.length >= 3 && w[1].equals("kubernetes") && !w[2].isEmpty()) {
+                        kubernetesIp = Optional.of(w[2]);
+                    }
                     if (w.length >= 4 && w[1].equals(VerifyWorkload.NODE_PORT_SERVICE)) {
                         try {
                             nodePort = Optional.of(Integer.parseInt(w[3]));
@@ -65,7 +69,7 @@ public record ClusterFacts(Probe probe, List<KubeNode> nodes, List<KubePod> pods
                 }
             }
         }
-        return new ClusterFacts(p, nodes, pods, clusterIp, nodePort);
+        return new ClusterFacts(p, nodes, pods, clusterIp, nodePort, kubernetesIp);
     }
 
     /** The Kubernetes node of a lab node: same name, or its InternalIP is the lab node's host-only address. */

@@ -35,6 +35,8 @@ public final class ClusterScript {
                 + k + " get nodes -o jsonpath=" + Commands.quote(nodes) + "\n"
                 + k + " -n " + VerifyWorkload.NAMESPACE + " get pods -l app=" + VerifyWorkload.DAEMONSET
                 + " -o jsonpath=" + Commands.quote(pods) + "\n"
-                + k + " -n " + VerifyWorkload.NAMESPACE + " get services -o jsonpath=" + Commands.quote(services) + "\n";
+                + k + " -n " + VerifyWorkload.NAMESPACE + " get services -o jsonpath=" + Commands.quote(services) + "\n"
+                // the apiserver's own Service: its endpoint is the address the apiserver advertises
+                + k + " -n default get service kubernetes -o jsonpath=" + Commands.quote("{\"@@service kubernetes \"}{.spec.clusterIP}{\" \\n\"}") + "\n";
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 public final class KubePhase {
     /** The rows, in matrix order; the unit rows come first, per {@link KubeTarget}. */
     static final List<KubeCheck> ROWS = List.of(new NodeReadyCheck(), new PodSubnetCheck(), new ClusterIpCheck(),
-            new NodePortCheck(), new PodHttpAcrossCheck());
+            new NodePortCheck(), new ApiserverServiceCheck(), new PodHttpAcrossCheck());
 
     private final Lab lab;
     private final KubeTarget target;
@@ -79,7 +79,7 @@ public final class KubePhase {
                 List<String> peers = lab.nodes().stream().filter(p -> p != n && podIps.containsKey(p.name()))
                         .map(p -> podIps.get(p.name())).toList();
                 String script = NodeScript.render(target.unitsOn(lab, n), cf.clusterIp(), cf.nodePort(),
-                        lab.nodes().stream().map(Node::ip).toList(), Optional.ofNullable(podIps.get(n.name())), peers);
+                        lab.nodes().stream().map(Node::ip).toList(), Optional.ofNullable(podIps.get(n.name())), peers, cf.kubernetesIp());
                 NodeKubeFacts seen = NodeKubeFacts.parse(n.name(), Probe.run(shell, script, NodeScript.TIMEOUT));
                 KubeContext ctx = new KubeContext(lab, target, n, cf, Optional.ofNullable(facts.get(n.name())), seen, podIps);
                 List<CheckResult> out = new ArrayList<>();

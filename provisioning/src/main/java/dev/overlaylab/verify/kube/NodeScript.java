@@ -33,9 +33,10 @@ public final class NodeScript {
      * @param nodeIps   every node's host-only address (NodePort targets)
      * @param localPod  this node's verify pod address, if it has one
      * @param peerPods  the other nodes' verify pod addresses
+     * @param kubernetesIp the ClusterIP of the apiserver's own Service ({@code default/kubernetes})
      */
     public static String render(List<String> units, Optional<String> clusterIp, Optional<Integer> nodePort, List<String> nodeIps,
-                                Optional<String> localPod, List<String> peerPods) {
+                                Optional<String> localPod, List<String> peerPods, Optional<String> kubernetesIp) {
         StringBuilder s = new StringBuilder();
         s.append("for u in");
         units.forEach(u -> s.append(' ').append(u));
@@ -49,6 +50,9 @@ public final class NodeScript {
                 s.append("t clusterip ").append(ip).append(' ').append(url(ip, VerifyWorkload.SERVICE_PORT)).append(" &\n");
             }
         });
+        // any HTTP status from the apiserver's Service proves the path (no credentials are sent: 401/403 are fine)
+        kubernetesIp.ifPresent(ip -> s.append("{ o=$(curl -ksS -m ").append(REQUEST_SECONDS).append(" -o /dev/null -w '%{http_code}' https://")
+                .append(ip).append(":443/livez 2>&1); echo \"@@apiserver ").append(ip).append(" $? $o\" | tr '\\n' ' '; echo; } &\n"));
         nodePort.ifPresent(port -> {
             for (String ip : nodeIps) {
                 for (int i = 0; i < NODE_PORT_TRIES; i++) {
