@@ -14,9 +14,23 @@ import java.util.Optional;
  * @param overlay      flannel Network
  * @param backend      backend type as shown, e.g. {@code vxlan (DirectRouting)}
  * @param overlayDevice the flannel device on each node ({@code flannel.1}, {@code flannel0}) or empty for host-gw
+ * @param serviceCidr  the Kubernetes service network (ClusterIPs, made real on every node by kube-proxy), when the lab
+ *                     has a {@code kubernetes:} section
  */
 public record TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
-                            Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes) {
+                            Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes,
+                            Optional<String> serviceCidr) {
+
+    /** A lab without Kubernetes. */
+    public TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
+                         Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes) {
+        this(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes, Optional.empty());
+    }
+
+    /** The same picture with the service network drawn. */
+    public TopologyInput withServiceCidr(Optional<String> cidr) {
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes, cidr);
+    }
 
     /** VirtualBox gives every VM this NAT address; the local provider copies it on purpose. */
     public static final String NAT_IP = "10.0.2.15";
@@ -62,7 +76,7 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
         List<NodeInfo> live = nodes.stream().map(n -> new NodeInfo(n.name(), n.master(), n.hostOnlyIp(), n.hostOnlyNic(),
                 Optional.ofNullable(leases.get(n.name())).map(s -> s.replaceFirst("\\.0/", ".1/")).or(n::subnet)))
                 .toList();
-        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live);
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live, serviceCidr);
     }
 
     public static Optional<String> deviceOf(String backendType) {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays the lab out: the overlay (flannel Network) as a dashed band on top, nodes in a row (wrapping
- * after {@link #PER_ROW}), each with its NICs — NAT, host-only, the flannel device, docker0 — and the
- * host-only network as a bar underneath with the host on it. Pure geometry: no fonts, no AWT.
+ * Lays the lab out: the overlay (flannel Network) as a dashed band on top (with Kubernetes, the service
+ * network as a second band above it), nodes in a row (wrapping after {@link #PER_ROW}), each with its NICs —
+ * NAT, host-only, the flannel device, docker0, and kube-proxy's service rules — and the host-only network as a
+ * bar underneath with the host on it. Pure geometry: no fonts, no AWT.
  */
 public final class TopologyLayout {
     static final int PER_ROW = 3;
@@ -29,13 +30,20 @@ public final class TopologyLayout {
         int cols = Math.min(PER_ROW, n);
         int rowsOfNodes = (n + cols - 1) / cols;
         double width = MARGIN * 2 + cols * NODE_W + (cols - 1) * GAP;
-        int nicLines = in.hasNat() ? 4 : 3;
+        int nicLines = (in.hasNat() ? 4 : 3) + (in.serviceCidr().isPresent() ? 1 : 0);
         double nodeH = TITLE_H + nicLines * LINE_H + 12;
 
         double y = MARGIN;
         s.add(new Text(MARGIN, y + 14, in.lab(), 16, true, "text", "start"));
         s.add(new Text(width - MARGIN, y + 14, "backend " + in.backend(), 12, false, "subtext", "end"));
         y += 34;
+        if (in.serviceCidr().isPresent()) {
+            // the service network is virtual: no wire carries it; kube-proxy on each node turns its addresses into pods'
+            s.add(new Box(MARGIN - 10, y, width - 2 * (MARGIN - 10), 28, 14, "service.fill", "service", true));
+            s.add(new Text(width / 2, y + 19, "services " + in.serviceCidr().get() + "  (ClusterIPs: kube-proxy's rules on every node)",
+                    12, true, "service", "middle"));
+            y += 28 + 12;
+        }
         double overlayTop = y;
         s.add(new Box(MARGIN - 10, overlayTop, width - 2 * (MARGIN - 10), 28, 14, "overlay.fill", "overlay", true));
         s.add(new Text(width / 2, overlayTop + 19, "overlay " + in.overlay() + "  (flannel, " + in.backend() + ")",
@@ -68,7 +76,8 @@ public final class TopologyLayout {
     private static void nodeBox(Scene s, NodeInfo node, TopologyInput in, double x, double y, double h) {
         s.add(new Box(x, y, NODE_W, h, 10, "node", "nodeBorder", false));
         s.add(new Text(x + 12, y + 22, node.name(), 14, true, "text", "start"));
-        s.add(new Text(x + NODE_W - 12, y + 22, node.master() ? "master · etcd" : "worker", 11, false, "subtext", "end"));
+        s.add(new Text(x + NODE_W - 12, y + 22, node.master() ? (in.serviceCidr().isPresent() ? "master · etcd · apiserver" : "master · etcd")
+                : "worker", 11, false, "subtext", "end"));
         double ly = y + TITLE_H + 14;
         if (in.hasNat()) {
             nic(s, x, ly, in.natNic().orElseThrow() + " (NAT)", TopologyInput.NAT_IP + "/24", "nat");
@@ -79,6 +88,9 @@ public final class TopologyLayout {
         nic(s, x, ly + LINE_H, dev, node.subnet().map(sn -> sn.replaceFirst("\\.\\d+/\\d+$", ".0/32"))
                 .orElse(in.overlayDevice().isPresent() ? "in " + in.overlay() : "via peers' host IPs"), "overlay");
         nic(s, x, ly + 2 * LINE_H, "docker0", node.subnet().orElse("lease from " + in.overlay()), "overlay");
+        if (in.serviceCidr().isPresent()) {
+            nic(s, x, ly + 3 * LINE_H, "kube-proxy", "→ " + in.serviceCidr().get(), "service");
+        }
     }
 
     private static void nic(Scene s, double x, double baseline, String name, String addr, String colour) {

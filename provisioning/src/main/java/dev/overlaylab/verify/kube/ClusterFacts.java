@@ -38,11 +38,11 @@ public record ClusterFacts(Probe probe, List<KubeNode> nodes, List<KubePod> pods
         Optional<String> kubernetesIp = Optional.empty();
         for (String line : p.stdout().split("\n")) {
             // single spaces, empties kept: a pending pod has no IP yet, and its fields must not shift
-            String[] w = line.strip().split(" ", -1);
+            String[] w = line.stripLeading().replace("\r", "").split(" ", -1);
             switch (w[0]) {
                 case "@@node" -> {
-                    if (w.length >= 4) {
-                        nodes.add(new KubeNode(w[1], w[2], w[3].isEmpty() ? "Unknown" : w[3]));
+                    if (w.length >= 3) {
+                        nodes.add(new KubeNode(w[1], w[2], w.length < 4 || w[3].isEmpty() ? "Unknown" : w[3]));
                     }
                 }
                 case "@@pod" -> {
@@ -51,7 +51,7 @@ public record ClusterFacts(Probe probe, List<KubeNode> nodes, List<KubePod> pods
                     }
                 }
                 case "@@service" -> {
-                    if (w.length >= 4 && w[1].equals(VerifyWorkload.CLUSTER_IP_SERVICE) && !w[2].isEmpty() && !w[2].equals("None")) {
+                    if (w.length >= 3 && w[1].equals(VerifyWorkload.CLUSTER_IP_SERVICE) && !w[2].isEmpty() && !w[2].equals("None")) {
                         clusterIp = Optional.of(w[2]);
                     }
                     if (w.length >= 3 && w[1].equals("kubernetes") && !w[2].isEmpty()) {
