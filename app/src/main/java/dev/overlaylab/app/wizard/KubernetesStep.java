@@ -50,7 +50,7 @@ final class KubernetesStep extends StepPanel {
         field("kubernetes", enabled);
         field("kubernetes.version", version, Messages.get("wizard.k8s.version"));
         field("kubernetes.serviceCidr", serviceCidr, Messages.get("wizard.k8s.serviceCidr"));
-        field("kubernetes.masterRunsWorkloads", masterWorkloads);
+        field("kubernetes.masterSchedulable", masterWorkloads);
 
         enabled.addActionListener(e -> {
             showFields(enabled.isSelected());

@@ -50,7 +50,7 @@ public final class LabYamlWriter {
             y.append("kubernetes:\n");
             y.append("  version: ").append(scalar(d.kubernetesVersion)).append('\n');
             y.append("  serviceCidr: ").append(scalar(d.serviceCidr)).append('\n');
-            y.append("  masterRunsWorkloads: ").append(d.masterRunsWorkloads).append('\n');
+            y.append("  masterSchedulable: ").append(d.masterRunsWorkloads).append('\n');
         }
         return y.toString();
     }

@@ -36,7 +36,7 @@ public final class WizardDraft {
     public Optional<String> flannelBinaryFile = Optional.empty();
     public OptionalInt dockerMtu = OptionalInt.empty();
     /** The versions the wizard offers (the one {@code olab setup} builds); another can be written in the lab file. */
-    public static final List<String> KUBERNETES_VERSIONS = List.of("1.37.2");
+    public static final List<String> KUBERNETES_VERSIONS = List.of("v1.37.2");
     /** The lab file's optional {@code kubernetes:} section; off: the lab is the plain flannel lab. */
     public boolean kubernetes;
     public String kubernetesVersion = KUBERNETES_VERSIONS.get(0);
