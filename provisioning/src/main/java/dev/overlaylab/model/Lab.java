@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param name     lab name, used as a prefix for VMs, nspawn machines, bridges and the key folder
  * @param provider where nodes come from: {@code virtualbox}, {@code virtualbox-soap}, {@code local}, {@code hosts}
  * @param profile  the guest OS profile name (a file in vm-profiles/)
+ * @param kubernetes Kubernetes on top of the overlay, when the lab file has a {@code kubernetes:} section
  * @param source   the file the lab was loaded from, if any (relative paths in the lab resolve against it)
  */
 public record Lab(
@@ -23,10 +24,17 @@ public record Lab(
         FlannelSettings flannel,
         DockerSettings docker,
         VerifySettings verify,
+        Optional<KubernetesSettings> kubernetes,
         Optional<Path> source) {
 
     public Lab {
         nodes = List.copyOf(nodes);
+    }
+
+    /** A lab without Kubernetes (every lab before the {@code kubernetes:} section existed). */
+    public Lab(String name, String provider, String profile, HostNetwork network, List<Node> nodes, EtcdSettings etcd,
+            FlannelSettings flannel, DockerSettings docker, VerifySettings verify, Optional<Path> source) {
+        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, Optional.empty(), source);
     }
 
     /** The nodes that run an etcd member: the first {@code etcd.members()} nodes, master first. */
@@ -61,6 +69,14 @@ public record Lab(
     }
 
     public Lab withFlannel(FlannelSettings f) {
-        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, source);
+        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, kubernetes, source);
+    }
+
+    public Lab withDocker(DockerSettings d) {
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, d, verify, kubernetes, source);
+    }
+
+    public Lab withKubernetes(Optional<KubernetesSettings> k) {
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, docker, verify, k, source);
     }
 }

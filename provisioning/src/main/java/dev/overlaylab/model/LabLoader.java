@@ -41,7 +41,7 @@ public final class LabLoader {
     static final int FIRST_NODE_HOST = 101;
 
     private static final Set<String> ROOT = YamlSection.fields("name", "provider", "profile", "network", "nodes", "etcd",
-            "flannel", "docker", "verify");
+            "flannel", "docker", "verify", "kubernetes");
     private static final Set<String> NETWORK = YamlSection.fields("cidr", "hostIp");
     private static final Set<String> NODE = YamlSection.fields("name", "ip", "role", "ssh");
     private static final Set<String> SSH = YamlSection.fields("host", "port", "user", "key", "sudo");
@@ -154,7 +154,9 @@ public final class LabLoader {
         VerifySettings verify = new VerifySettings(v.bool("pods", true), v.bool("http", true),
                 v.bool("mtuProbe", true), v.string("image", DEFAULT_IMAGE));
 
-        return new Lab(name, provider, profileName, network, nodes, etcd, flannel, docker, verify,
+        Optional<KubernetesSettings> kubernetes = KubernetesSection.read(root);
+
+        return new Lab(name, provider, profileName, network, nodes, etcd, flannel, docker, verify, kubernetes,
                 source.map(Path::toAbsolutePath));
     }
 

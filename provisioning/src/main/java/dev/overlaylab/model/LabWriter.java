@@ -45,6 +45,7 @@ public final class LabWriter {
         root.put("docker", map("mtu", lab.docker().mtu().isPresent() ? (Object) lab.docker().mtu().getAsInt() : "flannel"));
         VerifySettings v = lab.verify();
         root.put("verify", map("pods", v.pods(), "http", v.http(), "mtuProbe", v.mtuProbe(), "image", v.image()));
+        lab.kubernetes().ifPresent(k -> root.put("kubernetes", kubernetes(k)));
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.AUTO).setWidth(120)
                 .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).build();
         return "# Overlay Lab lab file; every field is described in docs/lab-file.md\n"
@@ -68,6 +69,13 @@ public final class LabWriter {
         put(binary, "file", b.file());
         m.put("binary", binary);
         return m;
+    }
+
+    private static Map<String, Object> kubernetes(KubernetesSettings k) {
+        Map<String, Object> binaries = map("url", k.binaries().url());
+        put(binaries, "sha256", k.binaries().sha256());
+        return map("version", k.version(), "serviceCidr", k.serviceCidr(), "masterSchedulable", k.masterSchedulable(),
+                "clusterDomain", k.clusterDomain(), "binaries", binaries);
     }
 
     private static void put(Map<String, Object> m, String key, Optional<String> value) {

@@ -49,6 +49,7 @@ public final class Validator {
         new FlannelRules(lab, hostNet, out).check();
         checkDocker(lab, out);
         checkVerify(lab, out);
+        new KubernetesRules(lab, hostNet, out).check();
         return out;
     }
 
