@@ -64,7 +64,8 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
                 .map(n -> new NodeInfo(n.name(), n.role() == Node.Role.MASTER, n.ip(), nic, Optional.empty()))
                 .toList();
         return new TopologyInput(lab.name(), lab.network().cidr(), lab.network().hostIp(), lab.flannel().network(),
-                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nat, nodes);
+                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nat, nodes,
+                lab.kubernetes().map(dev.overlaylab.model.KubernetesSettings::serviceCidr));
     }
 
     /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */

@@ -17,8 +17,12 @@ public record KubeTarget(String kubectl, String image, String serviceCidr, Strin
     public static final String CONTROLLER_MANAGER = "kube-controller-manager";
     public static final String SCHEDULER = "kube-scheduler";
 
+    /** Where the nodes keep the admin kubeconfig and kube-proxy's configuration (as the Kubernetes stages write them). */
+    public static final String KUBECTL = "/usr/local/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
+    public static final String KUBE_PROXY_CONFIG = "/etc/kubernetes/kube-proxy.yaml";
+
     public static Optional<KubeTarget> of(Lab lab) {
-        return Optional.empty(); // wired to the lab's kubernetes: section once the model has it
+        return lab.kubernetes().map(k -> new KubeTarget(KUBECTL, lab.verify().image(), k.serviceCidr(), KUBE_PROXY_CONFIG));
     }
 
     /** The units a node runs: the control plane on the master, kubelet and kube-proxy everywhere. */
