@@ -37,8 +37,8 @@ final class KubernetesStep extends StepPanel {
                 "[right]12[grow, fill]",
                 // rows
                 "[][]16[][][][]"));
-        body.add(enabled, "span 2");
-        body.add(why, "span 2, gapleft 26, wmin 0, wmax 620");
+        body.add(enabled, "span 2, alignx left");
+        body.add(why, "span 2, alignx left, gapleft 26, wmin 0, wmax 620");
         body.add(versionLabel);
         body.add(version, "wmax 140");
         body.add(cidrLabel);

@@ -92,10 +92,11 @@ class KubernetesViewsGuiTest {
                 "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
         gui = new GuiDriver(Path.of("target", "screenshots", "kubernetes"));
         Lab lab = lab();
-        AppContext ctx = new AppContext(new LabServiceDouble(), new AppPrefs(Preferences.userRoot().node(PREFS)), new HostKeyNotices());
+        AppContext ctx = new AppContext(new LabServiceDouble() { }, new AppPrefs(Preferences.userRoot().node(PREFS)), new HostKeyNotices());
         GuiDriver.onEdt(() -> {
             Themes.install(AppPrefs.Theme.LIGHT);
             verify = new VerifyPanel(ctx, lab);
+            verify.setOnDiagnose(() -> { }); // as LabWindow wires it
             topology = new TopologyPanel(ctx, TopologyInput.of(lab));
             tabs = new JTabbedPane();
             tabs.setName("kubernetes");
@@ -103,7 +104,7 @@ class KubernetesViewsGuiTest {
             tabs.addTab("Topology", topology);
             frame = new JFrame("kubernetes");
             frame.setContentPane(tabs);
-            frame.setSize(1180, 860);
+            frame.setSize(1280, 1000);
             frame.setVisible(true);
             return null;
         });

@@ -12,15 +12,17 @@ import org.junit.jupiter.api.Test;
 class KubernetesDraftTest {
 
     @Test
-    void offByDefaultTheLabFileHasNoKubernetesSection() {
+    void offByDefaultTheLabFileHasNoKubernetesSection() throws Exception {
         WizardDraft d = new WizardDraft();
+        d.profile = "debian-12-nspawn";
         assertThat(LabYamlWriter.write(d)).doesNotContain("kubernetes");
         assertThat(LabLoader.parse(LabYamlWriter.write(d), Optional.empty()).kubernetes()).isEmpty();
     }
 
     @Test
-    void tickedItIsTheSectionTheEngineReadsAndAnOverlappingServiceNetworkIsAProblemOfTheStep() {
+    void tickedItIsTheSectionTheEngineReadsAndAnOverlappingServiceNetworkIsAProblemOfTheStep() throws Exception {
         WizardDraft d = new WizardDraft();
+        d.profile = "debian-12-nspawn";
         d.kubernetes = true;
         d.serviceCidr = "10.100.0.0/16";
         d.masterRunsWorkloads = false;
