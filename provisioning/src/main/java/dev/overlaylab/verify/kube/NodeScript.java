@@ -52,7 +52,9 @@ public final class NodeScript {
         });
         // any HTTP status from the apiserver's Service proves the path (no credentials are sent: 401/403 are fine)
         kubernetesIp.ifPresent(ip -> s.append("{ o=$(curl -ksS -m ").append(REQUEST_SECONDS).append(" -o /dev/null -w '%{http_code}' https://")
-                .append(ip).append(":443/livez 2>&1); echo \"@@apiserver ").append(ip).append(" $? $o\" | tr '\\n' ' '; echo; } &\n"));
+                .append(ip).append(":443/livez 2>&1); rc=$?; echo \"@@apiserver ").append(ip)
+                // one echo, one write: lines of jobs running side by side must not interleave
+                .append(" $rc $(printf '%s' \"$o\" | tr '\\n' ' ' | cut -c1-160)\"; } &\n"));
         nodePort.ifPresent(port -> {
             for (String ip : nodeIps) {
                 for (int i = 0; i < NODE_PORT_TRIES; i++) {
