@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             DoctorCommand.class,
             DiagnoseCommand.class,
             BreakCommand.class,
+            KubeconfigCommand.class,
         })
 public final class Olab implements Runnable {
 

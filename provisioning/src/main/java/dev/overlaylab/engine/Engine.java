@@ -94,7 +94,7 @@ public final class Engine {
         List<String> restarts;
         try (LabRun run = new LabRun(lab, rendered, options, counter, Optional.ofNullable(provider), shells, etcd, verifier,
                 pendingFiles)) {
-            for (Stage stage : stages) {
+            for (Stage stage : Pipelines.forLab(stages, lab)) {
                 failures = options.dryRun() ? plan(stage, run) : apply(stage, run);
                 if (!failures.isEmpty()) {
                     break;

@@ -49,9 +49,9 @@ public final class LabChanges {
             return config.isPresent() || !differing().isEmpty();
         }
 
-        /** A base (network) file changed: only the whole, idempotent {@code up} applies it. */
+        /** A base (network) or Kubernetes file changed: only the whole, idempotent {@code up} applies it. */
         public boolean needsWholeUp() {
-            return differing().stream().anyMatch(d -> component(d).equals("network"));
+            return differing().stream().anyMatch(d -> component(d).equals("network") || component(d).startsWith("kube-"));
         }
 
         /** The components to push, in stage order; a changed network config is flannel's. */
@@ -59,7 +59,7 @@ public final class LabChanges {
             EnumSet<Component> out = EnumSet.noneOf(Component.class);
             for (LabInspector.FileDiff d : differing()) {
                 String c = component(d);
-                if (!c.equals("network")) {
+                if (!c.equals("network") && !c.startsWith("kube-")) {
                     out.add(Component.parse(c));
                 }
             }

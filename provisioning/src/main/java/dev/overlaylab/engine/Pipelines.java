@@ -62,7 +62,17 @@ public final class Pipelines {
                 networkConfig(),
                 flanneld(),
                 docker(),
+                KubernetesStages.binaries(),
+                KubernetesStages.controlPlane(),
+                KubernetesStages.kubelet(),
+                KubernetesStages.nodesReady(),
                 Stage.of("verify", LAB, new VerifyStep()));
+    }
+
+    /** {@code stages} without the Kubernetes ones when the lab has no {@code kubernetes:} section. */
+    public static List<Stage> forLab(List<Stage> stages, dev.overlaylab.model.Lab lab) {
+        return lab.kubernetes().isPresent() ? stages
+                : stages.stream().filter(s -> !KubernetesStages.IDS.contains(s.id())).toList();
     }
 
     /** {@code olab apply --only X}: a running lab's one component, files then restarts of what reads them. */

@@ -112,6 +112,9 @@ public final class Renderer {
             String text = process(spec.template(), model.forNode(node, spec.template()), "node " + node.name());
             out.add(new RenderedFile(spec.path(), text, spec.mode(), spec.component(), spec.restarts(), spec.applyCommand()));
         }
+        if (lab.kubernetes().isPresent()) {     // certificates come from the lab's PKI, so not from templates
+            out.addAll(dev.overlaylab.render.kube.KubeFiles.of(lab, profile, node, dev.overlaylab.render.kube.KubeFiles.pki(lab)));
+        }
         return List.copyOf(out);
     }
 

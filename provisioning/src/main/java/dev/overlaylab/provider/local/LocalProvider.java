@@ -147,6 +147,9 @@ public final class LocalProvider implements Provider {
         net.allowBridgedTraffic();
         progress.on(timed("bridge", "", t0, bridgeChanged ? Status.CHANGED : Status.UNCHANGED, names.bridge() + " with " + lab.network().hostIp() + "/" + len));
 
+        if (lab.kubernetes().isPresent()) {
+            inotifyForKubernetes(lab, names, progress);
+        }
         NodeRoot roots = new NodeRoot(runner, names, state, hostKeysDir(keys));
         Optional<Path> flanneld = localFlanneld(lab);
         NspawnMachine nspawn = new NspawnMachine(runner);
@@ -166,7 +169,7 @@ public final class LocalProvider implements Provider {
             Path root = roots.mount(node.name(), lower);
             roots.personalize(node, root, len, publicKey);
             flanneld.ifPresent(bin -> roots.preloadFlanneld(root, bin));
-            long pid = nspawn.start(NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i)),
+            long pid = nspawn.start(withKubernetes(lab, NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i))),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
             attach(net, names, i, pid, machine, node.name());
@@ -229,6 +232,35 @@ public final class LocalProvider implements Provider {
         }
         LocalNames names = names(lab);
         new LocalDown(runner, names, stateRoot, lab.nodes().stream().map(n -> names.machine(n.name())).toList()).run(progress);
+    }
+
+    /** A Kubernetes lab's nodes see the cached binaries read-only (the engine links them into /usr/local/bin). */
+    private static List<String> withKubernetes(Lab lab, List<String> argv) {
+        if (lab.kubernetes().isEmpty() || !KubernetesCache.cached(KubernetesCache.root(), lab.kubernetes().get().version())) {
+            return argv;
+        }
+        List<String> out = new ArrayList<>(argv);
+        out.add(out.indexOf("-M"), KubernetesCache.bindOption(KubernetesCache.root(), lab.kubernetes().get().version()));
+        return out;
+    }
+
+    /** Refuses, or raises the machine's limit, before nodes start that would run out of inotify instances. */
+    private static void inotifyForKubernetes(Lab lab, LocalNames names, ProgressListener progress) {
+        InotifyBudget budget = new InotifyBudget(Path.of("/proc"), names.labDir());
+        InotifyBudget.Verdict v = budget.check(lab.nodes().size());
+        if (v.enough()) {
+            return;
+        }
+        if (budget.raise(v)) {
+            progress.on(ProgressEvent.of("nodes", "", "inotify", Status.CHANGED, "raised fs.inotify.max_user_instances from "
+                    + v.limit() + " to " + v.wanted() + " (machine-wide): " + v.used() + " are in use and " + lab.nodes().size()
+                    + " Kubernetes nodes need about " + v.need() + "; it is back to the default after a reboot"));
+            return;
+        }
+        throw new LocalProviderException("not enough inotify instances for " + lab.nodes().size() + " Kubernetes nodes: "
+                + "fs.inotify.max_user_instances is " + v.limit() + " for the whole machine, " + v.used() + " are in use, and each"
+                + " Kubernetes node needs about " + InotifyBudget.PER_NODE + " (kubelet would fail with 'too many open files')."
+                + " Raise it as root: sysctl -w fs.inotify.max_user_instances=" + v.wanted() + ", or bring other labs down; then run up again");
     }
 
     LocalNames names(Lab lab) {

@@ -25,8 +25,9 @@ public record RootfsSpec(String suite, String mirror, List<String> include, List
             List.of("systemd", "systemd-sysv", "dbus", "openssh-server", "iproute2", "iputils-ping", "curl",
                     "etcd-server", "etcd-client", "ca-certificates"),
             // conntrack: flushing the nodes' connection tracking is part of switching backends
-            // (docs/local-provider.md, "End to end").
-            List.of("docker.io", "iptables", "busybox-static", "conntrack"));
+            // (docs/local-provider.md, "End to end"). containernetworking-plugins: the CNI bridge and
+            // host-local plugins that put Kubernetes pods on docker0 (labs with a kubernetes: section).
+            List.of("docker.io", "iptables", "busybox-static", "conntrack", "containernetworking-plugins"));
 
     public RootfsSpec {
         include = List.copyOf(include);
