@@ -2,6 +2,7 @@ package dev.overlaylab.verify.kube;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.render.kube.KubeFiles;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,8 @@ public record KubeTarget(String kubectl, String image, String serviceCidr, Strin
     public static final String SCHEDULER = "kube-scheduler";
 
     /** Where the nodes keep the admin kubeconfig and kube-proxy's configuration (as the Kubernetes stages write them). */
-    public static final String KUBECTL = "/usr/local/bin/kubectl --kubeconfig=/etc/kubernetes/admin.kubeconfig";
-    public static final String KUBE_PROXY_CONFIG = "/etc/kubernetes/kube-proxy-config.yaml";
+    public static final String KUBECTL = KubeFiles.BIN_DIR + "/kubectl --kubeconfig=" + KubeFiles.ADMIN_KUBECONFIG;
+    public static final String KUBE_PROXY_CONFIG = KubeFiles.DIR + "/kube-proxy-config.yaml";
 
     public static Optional<KubeTarget> of(Lab lab) {
         return lab.kubernetes().map(k -> new KubeTarget(KUBECTL, lab.verify().image(), k.serviceCidr(), KUBE_PROXY_CONFIG));
