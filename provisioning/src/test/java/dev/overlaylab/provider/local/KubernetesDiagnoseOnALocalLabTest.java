@@ -81,6 +81,10 @@ class KubernetesDiagnoseOnALocalLabTest {
             System.out.printf("[k8s] up: %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
 
             Outcome healthy = timed("healthy");
+            if (!healthy.passed()) {
+                // what the pods say, for whoever reads a failed run
+                System.out.println(sh("master", t.kubectl() + " -n olab-verify describe pods | tail -n 40; true"));
+            }
             assertHealthy(healthy, "right after up");
             for (String id : new String[] {"k8s-node-ready", "k8s-pod", "k8s-clusterip", "k8s-nodeport", "k8s-apiserver-service",
                     "kubelet-active", "kube-proxy-active"}) {
@@ -107,7 +111,10 @@ class KubernetesDiagnoseOnALocalLabTest {
             // the apiserver told to advertise the master's NAT address
             String unit = sh("master", "systemctl show -p FragmentPath --value kube-apiserver").strip();
             sh("master", "sed -i 's/--advertise-address=192.168.84.11/--advertise-address=10.0.2.15/' " + unit
-                    + " && systemctl daemon-reload && systemctl restart kube-apiserver && sleep 8");
+                    + " && systemctl daemon-reload && systemctl restart kube-apiserver");
+            // until the apiserver's Service leads only to the new address (the old lease goes on restart)
+            sh("master", "for i in $(seq 90); do [ \"$(" + t.kubectl() + " -n default get endpointslices -l kubernetes.io/service-name=kubernetes"
+                    + " -o jsonpath='{.items[*].endpoints[*].addresses[*]}' 2>/dev/null)\" = 10.0.2.15 ] && exit 0; sleep 1; done; exit 1");
             expect("advertises 10.0.2.15", "--advertise-address=192.168.84.11");
             fix();
             System.out.printf("[k8s] all: %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
