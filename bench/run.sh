@@ -11,24 +11,27 @@ olab="$repo/olab"
 timed="$bench/lib/timed.pl"
 
 runs=5
-only="render,gui,dryrun,lab2,lab6"
+only="render,gui,dryrun,lab2,lab6,k8s2"
 save=0
 keep=0
 display="${OLAB_BENCH_DISPLAY:-:95}"
 net2="192.168.61"   # 2-node labs (and the 200-node render lab: rendering touches no node)
 net6="192.168.62"   # 6-node lab
+netk="192.168.81"   # 2-node lab with Kubernetes (flannel Network 10.81.0.0/16)
+kubectl="${OLAB_KUBECTL:-/var/cache/overlay-lab/kubernetes/v1.37.2/kubectl}"
 
 usage() {
     cat <<EOF
 Usage: bench/run.sh [-n RUNS] [--only LIST] [--save] [--keep-tmp] [--display :N]
   -n RUNS       repetitions of the cheap scenarios (render, gui, dryrun, verify); default $runs
-  --only LIST   comma-separated subset of: render,gui,dryrun,lab2,lab6 (default: all)
+  --only LIST   comma-separated subset of: render,gui,dryrun,lab2,lab6,k8s2 (default: all)
   --save        also copy the report to bench/results/<UTC date-time>.txt (to commit)
   --keep-tmp    keep the temp folder with the generated labs and every command's output
   --display :N  X display for the desktop-app start (default $display; an Xvfb is started on it
                 if none is running, and stopped afterwards)
 Needs the built jar (mvn -B -q package -DskipTests) and, for lab2/lab6, root and the local
-provider's prerequisites (systemd-nspawn, the rootfs cache, flanneld in /var/cache/overlay-lab).
+provider's prerequisites (systemd-nspawn, the rootfs cache, flanneld in /var/cache/overlay-lab);
+k8s2 also the Kubernetes binaries (sudo ./olab setup kubernetes).
 EOF
 }
 
@@ -180,6 +183,10 @@ gen_lab olbench200 "$net2" 200 "$tmp/labs/olbench200.yaml"
 lab2="$tmp/labs/olbench2.yaml"
 lab6="$tmp/labs/olbench6.yaml"
 lab200="$tmp/labs/olbench200.yaml"
+labk="$tmp/labs/olbenchk8s.yaml"
+gen_lab olbenchk8s "$netk" 2 "$labk"
+sed -i 's|^  network: 10\.1\.0\.0/16|  network: 10.81.0.0/16|' "$labk"
+printf 'kubernetes: {}\n' >>"$labk"
 
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
@@ -393,6 +400,38 @@ scenario_lab6() {
     lab_down "$lab6" "6 nodes: down"
 }
 
+# Issue #9: a 2-node lab with Kubernetes, from a cold up to a ClusterIP that answers from both nodes
+# (binaries cached), next to the plain lab's cold up.
+scenario_k8s2() {
+    local l up_t
+    [[ -x "$kubectl" ]] || { RC=1; T=0; LOG=/dev/null; failed "2 nodes + Kubernetes: cold up -> ClusterIP" "$(load)" \
+        "no $kubectl (sudo ./olab setup kubernetes)" "<= 45 s"; return; }
+    prime_rootfs "$labk"
+    clean_start "$labk"
+    l="$(load)"; say "2 nodes + Kubernetes: cold up"
+    timed upk-cold 900 "$olab" up "$labk"
+    if ((RC != 0)); then
+        failed "2 nodes + Kubernetes: cold up -> ClusterIP" "$l" "olab up (cold, 2 nodes, Kubernetes)" "<= 45 s"
+        lab_down "$labk" "2 nodes + Kubernetes: down"; return
+    fi
+    up_t="$T"
+    note_slowest "2 nodes + Kubernetes: cold up"
+    timed k8s-clusterip 300 "$bench/lib/k8s-clusterip.sh" "$olab" "$labk" "$kubectl"
+    if ((RC != 0)); then
+        failed "2 nodes + Kubernetes: cold up -> ClusterIP" "$l" "DaemonSet + ClusterIP curl from every node" "<= 45 s"
+    else
+        local total
+        total="$(awk -v a="$up_t" -v b="$T" 'BEGIN { printf "%.2f", a + b }')"
+        add_row "2 nodes + Kubernetes: cold up -> ClusterIP" "${total}s (up ${up_t}s + pods and ClusterIP ${T}s)" "<= 45 s" \
+            "$(verdict "$total" 45)" "$l"
+    fi
+    l="$(load)"; say "2 nodes + Kubernetes: warm re-up"
+    timed upk-warm 600 "$olab" up "$labk"
+    if ((RC != 0)); then failed "2 nodes + Kubernetes: warm re-up" "$l" "olab up (again)" ""
+    else add_row "2 nodes + Kubernetes: warm re-up, no change" "${T}s" "" INFO "$l"; fi
+    lab_down "$labk" "2 nodes + Kubernetes: down"
+}
+
 # ---------------------------------------------------------------- run ------------------------
 started_at="$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 load_start="$(load)"
@@ -401,6 +440,7 @@ wants gui && scenario_gui
 wants dryrun && scenario_dryrun
 wants lab2 && scenario_lab2
 wants lab6 && scenario_lab6
+wants k8s2 && scenario_k8s2
 
 {
     echo "Overlay Lab benchmark  $started_at  (finished $(date -u '+%H:%M:%S UTC'))"

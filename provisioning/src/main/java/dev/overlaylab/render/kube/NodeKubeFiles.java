@@ -110,9 +110,11 @@ final class NodeKubeFiles {
                 + "imageGCHighThresholdPercent: 100\n"
                 + "imageGCLowThresholdPercent: 99\n"
                 + "evictionHard: {memory.available: \"0%\", nodefs.available: \"0%\", nodefs.inodesFree: \"0%\", imagefs.available: \"0%\"}\n"
-                // a container node's cgroup has no memory/cpu/pids controllers: kubelet's QoS cgroups
-                // ("memory.low can't be set") made it exit at start, about 20 times before one start won the race
-                + (container ? "cgroupsPerQOS: false\nenforceNodeAllocatable: []\n" : "")
+                // a container node's cgroup has no memory controller: MemoryQoS (beta, on by default in 1.37)
+                // sets memory.low on the QoS cgroups, and kubelet exited at start ("memory.low can't be set")
+                // about 20 times before one start won a race. (cgroupsPerQOS: false avoids it too, but then
+                // pods get no systemd slice and runc refuses their "/k8s.io/<id>" cgroup path.)
+                + (container ? "featureGates: {MemoryQoS: false}\n" : "")
                 + taints;
     }
 
