@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class KubernetesDiagnoseOnALocalLabTest {
-    private static final Duration CMD = Duration.ofSeconds(60);
+    private static final Duration CMD = Duration.ofSeconds(120);
     private static final String LAB = """
             name: k8vdiag
             provider: local
@@ -111,7 +111,7 @@ class KubernetesDiagnoseOnALocalLabTest {
             // the apiserver told to advertise the master's NAT address
             String unit = sh("master", "systemctl show -p FragmentPath --value kube-apiserver").strip();
             sh("master", "sed -i 's/--advertise-address=192.168.84.11/--advertise-address=10.0.2.15/' " + unit
-                    + " && systemctl daemon-reload && systemctl restart kube-apiserver");
+                    + " && systemctl daemon-reload && systemctl restart --no-block kube-apiserver");
             // until the apiserver's Service leads only to the new address (the old lease goes on restart)
             sh("master", "for i in $(seq 90); do [ \"$(" + t.kubectl() + " -n default get endpointslices -l kubernetes.io/service-name=kubernetes"
                     + " -o jsonpath='{.items[*].endpoints[*].addresses[*]}' 2>/dev/null)\" = 10.0.2.15 ] && exit 0; sleep 1; done; exit 1");
