@@ -11,6 +11,9 @@ import dev.overlaylab.diagnose.rule.ForwardDropAheadRule;
 import dev.overlaylab.diagnose.rule.ForwardDropRule;
 import dev.overlaylab.diagnose.rule.HostGwAcrossSubnetsRule;
 import dev.overlaylab.diagnose.rule.IpForwardOffRule;
+import dev.overlaylab.diagnose.rule.ApiserverAdvertiseRule;
+import dev.overlaylab.diagnose.rule.KubeProxyDownRule;
+import dev.overlaylab.diagnose.rule.ServiceSourceAddressRule;
 import dev.overlaylab.diagnose.rule.MtuMismatchRule;
 import dev.overlaylab.diagnose.rule.NatInterfaceRule;
 import dev.overlaylab.diagnose.rule.NetworkOverlapRule;
@@ -34,7 +37,7 @@ import java.util.Set;
  */
 public final class Diagnoser {
 
-    /** docs/failure-modes.md, rows 1-12 and 14, in table order; where two rules name one row the first one found wins. */
+    /** docs/failure-modes.md, rows 1-12, 14 and 15, in table order; where two rules name one row the first one found wins. */
     public static final List<Rule> RULES = List.of(
             new NatInterfaceRule(),             // 1
             new MtuMismatchRule(),              // 2
@@ -50,7 +53,10 @@ public final class Diagnoser {
             new VirtualBoxHostOnlyRangeRule(),  // 10
             new ChecksumOffloadRule(),          // 11
             new HostGwAcrossSubnetsRule(),      // 12
-            new IpForwardOffRule());            // 14
+            new IpForwardOffRule(),             // 14
+            new KubeProxyDownRule(),            // 15, kube-proxy not running
+            new ApiserverAdvertiseRule(),       // 15, the apiserver's Service leads elsewhere
+            new ServiceSourceAddressRule());    // 15, seed 004: Service traffic from the NAT address, not masqueraded
 
     /** #13 runs after the others: nodes whose flanneld etcd's rows already explain are theirs. */
     private static final FlanneldDownRule FLANNELD_DOWN = new FlanneldDownRule();

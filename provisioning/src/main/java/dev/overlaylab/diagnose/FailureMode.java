@@ -22,7 +22,8 @@ public enum FailureMode {
     VXLAN_OFFLOAD(11, "vxlan-offload"),
     HOSTGW_NOT_L2(12, "hostgw-not-l2"),
     FLANNELD_DOWN(13, "flanneld-down"),
-    IP_FORWARD_OFF(14, "ip-forward-off");
+    IP_FORWARD_OFF(14, "ip-forward-off"),
+    CLUSTERIP_UNREACHABLE(15, "clusterip-unreachable");
 
     /** The id of the one finding that says no catalogued cause fits the failed checks. */
     public static final String UNEXPLAINED = "unexplained";

@@ -19,7 +19,7 @@ public record Finding(String id, String cause, List<Excerpt> excerpts, String fi
     /** Rows whose broken part the lab itself made: {@code up} renders it again and restarts what reads it. */
     private static final Set<FailureMode> UP_REPAIRS = Set.of(FailureMode.NAT_IFACE, FailureMode.MTU_MISMATCH,
             FailureMode.FORWARD_DROP, FailureMode.ETCD_LOCALHOST, FailureMode.ETCD_API_MISMATCH,
-            FailureMode.DOCKER_BEFORE_FLANNEL, FailureMode.STALE_LEASE, FailureMode.FLANNELD_DOWN);
+            FailureMode.DOCKER_BEFORE_FLANNEL, FailureMode.STALE_LEASE, FailureMode.FLANNELD_DOWN, FailureMode.CLUSTERIP_UNREACHABLE);
 
     public Finding {
         excerpts = List.copyOf(excerpts);

@@ -121,6 +121,7 @@ public final class Observer {
         if (lab.flannel().backend().type().equals("vxlan")) {
             s.add(new Section(OFFLOAD, "ethtool -k flannel.1 2>/dev/null | grep tx-checksum-ip-generic || true", false));
         }
+        s.addAll(KubeEvidence.sections(lab, n));
         if (n == lab.master()) {
             String v3 = Etcdctl.of(EtcdApi.V3, EtcdEndpoints.fromMaster(lab)).base();
             String v2 = Etcdctl.of(EtcdApi.V2, EtcdEndpoints.fromMaster(lab)).base();

@@ -3,6 +3,7 @@ package dev.overlaylab.diagnose;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.exec.Commands;
+import dev.overlaylab.verify.kube.KubeTarget;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,10 @@ public enum PracticeFault {
     BACKEND_PORT_BLOCKED(FailureMode.BACKEND_PORT_BLOCKED, true, "iptables -I INPUT -p udp --dport {port} -j DROP"),
     MTU_MISMATCH(FailureMode.MTU_MISMATCH, false,
             "sed -i 's/--mtu=[^ ]*/--mtu=1500/' /etc/systemd/system/docker.service.d/10-flannel.conf"
-                    + " && systemctl daemon-reload && systemctl restart docker");
+                    + " && systemctl daemon-reload && systemctl restart docker"),
+    /** Seed 004 on a lab with Kubernetes: kube-proxy loses clusterCIDR and stops masquerading the node's Service traffic. */
+    CLUSTERIP_UNREACHABLE(FailureMode.CLUSTERIP_UNREACHABLE, false,
+            "sed -i '/^clusterCIDR:/d' {kubeProxyConfig} && systemctl restart kube-proxy");
 
     /** Where on the node a break is recorded, one line each: a person can always read what was done. */
     public static final String LOG = "/var/lib/overlay-lab/practice.log";
@@ -52,8 +56,11 @@ public enum PracticeFault {
         return Arrays.stream(values()).filter(f -> f.id().equals(id)).findFirst();
     }
 
-    /** Whether this lab can have the fault (the backend port exists only for vxlan and udp). */
+    /** Whether this lab can have the fault (the backend port exists only for vxlan and udp; kube-proxy only with Kubernetes). */
     public boolean appliesTo(Lab lab) {
+        if (this == CLUSTERIP_UNREACHABLE) {
+            return KubeTarget.of(lab).isPresent();
+        }
         return this != BACKEND_PORT_BLOCKED || List.of("vxlan", "udp").contains(lab.flannel().backend().type());
     }
 
@@ -66,7 +73,8 @@ public enum PracticeFault {
     public String command(Lab lab) {
         Object port = lab.flannel().backend().options().get("Port");
         String p = port != null ? port.toString() : lab.flannel().backend().type().equals("udp") ? "8285" : "8472";
-        String c = command.replace("{network}", lab.flannel().network()).replace("{port}", p);
+        String c = command.replace("{network}", lab.flannel().network()).replace("{port}", p)
+                .replace("{kubeProxyConfig}", KubeTarget.of(lab).map(t -> Commands.quote(t.kubeProxyConfig())).orElse("''"));
         return c + " && mkdir -p " + LOG.substring(0, LOG.lastIndexOf('/')) + " && printf '%s olab break %s: %s\\n' \"$(date -u +%FT%TZ)\" "
                 + id() + " " + Commands.quote(c) + " >> " + LOG;
     }

@@ -23,6 +23,7 @@ import dev.overlaylab.verify.check.PodPingCheck;
 import dev.overlaylab.verify.check.ServiceActiveCheck;
 import dev.overlaylab.verify.check.SubnetEnvCheck;
 import dev.overlaylab.verify.check.VerifyPodCheck;
+import dev.overlaylab.verify.kube.KubePhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +85,8 @@ public final class Verifier {
                 shells.put(e.getKey(), get(e.getValue()));
             }
             Future<LeaseView> leaseFuture = pool.submit(() -> LeaseView.read(access.leases()));
+            // the master's kubectl script (its rollout wait) overlaps the node reads
+            Optional<KubePhase> kube = KubePhase.start(lab, cells, shells, access, pool);
             List<NodeReader.Pending> reads = new ArrayList<>();
             for (Node n : lab.nodes().stream().filter(n -> cells.reads(n.name())).toList()) {
                 reads.add(NodeReader.start(lab, n, shells.get(n.name()), pods, pool));
@@ -99,6 +102,13 @@ public final class Verifier {
                     if (c.appliesTo(ctx) && cells.nodeCell(c.id(), nf.name())) {
                         results.add(report(progress, c.check(ctx)));
                     }
+                }
+            }
+            int nodeRows = results.size();
+            List<Future<List<CheckResult>>> kubeRows = new ArrayList<>();
+            if (kube.isPresent()) {
+                for (Callable<List<CheckResult>> t : kube.get().nodeTasks(shells, facts)) {
+                    kubeRows.add(pool.submit(t));
                 }
             }
             // every cell of every pair is its own task: they are independent, and a failing cell waits out its
@@ -119,6 +129,18 @@ public final class Verifier {
             for (Future<CheckResult> f : pool.invokeAll(tasks)) {
                 results.add(get(f));
             }
+            // the Kubernetes rows: per-node ones after the flannel per-node rows, pair ones last
+            List<CheckResult> kubeNode = new ArrayList<>();
+            for (Future<List<CheckResult>> f : kubeRows) {
+                for (CheckResult r : get(f)) {
+                    if (r.peer().isEmpty()) {
+                        kubeNode.add(report(progress, r));
+                    } else {
+                        results.add(report(progress, r));
+                    }
+                }
+            }
+            results.addAll(nodeRows, kubeNode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -186,7 +186,7 @@ class ValidatorTest {
         Lab ws = LabFiles.parse(lab());
         Lab remote = new Lab("t", "virtualbox-ws", ws.profile(), new HostNetwork("10.10.0.0/24", "10.10.0.1"),
                 List.of(new Node("master", "10.10.0.101", Node.Role.MASTER, SshEndpoint.of("10.10.0.101", 22, "vagrant"))),
-                ws.etcd(), ws.flannel(), ws.docker(), ws.verify(), Optional.empty(),
+                ws.etcd(), ws.flannel(), ws.docker(), ws.verify(), Optional.empty(), Optional.empty(),
                 Optional.of(new VBoxWebServer("http://lab-server:18083/", "")));
         assertThat(new Validator(conf).validate(remote)).as("this machine's networks.conf says nothing about a web-service server")
                 .extracting(Problem::path).containsExactly("network.cidr");

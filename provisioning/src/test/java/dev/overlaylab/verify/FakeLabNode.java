@@ -18,6 +18,8 @@ public final class FakeLabNode {
     public String gateway;     // non-null: peers are reached via this router
     /** Further answers by exact command (systemctl show, sysctl, iptables -S, ps …), exit 0. */
     public final Map<String, String> extra = new LinkedHashMap<>();
+    /** Answers to scripts, by a line the script contains (the Kubernetes rows' one script per node), exit 0. */
+    public final Map<String, String> scripts = new LinkedHashMap<>();
 
     FakeLabNode(String name, String ip) {
         this.name = name;

@@ -51,6 +51,11 @@ final class FakeLabShell implements NodeShell {
         if (me.extra.containsKey(c)) {
             return r(c, 0, me.extra.get(c), "");
         }
+        for (var e : me.scripts.entrySet()) {
+            if (c.contains(e.getKey())) {
+                return r(c, 0, e.getValue(), "");
+            }
+        }
         if (c.startsWith("systemctl is-active ")) {
             StringBuilder sb = new StringBuilder();
             boolean all = true;

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param backend      backend type as shown, e.g. {@code vxlan (DirectRouting)}
  * @param overlayDevice the flannel device on each node ({@code flannel.1}, {@code flannel0}) or empty for host-gw
  * @param health       node → what the last verification said about its links (empty before one ran)
+ * @param serviceCidr  the Kubernetes service network (ClusterIPs, made real on every node by kube-proxy), when the lab
+ *                     has a {@code kubernetes:} section
  */
 public record TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
                             Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes,
-                            java.util.Map<String, LinkHealth> health) {
+                            java.util.Map<String, LinkHealth> health, Optional<String> serviceCidr) {
 
     /** VirtualBox gives every VM this NAT address; the local provider copies it on purpose. */
     public static final String NAT_IP = "10.0.2.15";
@@ -31,7 +33,12 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
     /** Before any verification: no link has a verdict. */
     public TopologyInput(String lab, String hostCidr, String hostIp, String overlay, String backend,
                          Optional<String> overlayDevice, Optional<String> natNic, List<NodeInfo> nodes) {
-        this(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes, java.util.Map.of());
+        this(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes, java.util.Map.of(), Optional.empty());
+    }
+
+    /** The same picture with the service network drawn. */
+    public TopologyInput withServiceCidr(Optional<String> cidr) {
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes, health, cidr);
     }
 
     /** What the last verification said about {@code node}'s links. */
@@ -42,7 +49,7 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
     /** The same picture with the links coloured by a verification's cells. */
     public TopologyInput withChecks(List<dev.overlaylab.app.engine.CheckResult> checks) {
         return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, nodes,
-                LinkHealth.of(nodes.stream().map(NodeInfo::name).toList(), checks));
+                LinkHealth.of(nodes.stream().map(NodeInfo::name).toList(), checks), serviceCidr);
     }
 
     /**
@@ -70,7 +77,8 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
                 .map(n -> new NodeInfo(n.name(), n.role() == Node.Role.MASTER, n.ip(), nic, Optional.empty()))
                 .toList();
         return new TopologyInput(lab.name(), lab.network().cidr(), lab.network().hostIp(), lab.flannel().network(),
-                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nat, nodes);
+                type + (direct ? " (DirectRouting)" : ""), deviceOf(type), nat, nodes, java.util.Map.of(),
+                lab.kubernetes().map(dev.overlaylab.model.KubernetesSettings::serviceCidr));
     }
 
     /**
@@ -81,7 +89,7 @@ public record TopologyInput(String lab, String hostCidr, String hostIp, String o
         List<NodeInfo> live = nodes.stream().map(n -> new NodeInfo(n.name(), n.master(), n.hostOnlyIp(), n.hostOnlyNic(),
                 Optional.ofNullable(leases.get(n.name())).map(s -> s.replaceFirst("\\.0/", ".1/")).or(n::subnet)))
                 .toList();
-        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live, health);
+        return new TopologyInput(lab, hostCidr, hostIp, overlay, backend, overlayDevice, natNic, live, health, serviceCidr);
     }
 
     /** flannel's device per backend: vxlan → flannel.1, udp → flannel0 (TUN), host-gw → none. */

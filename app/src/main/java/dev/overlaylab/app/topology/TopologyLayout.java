@@ -6,7 +6,8 @@ import dev.overlaylab.app.topology.Scene.Text;
 import dev.overlaylab.app.topology.TopologyInput.NodeInfo;
 
 /**
- * Lays the lab out: the overlay (flannel Network) as a dashed band on top, nodes in rows of
+ * Lays the lab out: the overlay (flannel Network) as a dashed band on top (with Kubernetes, the service
+ * network as a second band above it, and kube-proxy's service rules in each node), nodes in rows of
  * {@link #PER_ROW}, each with its NICs — NAT, host-only, the flannel device, docker0 — and the
  * host-only network as a bar underneath with the host on it. The lines from the nodes to the band and
  * the bar are drawn by {@link LinkRoutes} around the boxes. Pure geometry: no fonts, no AWT.
@@ -41,13 +42,20 @@ public final class TopologyLayout {
         // A one-node lab is still wide enough for the captions under the bar and over the band.
         double width = Math.max(MIN_WIDTH, SIDE * 2 + columns);
         double left = (width - columns) / 2;
-        int nicLines = in.hasNat() ? 4 : 3;
+        int nicLines = (in.hasNat() ? 4 : 3) + (in.serviceCidr().isPresent() ? 1 : 0);
         double nodeH = TITLE_H + nicLines * LINE_H + 12;
 
         double y = MARGIN;
         s.add(new Text(INSET + 6, y + 14, in.lab(), 16, true, "text", "start"));
         s.add(new Text(width - INSET - 6, y + 14, "backend " + in.backend(), 12, false, "subtext", "end"));
         y += 34;
+        if (in.serviceCidr().isPresent()) {
+            // the service network is virtual: no wire carries it; kube-proxy on each node turns its addresses into pods'
+            s.add(new Box(INSET, y, width - 2 * INSET, 28, 14, "service.fill", "service", true));
+            s.add(new Text(width / 2, y + 19, "services " + in.serviceCidr().get() + "  (ClusterIPs: kube-proxy's rules on every node)",
+                    12, true, "service", "middle"));
+            y += 28 + 12;
+        }
         double overlayTop = y;
         double bandBottom = overlayTop + 28;
         s.add(new Box(INSET, overlayTop, width - 2 * INSET, 28, 14, "overlay.fill", "overlay", true));
@@ -79,7 +87,7 @@ public final class TopologyLayout {
         s.add(new Box(x, y, NODE_W, h, 10, "node", "nodeBorder", false));
         s.area(new Area(node.name(), x, y, NODE_W, h));
         s.add(new Text(x + 12, y + 22, shorten(node.name()), 14, true, "text", "start"));
-        s.add(new Text(x + NODE_W - 12, y + 22, node.master() ? "master \u00b7 etcd" : "worker", 11, false, "subtext", "end"));
+        s.add(new Text(x + NODE_W - 12, y + 22, node.master() ? (in.serviceCidr().isPresent() ? "master \u00b7 etcd \u00b7 apiserver" : "master \u00b7 etcd") : "worker", 11, false, "subtext", "end"));
         double ly = y + TITLE_H + 14;
         if (in.hasNat()) {
             nic(s, x, ly, in.natNic().orElseThrow() + " (NAT)", TopologyInput.NAT_IP + "/24", "nat");
@@ -94,6 +102,9 @@ public final class TopologyLayout {
             nic(s, x, ly + LINE_H, "host-gw", "routes via host-only", "overlay");
         }
         nic(s, x, ly + 2 * LINE_H, "docker0", node.subnet().orElse("lease from " + in.overlay()), "overlay");
+        if (in.serviceCidr().isPresent()) {
+            nic(s, x, ly + 3 * LINE_H, "kube-proxy", "\u2192 " + in.serviceCidr().get(), "service");
+        }
     }
 
     static String shorten(String name) {

@@ -51,6 +51,12 @@ public final class LabYamlWriter {
             y.append("docker:\n");
             y.append("  mtu: ").append(d.dockerMtu.getAsInt()).append('\n');
         }
+        if (d.kubernetes) {
+            y.append("kubernetes:\n");
+            y.append("  version: ").append(scalar(d.kubernetesVersion)).append('\n');
+            y.append("  serviceCidr: ").append(scalar(d.serviceCidr)).append('\n');
+            y.append("  masterSchedulable: ").append(d.masterRunsWorkloads).append('\n');
+        }
         return y.toString();
     }
 

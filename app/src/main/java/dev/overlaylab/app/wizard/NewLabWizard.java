@@ -30,8 +30,8 @@ import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * The new-lab wizard: provider → nodes → flannel → review → provision. Every edit re-validates the
- * whole lab file off the event thread (debounced); problems appear on the step that owns the field,
+ * The new-lab wizard: provider → nodes → flannel → Kubernetes (optional) → review → provision. Every
+ * edit re-validates the whole lab file off the event thread (debounced); problems appear on the step that owns the field,
  * and Next stays disabled while the current or an earlier step has one. Next pressed while a
  * validation is in flight goes on once it is done (if the lab still allows it).
  *
@@ -79,6 +79,7 @@ public final class NewLabWizard extends JDialog {
         pages.put(WizardStep.PROVIDER, providerStep);
         pages.put(WizardStep.NODES, nodesStep);
         pages.put(WizardStep.FLANNEL, flannelStep);
+        pages.put(WizardStep.KUBERNETES, new KubernetesStep());
         pages.put(WizardStep.REVIEW, reviewStep);
         pages.put(WizardStep.PROVISION, finishStep);
         // Not the name of a lab file that is already in the folder the wizard saves to.

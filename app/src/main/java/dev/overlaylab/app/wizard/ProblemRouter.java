@@ -23,6 +23,7 @@ public final class ProblemRouter {
             case "name", "provider" -> WizardStep.PROVIDER;
             case "profile", "network", "nodes", "etcd" -> WizardStep.NODES;
             case "flannel", "docker" -> WizardStep.FLANNEL;
+            case "kubernetes" -> WizardStep.KUBERNETES;
             default -> WizardStep.REVIEW;
         };
     }

@@ -35,6 +35,14 @@ public final class WizardDraft {
     /** A local flanneld binary to copy (offline labs); empty: download the release. */
     public Optional<String> flannelBinaryFile = Optional.empty();
     public OptionalInt dockerMtu = OptionalInt.empty();
+    /** The versions the wizard offers (the one {@code olab setup} builds); another can be written in the lab file. */
+    public static final List<String> KUBERNETES_VERSIONS = List.of("v1.37.2");
+    /** The lab file's optional {@code kubernetes:} section; off: the lab is the plain flannel lab. */
+    public boolean kubernetes;
+    public String kubernetesVersion = KUBERNETES_VERSIONS.get(0);
+    public String serviceCidr = "10.96.0.0/12";
+    /** The seeds' setup: the master is a node like the others and runs pods. */
+    public boolean masterRunsWorkloads = true;
     public Optional<Path> savedAs = Optional.empty();
     /** virtualbox-ws: the web service's URL and user (the password is asked when provisioning, never stored). */
     public String serverUrl = "http://127.0.0.1:18083/";

@@ -130,6 +130,8 @@ class LocalLabGuiTest {
         gui.click("wizard.backend.vxlan");
         GuiDriver.waitFor("validation", () -> !w.isValidating());
         gui.click("wizard.next");
+        GuiDriver.waitFor("kubernetes step", () -> w.currentStep() == WizardStep.KUBERNETES);
+        gui.click("wizard.next");
         GuiDriver.waitFor("review step", () -> w.currentStep() == WizardStep.REVIEW);
         GuiDriver.waitFor("validation", () -> !w.isValidating());
         assertThat(w.problems()).isEmpty();

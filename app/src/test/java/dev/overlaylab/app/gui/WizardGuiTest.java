@@ -128,7 +128,26 @@ class WizardGuiTest extends WizardGuiBase {
         gui.screenshot("wizard", "wizard-3-flannel");
         gui.click("wizard.next");
 
-        // Step 4: review — the lab file as it will be saved, with every edit in it.
+        // Step 4: Kubernetes, optional and off. Ticked, its service network is validated against the others live.
+        waitStep(WizardStep.KUBERNETES);
+        bounds.add(buttonBounds());
+        JCheckBox k8s = gui.get("wizard.k8s.enabled");
+        assertThat(GuiDriver.onEdt(k8s::isSelected)).as("Kubernetes off by default").isFalse();
+        gui.screenshot("wizard", "wizard-4-kubernetes-off");
+        gui.click("wizard.k8s.enabled");
+        gui.type("wizard.k8s.serviceCidr", "10.44.128.0/20");
+        waitValidated();
+        assertThat(w.problems()).anyMatch(p -> p.path().equals("kubernetes.serviceCidr"));
+        assertThat(gui.enabled("wizard.next")).isFalse();
+        gui.screenshot("wizard", "wizard-4-kubernetes-invalid");
+        gui.type("wizard.k8s.serviceCidr", "10.100.0.0/16");
+        gui.click("wizard.k8s.masterWorkloads");
+        waitValidated();
+        assertThat(w.problems()).isEmpty();
+        gui.screenshot("wizard", "wizard-4-kubernetes");
+        gui.click("wizard.next");
+
+        // Step 5: review — the lab file as it will be saved, with every edit in it.
         waitStep(WizardStep.REVIEW);
         bounds.add(buttonBounds());
         JList<?> files = gui.get("wizard.review.files");
@@ -139,7 +158,8 @@ class WizardGuiTest extends WizardGuiBase {
         });
         assertThat((String) GuiDriver.onEdt(text::getText)).contains("name: olg-edited", "cidr: 192.168.77.0/24",
                 "name: ctl", "ip: 192.168.77.10", "name: w2", "ip: 192.168.77.12", "network: 10.44.0.0/16",
-                "subnetLen: 26", "VNI: 7", "Port: 8999", "ipMasq: true", "mtu: 1400", flanneld.toString());
+                "subnetLen: 26", "VNI: 7", "Port: 8999", "ipMasq: true", "mtu: 1400", flanneld.toString(),
+                "kubernetes:", "serviceCidr: 10.100.0.0/16", "masterSchedulable: false");
         assertThat((boolean) GuiDriver.onEdt(text::isEditable)).isFalse();
         assertThat(w.problems()).as("the wizard's lab must validate").isEmpty();
         GuiDriver.onEdt(() -> {
@@ -149,7 +169,7 @@ class WizardGuiTest extends WizardGuiBase {
         gui.screenshot("wizard", "wizard-4-review");
         gui.click("wizard.next");
 
-        // Step 5: save. The proposed file is named after the lab, in the last folder used.
+        // Step 6: save. The proposed file is named after the lab, in the last folder used.
         waitStep(WizardStep.PROVISION);
         bounds.add(buttonBounds());
         assertThat(text("wizard.saveAs")).isEqualTo(labDir.resolve("olg-edited.yaml").toString());
@@ -187,6 +207,11 @@ class WizardGuiTest extends WizardGuiBase {
         assertThat(lab.flannel().ipMasq()).isTrue();
         assertThat(lab.flannel().binary().file()).contains(flanneld.toString());
         assertThat(lab.docker().mtu()).hasValue(1400);
+        assertThat(lab.kubernetes()).get().satisfies(k -> {
+            assertThat(k.serviceCidr()).isEqualTo("10.100.0.0/16");
+            assertThat(k.masterSchedulable()).isFalse();
+            assertThat(k.version()).isEqualTo("v1.37.2");
+        });
         gui.screenshot("labWindow", "lab-provision");
         javax.swing.JTabbedPane tabs = gui.get("lab.tabs");
         GuiDriver.onEdt(() -> {
@@ -292,6 +317,8 @@ class WizardGuiTest extends WizardGuiBase {
         waitStep(WizardStep.FLANNEL);
         assertThat(w.problems()).isEmpty();
         assertThat(GuiDriver.onEdt(() -> nodes.getValueAt(1, 1))).isEqualTo("192.168.56.77");
+        gui.click("wizard.next");
+        waitStep(WizardStep.KUBERNETES);
         gui.click("wizard.next");
         waitStep(WizardStep.REVIEW);
         JTextArea text = gui.get("wizard.review.text");

@@ -1,0 +1,94 @@
+package dev.overlaylab.verify.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.ProcessRunner;
+import dev.overlaylab.verify.Probe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the node script with the real {@code /bin/sh}, with {@code curl}, {@code ip} and {@code systemctl} replaced
+ * by small hand-written scripts on PATH (no network is touched): the script's own logic — requests in parallel,
+ * one line each, the pod's network namespace found by its address — is what is under test, and its output is
+ * read back by {@link NodeKubeFacts}.
+ */
+class NodeScriptTest {
+    @TempDir
+    Path bin;
+
+    private void tool(String name, String body) throws IOException {
+        Path p = bin.resolve(name);
+        Files.writeString(p, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private NodeKubeFacts run(String script) {
+        ExecResult r = new ProcessRunner().run(List.of("/bin/sh", "-c", script), Map.of("PATH", bin + ":/usr/bin:/bin"),
+                Duration.ofSeconds(20));
+        assertThat(r.stderr()).isEmpty();
+        return NodeKubeFacts.parse("node2", new Probe(script, r, Duration.ZERO));
+    }
+
+    @Test
+    void everyRequestComesBackAsOneLineAndThePodNamespaceIsFoundByItsAddress() throws IOException {
+        // the ClusterIP answers from node2's own pod only, as with seed 004's fault; pods and NodePorts answer
+        tool("systemctl", "[ \"$1\" = is-active ] && { [ \"$2\" = kube-proxy ] && echo inactive && exit 3; echo active; }\n");
+        tool("curl", """
+                for a; do url=$a; done
+                case "$url" in
+                  *10.96.0.1:443*) printf 401; exit 0 ;;
+                  *10.96.44.5*) if [ $(od -An -N1 -tu1 /dev/urandom) -lt 128 ]; then echo "olab-k8s node2"; exit 0; fi
+                                echo "curl: (28) Connection timed out after 2001 milliseconds" >&2; exit 28 ;;
+                  *192.168.84.11:31080*) echo "olab-k8s node1"; exit 0 ;;
+                  *192.168.84.12:31080*) echo "olab-k8s node2"; exit 0 ;;
+                  *10.84.7.130:8080*) [ "$OLAB_NETNS" = cni-77 ] && echo "olab-k8s node1" && exit 0; exit 7 ;;
+                esac
+                echo "curl: (7) Failed to connect" >&2; exit 7
+                """);
+        tool("ip", """
+                case "$*" in
+                  "netns list") echo "cni-12 (id: 1)"; echo "cni-77 (id: 0)" ;;
+                  "-n cni-77 -o -4 addr show") echo "3: eth0    inet 10.84.9.131/24 brd 10.84.9.255 scope global eth0" ;;
+                  "-n cni-12 -o -4 addr show") echo "3: eth0    inet 10.84.9.140/24 brd 10.84.9.255 scope global eth0" ;;
+                  "netns exec cni-77 curl"*) shift 3; OLAB_NETNS=cni-77 exec curl "$@" ;;
+                  *) exit 1 ;;
+                esac
+                """);
+        String script = NodeScript.render(List.of("kubelet", "kube-proxy"), Optional.of("10.96.44.5"), Optional.of(31080),
+                List.of("192.168.84.11", "192.168.84.12"), Optional.of("10.84.9.131"), List.of("10.84.7.130"), Optional.of("10.96.0.1"));
+
+        NodeKubeFacts f = run(script);
+
+        assertThat(f.units()).containsEntry("kubelet", "active").containsEntry("kube-proxy", "inactive");
+        assertThat(f.podNetns()).contains("cni-77");
+        assertThat(f.of("clusterip")).hasSize(NodeScript.CLUSTER_IP_TRIES)
+                .allMatch(a -> a.answered() ? a.answeredBy().orElseThrow().equals("node2") : a.exit() == 28);
+        assertThat(f.of("nodeport", "192.168.84.11")).hasSize(NodeScript.NODE_PORT_TRIES).allMatch(NodeKubeFacts.Attempt::answered);
+        assertThat(f.of("pod", "10.84.7.130")).singleElement().satisfies(a -> assertThat(a.answeredBy()).contains("node1"));
+        assertThat(f.of("apiserver", "10.96.0.1")).singleElement().satisfies(a -> {
+            assertThat(a.exit()).isZero();
+            assertThat(a.output()).isEqualTo("401");
+        });
+    }
+
+    @Test
+    void withoutAPodOrServiceAddressesOnlyTheUnitsAreAsked() throws IOException {
+        tool("systemctl", "echo failed; exit 3\n");
+        tool("curl", "echo called >&2; exit 99\n");
+        NodeKubeFacts f = run(NodeScript.render(List.of("kubelet"), Optional.empty(), Optional.empty(), List.of("192.168.84.11"),
+                Optional.empty(), List.of(), Optional.empty()));
+        assertThat(f.units()).containsEntry("kubelet", "failed");
+        assertThat(f.attempts()).isEmpty();
+        assertThat(f.podNetns()).isEmpty();
+    }
+}
