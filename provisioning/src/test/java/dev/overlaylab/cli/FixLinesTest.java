@@ -118,7 +118,7 @@ class FixLinesTest {
         assertExplained(olab("validate", lab("broken.yaml")), 2, "malformed YAML", "(line 3, column 1)");
         assertExplained(olab("validate", lab("nothere.yaml")), 2, "no such file", "nothere.yaml");
         assertExplained(olab("up", lab("in-local.yaml"), "--from", "bogus"), 2, "no stage 'bogus'",
-                "nodes, base, etcd, network-config, flanneld, docker, verify");
+                "nodes, base, etcd, network-config, flanneld, docker, kube-binaries, control-plane, kubelet, kube-ready, verify");
         assertExplained(olab("halt", lab("in-local.yaml")), 2, "works on VirtualBox labs", "use 'olab up' / 'olab down'");
         assertExplained(olab("break", lab("vbox.yaml"), "random"), 2, "practice mode breaks local labs only",
                 "break things by hand");
