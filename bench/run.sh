@@ -15,8 +15,11 @@ only="render,gui,dryrun,lab2,lab6"
 save=0
 keep=0
 display="${OLAB_BENCH_DISPLAY:-:95}"
-net2="192.168.61"   # 2-node labs (and the 200-node render lab: rendering touches no node)
-net6="192.168.62"   # 6-node lab
+# Lab names and networks can be moved so several people (or helpers) bench on one machine at once.
+prefix="${OLAB_BENCH_PREFIX:-olbench}"
+net2="${OLAB_BENCH_NET2:-192.168.61}"   # 2-node labs (and the 200-node render lab: rendering touches no node)
+net6="${OLAB_BENCH_NET6:-192.168.62}"   # 6-node lab
+flannel_net="${OLAB_BENCH_FLANNEL:-10.1.0.0/16}"
 
 usage() {
     cat <<EOF
@@ -164,9 +167,10 @@ note_slowest() {
 gen_lab() {
     local name="$1" prefix="$2" count="$3" out="$4" first=101
     ((count > 100)) && first=10
-    awk -v name="$name" -v prefix="$prefix" -v count="$count" -v first="$first" '
+    awk -v name="$name" -v prefix="$prefix" -v count="$count" -v first="$first" -v flannel="$flannel_net" '
         /^name:/ { print "name: " name; next }
         /^  cidr:/ { print "  cidr: " prefix ".0/24"; next }
+        /^  network: / { print "  network: " flannel; next }
         /^nodes:/ { print; skip = 1
                     for (i = 0; i < count; i++)
                         printf "  - {name: %s, ip: %s.%d}\n", (i ? "node" i : "master"), prefix, first + i
@@ -174,12 +178,12 @@ gen_lab() {
         skip && /^  - / { next }
         { skip = 0; print }' "$repo/examples/two-node-local.yaml" >"$out"
 }
-gen_lab olbench2 "$net2" 2 "$tmp/labs/olbench2.yaml"
-gen_lab olbench6 "$net6" 6 "$tmp/labs/olbench6.yaml"
-gen_lab olbench200 "$net2" 200 "$tmp/labs/olbench200.yaml"
-lab2="$tmp/labs/olbench2.yaml"
-lab6="$tmp/labs/olbench6.yaml"
-lab200="$tmp/labs/olbench200.yaml"
+lab2="$tmp/labs/${prefix}2.yaml"
+lab6="$tmp/labs/${prefix}6.yaml"
+lab200="$tmp/labs/${prefix}200.yaml"
+gen_lab "${prefix}2" "$net2" 2 "$lab2"
+gen_lab "${prefix}6" "$net6" 6 "$lab6"
+gen_lab "${prefix}200" "$net2" 200 "$lab200"
 
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
