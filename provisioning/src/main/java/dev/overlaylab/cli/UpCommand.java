@@ -26,6 +26,10 @@ final class UpCommand extends LabCommand {
             + " (nodes, base, etcd, network-config, flanneld, docker, verify); the node stages always run")
     String from;
 
+    @Option(names = "--until", paramLabel = "STAGE", description = "stop after this stage (e.g. --until nodes: boot the"
+            + " machines and log in, configure nothing)")
+    String until;
+
     @Option(names = "--parallel", defaultValue = "8", description = "nodes worked on at once within a stage (default: ${DEFAULT-VALUE})")
     int parallel;
 
@@ -42,6 +46,14 @@ final class UpCommand extends LabCommand {
             stages = from == null ? Pipelines.up() : Pipelines.upFrom(from);
         } catch (IllegalArgumentException e) {
             throw new BadInput("--from: " + e.getMessage());
+        }
+        if (until != null) {
+            try {
+                List<String> kept = Pipelines.upUntil(until).stream().map(Stage::id).toList();
+                stages = stages.stream().filter(s -> kept.contains(s.id())).toList();
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("--until: " + e.getMessage());
+            }
         }
         RunResult r = in.wiring().engine(report -> { }).run(stages, in.lab(), in.rendered(), in.provider(), options, output.listener());
         return output.finish(r, lab.toString(), dryRun);
