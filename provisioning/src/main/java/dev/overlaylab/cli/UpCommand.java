@@ -55,6 +55,7 @@ final class UpCommand extends LabCommand {
                 throw new BadInput("--until: " + e.getMessage());
             }
         }
+        output.tally(stages, in.lab());
         RunResult r = in.wiring().engine(report -> { }).run(stages, in.lab(), in.rendered(), in.provider(), options, output.listener());
         return output.finish(r, lab.toString(), dryRun);
     }
