@@ -6,7 +6,6 @@ import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
-import dev.overlaylab.testsupport.Prereq;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Nodes now hold 5 instances instead of 9; every round here must come up green with no such error.
  *
  * <p>{@code -Dolab.bigLab.nodes=N} (default 20) and {@code -Dolab.bigLab.rounds=R} (default 3).
- * Skips when this machine's free inotify instances cannot hold the lab (other labs running).
  * Network 192.168.93.0/24, flannel 10.93.0.0/16, lab {@code pfbig}.
  */
 @Tag("integration")
@@ -45,9 +43,10 @@ class BigLabEndToEndTest {
         Files.writeString(labFile, labYaml(NODES));
         Lab lab = LabLoader.load(labFile);
         LocalLabRig rig = LocalLabRig.open(lab, tmp); // prerequisites: skip locally, fail in CI
-        long free = Long.parseLong(Files.readString(InotifyLimit.MAX_INSTANCES).strip()) - InotifyLimit.inUse();
-        Prereq.require(free >= (long) NODES * INOTIFY_PER_NODE, "needs " + NODES * INOTIFY_PER_NODE
-                + " free inotify instances for " + NODES + " nodes, " + free + " are free (other labs are running)");
+        // Not a skip condition: the machine-wide count (all users) was seen above the limit while a
+        // 20-node lab booted fine, so it is printed as context, and a node that runs out says so itself.
+        System.out.println("inotify instances open before the test: " + InotifyLimit.inUse() + " (limit "
+                + Files.readString(InotifyLimit.MAX_INSTANCES).strip() + " per user; this lab needs about " + NODES * INOTIFY_PER_NODE + ")");
         LocalNames names = rig.names();
         List<String> rounds = new ArrayList<>();
         try {
