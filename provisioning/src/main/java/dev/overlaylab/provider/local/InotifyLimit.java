@@ -53,9 +53,10 @@ final class InotifyLimit {
         }
     }
 
-    private static Optional<String> read(Path p) {
-        try {
-            return Optional.of(Files.readString(p).strip());
+    /** The value of a /proc/sys file, read in one call (a second read at an offset returns nothing there). */
+    static Optional<String> read(Path p) {
+        try (var in = Files.newInputStream(p)) {
+            return Optional.of(new String(in.readNBytes(64), java.nio.charset.StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -46,7 +46,7 @@ class BigLabEndToEndTest {
         // Not a skip condition: the machine-wide count (all users) was seen above the limit while a
         // 20-node lab booted fine, so it is printed as context, and a node that runs out says so itself.
         System.out.println("inotify instances open before the test: " + InotifyLimit.inUse() + " (limit "
-                + Files.readString(InotifyLimit.MAX_INSTANCES).strip() + " per user; this lab needs about " + NODES * INOTIFY_PER_NODE + ")");
+                + InotifyLimit.read(InotifyLimit.MAX_INSTANCES).orElse("?") + " per user; this lab needs about " + NODES * INOTIFY_PER_NODE + ")");
         LocalNames names = rig.names();
         List<String> rounds = new ArrayList<>();
         try {
