@@ -23,20 +23,27 @@ final class ProgressPrinter implements ProgressListener {
     private boolean transientLine;
     private String lastStage = "";
     private String lastPlanNode = null;
+    private StageTally tally;
 
     ProgressPrinter(PrintWriter out, boolean color) {
         this.out = out;
         this.color = color;
     }
 
+    /** Per-stage node counts for this run (olab up): on the running line and one line per finished stage. */
+    synchronized void tally(StageTally t) {
+        this.tally = t;
+    }
+
     @Override
     public synchronized void on(ProgressEvent e) {
         clearTransient();
+        String stageDone = tally == null ? null : tally.on(e);
         switch (e.status()) {
             case STARTED -> {
                 // on a terminal, what is running now, overwritten by the next line
                 if (color) {
-                    out.printf("  … %s %s %s", e.stage(), e.node(), e.step());
+                    out.printf("  … %s%s %s %s", tally == null ? "" : tally.where(e.stage()), e.stage(), e.node(), e.step());
                     transientLine = true;
                     out.flush();
                 }
@@ -50,6 +57,9 @@ final class ProgressPrinter implements ProgressListener {
             }
             default -> out.printf("%-15s %-10s %-26s %s %8s  %s%n", e.stage(), e.node(), e.step(), status(e.status()),
                     time(e.duration()), e.message());
+        }
+        if (stageDone != null) {
+            out.println(paint(stageDone, "1"));
         }
         out.flush();
     }

@@ -15,6 +15,14 @@ final class RunOutput {
         this.json = asJson ? new ProgressPrinter.JsonLines(out) : null;
     }
 
+    /** Follow the stages of this run node by node (human output only). */
+    RunOutput tally(java.util.List<dev.overlaylab.engine.Stage> stages, dev.overlaylab.model.Lab lab) {
+        if (human != null) {
+            human.tally(new StageTally(stages, lab));
+        }
+        return this;
+    }
+
     ProgressListener listener() {
         return human != null ? human : json;
     }

@@ -26,6 +26,10 @@ final class UpCommand extends LabCommand {
             + " (nodes, base, etcd, network-config, flanneld, docker, verify); the node stages always run")
     String from;
 
+    @Option(names = "--until", paramLabel = "STAGE", description = "stop after this stage (e.g. --until nodes: boot the"
+            + " machines and log in, configure nothing)")
+    String until;
+
     @Option(names = "--parallel", defaultValue = "8", description = "nodes worked on at once within a stage (default: ${DEFAULT-VALUE})")
     int parallel;
 
@@ -43,6 +47,15 @@ final class UpCommand extends LabCommand {
         } catch (IllegalArgumentException e) {
             throw new BadInput("--from: " + e.getMessage());
         }
+        if (until != null) {
+            try {
+                List<String> kept = Pipelines.upUntil(until).stream().map(Stage::id).toList();
+                stages = stages.stream().filter(s -> kept.contains(s.id())).toList();
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("--until: " + e.getMessage());
+            }
+        }
+        output.tally(stages, in.lab());
         RunResult r = in.wiring().engine(report -> { }).run(stages, in.lab(), in.rendered(), in.provider(), options, output.listener());
         return output.finish(r, lab.toString(), dryRun);
     }

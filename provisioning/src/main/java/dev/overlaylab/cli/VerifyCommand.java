@@ -6,6 +6,7 @@ import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.provider.Provider;
 import dev.overlaylab.verify.Cells;
+import dev.overlaylab.verify.PairSample;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,13 +20,17 @@ final class VerifyCommand extends LabCommand {
     @Option(names = "--json", description = "one JSON object: checks with evidence, leases, findings")
     boolean json;
 
+    @Option(names = "--full", description = "check every node pair; above " + PairSample.ALL_PAIRS_UP_TO
+            + " nodes verify otherwise checks each node against its ring neighbours, the first node and random peers")
+    boolean full;
+
     @Override
     int run() throws Exception {
         // Loaded and validated, not rendered: verify reads the nodes, it writes nothing.
         Lab model = LabInput.load(lab);
         Wiring wiring = Cli.wiring();
         Provider provider = LabInput.provider(wiring, model, lab);
-        VerifyAndDiagnose.Outcome outcome = wiring.verify(model, provider, Cells.ALL, ProgressListener.NONE);
+        VerifyAndDiagnose.Outcome outcome = wiring.verify(model, provider, full ? Cells.FULL : Cells.ALL, ProgressListener.NONE);
         PrintWriter out = out();
         if (json) {
             out.println(VerifyPrinter.json(model, outcome));

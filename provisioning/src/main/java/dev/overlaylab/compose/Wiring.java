@@ -96,7 +96,7 @@ public final class Wiring {
         List<Node> endpoints = provider.endpoints(lab);
         try (OpenedShells access = new OpenedShells(lab, endpoints, shells(), etcdPorts())) {
             if (cells.all()) {
-                return new VerifyAndDiagnose().run(lab, access, progress);
+                return new VerifyAndDiagnose().run(lab, access, progress, cells);
             }
             VerificationReport report = new Verifier().run(lab, access, progress, cells);
             return new VerifyAndDiagnose.Outcome(report, List.of(), report.elapsed());

@@ -4,6 +4,7 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.verify.NodeAccess;
 import dev.overlaylab.verify.VerificationReport;
+import dev.overlaylab.verify.Cells;
 import dev.overlaylab.verify.Verifier;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +36,13 @@ public final class VerifyAndDiagnose {
     }
 
     public Outcome run(Lab lab, NodeAccess access, ProgressListener progress) {
+        return run(lab, access, progress, Cells.ALL);
+    }
+
+    /** {@code cells} is {@link Cells#ALL} or {@link Cells#FULL} (every pair of a big lab too). */
+    public Outcome run(Lab lab, NodeAccess access, ProgressListener progress, Cells cells) {
         long t0 = System.nanoTime();
-        VerificationReport report = verifier.run(lab, access, progress);
+        VerificationReport report = verifier.run(lab, access, progress, cells);
         List<Finding> findings = report.allPassed() ? List.of()
                 : diagnoser.diagnose(lab, report, observer.observe(lab, access));
         return new Outcome(report, findings, Duration.ofNanos(System.nanoTime() - t0));

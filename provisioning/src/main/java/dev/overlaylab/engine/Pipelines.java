@@ -144,6 +144,28 @@ public final class Pipelines {
         return out;
     }
 
+    /**
+     * {@code olab up LAB --until STAGE}: {@code up}'s stages up to and including {@code stageId}, e.g.
+     * {@code --until nodes} boots the machines and stops, for someone who then follows the seeds by
+     * hand (and for the benchmark, which times that against olab from the same booted nodes).
+     *
+     * @throws IllegalArgumentException for a stage {@code up} does not have, naming the ones it has
+     */
+    public static List<Stage> upUntil(String stageId) {
+        List<Stage> all = up();
+        int last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(stageId)) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            throw new IllegalArgumentException("no stage '" + stageId + "': up has "
+                    + String.join(", ", all.stream().map(Stage::id).distinct().toList()));
+        }
+        return List.copyOf(all.subList(0, last + 1));
+    }
+
     static Stage base() {
         return Stage.of("base", ALL_NODES,
                 new HostnameStep(),

@@ -28,7 +28,7 @@ public final class EtcdPorts {
     private static EtcdPort direct(EtcdApi api, List<String> urls, String where, EtcdKeys keys, Duration timeout) {
         return switch (api) {
             case V2 -> new EtcdV2Gateway(urls, where, keys, timeout);
-            case V3 -> new EtcdV3Gateway(urls, where, keys, timeout);
+            case V3 -> new EtcdV3HttpGateway(urls, where, keys, timeout);
             case AUTO -> throw new IllegalArgumentException("resolve the etcd API first (Lab.etcdApi())");
         };
     }

@@ -25,6 +25,18 @@ public final class NodeLayout {
     /** flanneld's lease as it writes it for docker: FLANNEL_NETWORK, FLANNEL_SUBNET, FLANNEL_MTU. */
     public static final String SUBNET_ENV = "/run/flannel/subnet.env";
 
+    /**
+     * The flanneld binary's sha256 as last checked, with the size and mtime it had then:
+     * {@code SHA SIZE MTIME_SECONDS PATH}. A binary whose size and mtime still match is not hashed
+     * again (76 MB: seconds per node on a busy machine).
+     */
+    public static final String FLANNELD_DIGEST = "/var/lib/overlay-lab/flanneld.sha256";
+
+    /** One line of {@link #FLANNELD_DIGEST}. */
+    public static String flanneldDigestLine(String sha256, long size, long mtimeSeconds, String path) {
+        return sha256 + " " + size + " " + mtimeSeconds + " " + path;
+    }
+
     private NodeLayout() {
     }
 }

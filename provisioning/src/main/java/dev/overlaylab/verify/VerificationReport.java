@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param results the matrix cells
  * @param leases  the flannel leases read from etcd during the run (empty when etcd could not be read)
  * @param elapsed wall-clock time of the whole run
+ * @param pairs   which node pairs were checked, for people: "all 30 node pairs", or the sample
+ *                ({@link PairSample}); empty when the run was not the whole matrix
  */
-public record VerificationReport(String lab, List<CheckResult> results, List<Lease> leases, Duration elapsed) {
+public record VerificationReport(String lab, List<CheckResult> results, List<Lease> leases, Duration elapsed, String pairs) {
 
     public VerificationReport {
         results = List.copyOf(results);
         leases = List.copyOf(leases);
+    }
+
+    public VerificationReport(String lab, List<CheckResult> results, List<Lease> leases, Duration elapsed) {
+        this(lab, results, leases, elapsed, "");
     }
 
     /** True when no check failed (skipped checks do not fail a lab). */

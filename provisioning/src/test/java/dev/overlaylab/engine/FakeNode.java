@@ -142,9 +142,15 @@ final class FakeNode implements NodeShell {
         }
         if (c.startsWith("stat -c '%s %Y' ")) {
             // size and a stand-in mtime that changes whenever the content does
-            String path = c.substring("stat -c '%s %Y' ".length()).replace(" 2>/dev/null", "");
-            byte[] b = files.get(path);
-            return b == null ? fail(1, "") : ok(b.length + " " + Arrays.hashCode(b) + "\n");
+            // "stat ... PATH 2>/dev/null && cat MARK 2>/dev/null": the digest line read in the same exec
+            String[] parts = c.substring("stat -c '%s %Y' ".length()).split(" && cat ", 2);
+            byte[] b = files.get(parts[0].replace(" 2>/dev/null", ""));
+            if (b == null) {
+                return fail(1, "");
+            }
+            String stat = b.length + " " + Integer.toUnsignedString(Arrays.hashCode(b)) + "\n";
+            byte[] mark = parts.length == 2 ? files.get(parts[1].replace(" 2>/dev/null", "")) : null;
+            return ok(mark == null ? stat : stat + new String(mark, java.nio.charset.StandardCharsets.UTF_8));
         }
         if (c.startsWith("sha256sum ")) {
             byte[] b = files.get(c.substring("sha256sum ".length()));

@@ -2,6 +2,8 @@ package dev.overlaylab.engine.steps;
 
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.FlannelSettings.BinarySource;
+import dev.overlaylab.node.FileDigests;
+import dev.overlaylab.node.NodeLayout;
 import dev.overlaylab.engine.Step;
 import dev.overlaylab.engine.StepContext;
 import dev.overlaylab.engine.StepFailure;
@@ -28,9 +30,7 @@ public final class FlannelBinaryStep implements Step {
     public static final String DEFAULT_PATH = "/opt/bin/flanneld";
     private static final Pattern EXEC_START = Pattern.compile("(?m)^ExecStart=\\s*-?(/\\S+flanneld)\\b");
     static final Duration DOWNLOAD_LIMIT = Duration.ofMinutes(5);
-    static final String SHA_MARK = "/var/lib/overlay-lab/flanneld.sha256";
-    /** The local file's sha256, computed once per file version for all nodes of all runs in this process. */
-    private static final LocalSha LOCAL_SHA = new LocalSha();
+    static final String SHA_MARK = NodeLayout.FLANNELD_DIGEST;
 
     @Override
     public String name() {
@@ -67,7 +67,7 @@ public final class FlannelBinaryStep implements Step {
         String to = target(ctx);
         if (src.file().isPresent()) {
             Path file = localFile(ctx, src.file().get());
-            String want = LOCAL_SHA.of(file);
+            String want = localSha(file);
             if (remoteShaMatches(ctx, to, want)) {
                 return StepResult.unchanged(to + " sha256 " + want.substring(0, 12));
             }
@@ -121,12 +121,16 @@ public final class FlannelBinaryStep implements Step {
      * mtime in {@value #SHA_MARK}; the binary is hashed again only when those moved.
      */
     private static boolean remoteShaMatches(StepContext ctx, String path, String want) {
-        String stat = ctx.probe("stat -c '%s %Y' " + Commands.quote(path) + " 2>/dev/null").stdout().strip();
+        // one exec for both: the binary's size and mtime, then the digest line remembered for it
+        String[] seen = ctx.probe("stat -c '%s %Y' " + Commands.quote(path) + " 2>/dev/null && cat " + SHA_MARK + " 2>/dev/null")
+                .stdout().strip().split("\n", 2);
+        String stat = seen[0].strip();
         if (stat.isEmpty()) {
             return false;
         }
-        String mark = new String(ctx.shell().read(SHA_MARK).orElse(new byte[0]), java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (mark.equals(want + " " + stat + " " + path)) {
+        String[] size = stat.split(" ");
+        if (size.length == 2 && seen.length == 2 && stat.matches("\\d+ \\d+")
+                && seen[1].strip().equals(NodeLayout.flanneldDigestLine(want, Long.parseLong(size[0]), Long.parseLong(size[1]), path))) {
             return true;
         }
         Optional<String> have = remoteSha(ctx, path);
@@ -167,19 +171,13 @@ public final class FlannelBinaryStep implements Step {
         }
     }
 
-    /** sha256 of local files keyed by path, size and mtime: six nodes hash the same 76 MB once. */
-    private static final class LocalSha {
-        private final java.util.concurrent.ConcurrentHashMap<String, String> known = new java.util.concurrent.ConcurrentHashMap<>();
-
-        String of(Path file) {
-            String key;
-            try {
-                key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-            } catch (IOException e) {
-                readLocal(file); // throws the step failure that names the file and the fix
-                throw new IllegalStateException(e);
-            }
-            return known.computeIfAbsent(key, k -> sha256(readLocal(file)));
+    /** The local file's sha256, remembered across runs by its size and mtime (FileDigests): all nodes, one hash. */
+    private static String localSha(Path file) {
+        try {
+            return FileDigests.forUser().sha256(file);
+        } catch (java.io.UncheckedIOException e) {
+            readLocal(file); // throws the step failure that names the file and the fix
+            throw e;
         }
     }
 

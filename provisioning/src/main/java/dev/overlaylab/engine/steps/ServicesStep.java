@@ -80,6 +80,12 @@ public final class ServicesStep implements Step {
     /** systemd's exit status when it could not put the new process into the unit's cgroup. */
     static final String CGROUP_EXIT = "status=219/CGROUP";
     static final int CGROUP_RETRIES = 5;
+    /**
+     * flanneld 0.28.9 (etcd v3) when another node's flanneld took the subnet it had picked in the same
+     * moment: it exits instead of picking again. Seen with 20 nodes started at once (2 of 20 in one
+     * up); a new start picks another subnet, since the taken one is now leased.
+     */
+    static final String LEASE_TAKEN = "failed to acquire lease: subnet already exists";
 
     private static void run(StepContext ctx, String command, String unit) {
         // A deliberate (re)start must not meet the crash-loop guard: docker.service allows 3 starts in
@@ -92,8 +98,10 @@ public final class ServicesStep implements Step {
         // cgroup still being torn down ("Failed to kill control group … Input/output error", then
         // 219/CGROUP; seen about 1 in 10 backend switches). Only on that evidence: start again (bounded).
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        for (int i = 0; i < CGROUP_RETRIES && !r.ok() && journal.contains(CGROUP_EXIT) && System.nanoTime() < deadline; i++) {
-            ctx.progress(unit + " could not join its cgroup (" + CGROUP_EXIT + "); starting it again");
+        for (int i = 0; i < CGROUP_RETRIES && !r.ok() && (journal.contains(CGROUP_EXIT) || journal.contains(LEASE_TAKEN))
+                && System.nanoTime() < deadline; i++) {
+            ctx.progress(journal.contains(LEASE_TAKEN) ? unit + " lost its subnet to another node starting at the same moment; starting it again"
+                    : unit + " could not join its cgroup (" + CGROUP_EXIT + "); starting it again");
             ctx.probe(Systemd.resetFailed(unit));
             r = ctx.shell().exec(Systemd.start(unit), Duration.ofSeconds(120));
             journal = r.ok() ? "" : ctx.probe(Systemd.journal(unit)).stdout();

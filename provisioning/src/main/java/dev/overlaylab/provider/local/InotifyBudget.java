@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * inotify instances for Kubernetes nodes. Every nspawn node shares this machine's kernel, and
+ * inotify instances for the local provider's nodes. Every nspawn node shares this machine's kernel, and
  * {@code fs.inotify.max_user_instances} (128 on Debian) counts every root process of every node of every
  * lab together; a Kubernetes node (systemd, containerd, kubelet, kube-proxy) holds about 17 (measured in
  * issue #9). When they run out, kubelet fails with "too many open files" long after {@code up} began, so
  * the budget is checked before the nodes start: raised when this process may (root, writable /proc/sys),
- * else refused with the command that raises it.
+ * else refused with the command that raises it. A plain node holds about 5 (four unused units are masked
+ * for that); when one still runs out, its systemd exits at boot and {@link #explain} says why.
  */
 final class InotifyBudget {
     /** Measured 17 per Kubernetes node; a few more for what people start inside (kubectl exec, journalctl -f). */
@@ -56,6 +57,18 @@ final class InotifyBudget {
         }
         int need = nodes * PER_NODE;
         return new Verdict(limit, used, ours, need, limit - used + ours >= need);
+    }
+
+    /** The explanation when a node's console log shows it ran out of inotify instances. */
+    static Optional<String> explain(String consoleLog) {
+        if (!consoleLog.contains("Too many open files")) {
+            return Optional.empty();
+        }
+        Verdict v = new InotifyBudget(Path.of("/proc"), Path.of("/proc/none")).check(0);
+        return Optional.of("The node's systemd could not get an inotify instance: this machine's "
+                + "fs.inotify.max_user_instances (" + v.limit() + ") is shared by every lab's nodes, and "
+                + v.used() + " are in use now (each local node holds about 5). Bring another lab down, use fewer nodes, "
+                + "or raise the limit: sysctl -w fs.inotify.max_user_instances=512");
     }
 
     /** Raises the limit to {@link Verdict#wanted()}; false when this process may not. */

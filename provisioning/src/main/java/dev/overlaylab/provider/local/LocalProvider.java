@@ -360,10 +360,12 @@ public final class LocalProvider implements Provider {
         }
     }
 
+    /** The console log's last lines, and the cause when they show one we know (inotify instances used up). */
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            return tail + InotifyBudget.explain(tail).map(e -> "\n" + e).orElse("");
         } catch (IOException e) {
             return "(no log at " + log + ")";
         }
