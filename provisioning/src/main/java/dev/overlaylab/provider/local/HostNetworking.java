@@ -118,9 +118,18 @@ final class HostNetworking {
                 "olab:" + names.lab(), "-j", "ACCEPT");
     }
 
+    /**
+     * Deletes a link if it is there. A node's veth goes away by itself when its namespace dies, and
+     * that can happen between looking and deleting (seen in CI after a Kubernetes node stopped), so
+     * "Cannot find device" means done, not failed.
+     */
     void deleteLink(String name) {
-        if (linkExists(name)) {
-            ip("link", "del", name);
+        if (!linkExists(name)) {
+            return;
+        }
+        ExecResult r = runner.run(List.of("ip", "link", "del", name), IP_TIMEOUT);
+        if (!r.ok() && !r.stderr().contains("Cannot find device")) {
+            throw new CommandFailedException(r, "remove the link by hand: ip link del " + name);
         }
     }
 
@@ -139,9 +148,10 @@ final class HostNetworking {
         runner.check(argv, IP_TIMEOUT);
     }
 
+    /** A /proc/sys value: read in one call (JDK 17's Files.readString returns only the first byte of such a file). */
     private static String readTrim(Path p) {
-        try {
-            return Files.readString(p).trim();
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
         } catch (java.io.IOException e) {
             return "";
         }
