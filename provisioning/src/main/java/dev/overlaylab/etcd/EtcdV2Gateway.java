@@ -1,14 +1,10 @@
 package dev.overlaylab.etcd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,20 +24,15 @@ import java.util.Optional;
 public final class EtcdV2Gateway implements EtcdPort {
     private static final int KEY_NOT_FOUND = 100;
 
-    private final List<String> endpoints;
+    private final EtcdHttp http;
     private final String where;
     private final EtcdKeys keys;
-    private final Duration timeout;
-    private final HttpClient http;
-    private volatile int answering;
 
     /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
     public EtcdV2Gateway(List<String> endpoints, String where, EtcdKeys keys, Duration timeout) {
+        this.http = new EtcdHttp(endpoints, where, timeout);
         this.where = where;
-        this.endpoints = endpoints.stream().map(e -> e.endsWith("/") ? e.substring(0, e.length() - 1) : e).toList();
         this.keys = keys;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
@@ -135,13 +126,13 @@ public final class EtcdV2Gateway implements EtcdPort {
     public Health health() {
         try {
             Reply keysApi = read(keys.config(), "", "read " + keys.config());
-            Reply version = send(endpoints.get(answering), HttpRequest.newBuilder(URI.create(endpoints.get(answering) + "/version")).GET(),
-                    "read /version");
+            String answering = http.answering();
+            Reply version = send(answering, HttpRequest.newBuilder(URI.create(answering + "/version")).GET(), "read /version");
             String v = Json.text(version.body, "etcdserver");
             if (keysApi.status != 200 && keysApi.errorCode() != KEY_NOT_FOUND) {
                 return new Health(false, v, "the v2 keys API does not answer (HTTP " + keysApi.status + "); etcd 3.4 needs --enable-v2=true");
             }
-            return new Health(true, v, "v2 keys API answered at " + endpoints.get(answering));
+            return new Health(true, v, "v2 keys API answered at " + answering);
         } catch (EtcdException e) {
             return new Health(false, "", e.getMessage());
         }
@@ -149,49 +140,24 @@ public final class EtcdV2Gateway implements EtcdPort {
 
     private Reply put(String key, String query, String value, String what) {
         String form = "value=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-        String endpoint = endpoints.get(answering);
+        String endpoint = http.answering();
         return send(endpoint, HttpRequest.newBuilder(uri(endpoint, key, query)).header("Content-Type", "application/x-www-form-urlencoded")
                 .PUT(HttpRequest.BodyPublishers.ofString(form)), what);
     }
 
     /** A GET, starting at the endpoint that answered last and moving on while endpoints cannot be reached. */
     private Reply read(String key, String query, String what) {
-        EtcdException unreachable = null;
-        for (int i = 0; i < endpoints.size(); i++) {
-            int at = (answering + i) % endpoints.size();
-            try {
-                Reply r = send(endpoints.get(at), HttpRequest.newBuilder(uri(endpoints.get(at), key, query)).GET(), what);
-                answering = at;
-                return r;
-            } catch (EtcdException e) {
-                unreachable = e;
-            }
-        }
-        throw unreachable;
+        return http.read(endpoint -> send(endpoint, HttpRequest.newBuilder(uri(endpoint, key, query)).GET(), what));
     }
 
     private static URI uri(String endpoint, String key, String query) {
         return URI.create(endpoint + "/v2/keys" + key + (query.isEmpty() ? "" : "?" + query));
     }
 
+    /** etcd 3.4 without --enable-v2 answers /v2/keys with "404 page not found" in plain text: kept as the message. */
     private Reply send(String endpoint, HttpRequest.Builder request, String what) {
-        try {
-            HttpResponse<String> r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body;
-            try {
-                body = Json.object(r.body());
-            } catch (IllegalArgumentException notJson) {
-                // etcd 3.4 without --enable-v2 answers /v2/keys with "404 page not found" in plain text.
-                body = JsonNodeFactory.instance.objectNode().put("message", r.body().strip());
-            }
-            return new Reply(r.statusCode(), body);
-        } catch (IOException e) {
-            throw new EtcdException(where, what + " through " + endpoint + " failed",
-                    "check etcd runs on the master and listens on the client port", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EtcdException(where, "interrupted during " + what, null, e);
-        }
+        EtcdHttp.Reply r = http.send(endpoint, request, what, "message", "check etcd runs on the master and listens on the client port");
+        return new Reply(r.status(), r.body());
     }
 
     private final class Reply {

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,20 +26,15 @@ import java.util.Optional;
  * could apply it twice).
  */
 public final class EtcdV3HttpGateway implements EtcdPort {
-    private final List<String> endpoints;
+    private final EtcdHttp http;
     private final String where;
     private final EtcdKeys keys;
-    private final Duration timeout;
-    private final HttpClient http;
-    private volatile int answering;
 
     /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
     public EtcdV3HttpGateway(List<String> endpoints, String where, EtcdKeys keys, Duration timeout) {
+        this.http = new EtcdHttp(endpoints, where, timeout);
         this.where = where;
-        this.endpoints = endpoints.stream().map(e -> e.endsWith("/") ? e.substring(0, e.length() - 1) : e).toList();
         this.keys = keys;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
@@ -106,8 +98,7 @@ public final class EtcdV3HttpGateway implements EtcdPort {
                 ObjectNode txn = object();
                 txn.putArray("compare").add(compare.put("key", b64(key)).put("result", "EQUAL"));
                 txn.putArray("success").addObject().set("request_put", object().put("key", b64(key)).put("value", b64(value)));
-                String endpoint = endpoints.get(answering);
-                return send(endpoint, "/v3/kv/txn", txn, what + key).path("succeeded").asBoolean(false);
+                return send(http.answering(), "/v3/kv/txn", txn, what + key).path("succeeded").asBoolean(false);
             }
         }).write(json, force);
     }
@@ -128,7 +119,7 @@ public final class EtcdV3HttpGateway implements EtcdPort {
     @Override
     public Health health() {
         String why = "";
-        for (String endpoint : endpoints) {
+        for (String endpoint : http.endpoints()) {
             try {
                 JsonNode s = send(endpoint, "/v3/maintenance/status", object(), "status");
                 return new Health(true, Json.text(s, "version"), "v3 status answered at " + endpoint + " (leader "
@@ -142,42 +133,18 @@ public final class EtcdV3HttpGateway implements EtcdPort {
 
     /** A read, starting at the endpoint that answered last and moving on while endpoints cannot be reached. */
     private JsonNode read(String path, ObjectNode body, String what) {
-        EtcdException unreachable = null;
-        for (int i = 0; i < endpoints.size(); i++) {
-            int at = (answering + i) % endpoints.size();
-            try {
-                JsonNode r = send(endpoints.get(at), path, body, what);
-                answering = at;
-                return r;
-            } catch (EtcdException e) {
-                unreachable = e;
-            }
-        }
-        throw unreachable;
+        return http.read(endpoint -> send(endpoint, path, body, what));
     }
 
     private JsonNode send(String endpoint, String path, ObjectNode body, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        HttpResponse<String> r;
-        try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new EtcdException(where, what + " through " + endpoint + " failed",
-                    "check etcd runs on the master (`systemctl status etcd`) and listens on the client port", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EtcdException(where, "interrupted during " + what, null, e);
-        }
-        JsonNode reply;
-        try {
-            reply = Json.object(r.body());
-        } catch (IllegalArgumentException notJson) {
-            reply = object().put("error", r.body().strip());
-        }
-        if (r.statusCode() != 200) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        EtcdHttp.Reply r = http.send(endpoint, request, what, "error",
+                "check etcd runs on the master (`systemctl status etcd`) and listens on the client port");
+        JsonNode reply = r.body();
+        if (r.status() != 200) {
             String error = Json.text(reply, "error").isEmpty() ? Json.text(reply, "message") : Json.text(reply, "error");
-            throw new EtcdException(where, what + " answered HTTP " + r.statusCode() + ": " + error,
+            throw new EtcdException(where, what + " answered HTTP " + r.status() + ": " + error,
                     "check etcd's log on the master (`journalctl -u etcd`); the v3 JSON gateway needs etcd ≥ 3.4", null);
         }
         return reply;
