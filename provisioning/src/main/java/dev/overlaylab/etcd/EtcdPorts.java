@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens an {@link EtcdPort} with the forward adapter: jetcd (v3) or the v2 HTTP gateway, dialling
+ * Opens an {@link EtcdPort} with the forward adapter: etcd's v3 JSON gateway or the v2 keys API over HTTP, dialling
  * etcd directly or through SSH local forwards over the master's connection. The other adapter,
  * etcdctl on the master, is {@link EtcdctlPort}; {@link EtcdTransport} picks between them.
  */

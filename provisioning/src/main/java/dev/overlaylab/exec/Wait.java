@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * A probe that throws counts as "not yet" and its message becomes the last problem, unless its
  * type was given to {@link #abortOn(Class)}: waiting does not fix a changed host key.
  *
- * <p>Why not Failsafe ({@code dev.failsafe}, on the classpath only through jetcd): its synchronous
+ * <p>Why not Failsafe ({@code dev.failsafe}, which was on the classpath only through jetcd, since dropped): its synchronous
  * retries sleep with {@code Thread.sleep} inside {@code RetryPolicyExecutor} and time themselves
  * with {@code System.nanoTime}, so a test cannot drive a wait with a fake clock and sleeper the way
  * the VirtualBox tests drive {@code VBoxManage.Pause}; and the project would depend on a library it

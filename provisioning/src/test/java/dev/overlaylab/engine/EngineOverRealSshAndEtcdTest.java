@@ -130,7 +130,7 @@ class EngineOverRealSshAndEtcdTest {
         HostsProvider hosts = new HostsProvider(shells, (l, n, pw) -> {
             throw new AssertionError("the lab key is authorized: no password install expected");
         }, PasswordPrompt.NONE);
-        // the product's etcd port: jetcd / the v2 keys API over an SSH forward from node1 (or etcdctl on node1)
+        // the product's etcd port: the v3 JSON gateway / the v2 keys API over an SSH forward from node1 (or etcdctl on node1)
         // the namespaces share this machine's filesystem: each "node" keeps its restart debts in the test's folder
         Engine engine = new Engine(shells, transport.ports(), null)
                 .withPendingFiles(node -> nodes.dir.resolve(node).resolve("pending").toString());

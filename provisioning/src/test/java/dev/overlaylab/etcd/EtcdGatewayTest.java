@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Both adapters of the etcd port, each over both APIs, against a real etcd 3.4 on loopback (ports
- * 23790-23799), v2 API enabled: the client adapter (jetcd / the v2 HTTP gateway) dialling it
+ * 23790-23799), v2 API enabled: the client adapter (the v3 JSON gateway / the v2 keys API over HTTP) dialling it
  * directly, and the etcdctl adapter running the real etcdctl on this machine.
  */
 @Tag("integration")
