@@ -31,7 +31,8 @@ public final class ApiserverServiceCheck implements KubeCheck {
                 : "(exit " + tries.get(0).exit() + ") " + tries.get(0).output();
         String url = "https://" + ip + ":443/livez";
         return List.of(CheckResult.of(ok, id(), n, url + " from " + n + (ok ? " reached the apiserver: " : " failed: ") + seen,
-                List.of(new Evidence("curl -ksS -m " + NodeScript.REQUEST_SECONDS + " -o /dev/null -w '%{http_code}' " + url, seen)))
+                List.of(new Evidence("curl -ksS -m " + NodeScript.REQUEST_SECONDS + " -o /dev/null -w '%{http_code}' " + url,
+                        ctx.seen().rules().map(r -> r.describe() + "\n").orElse("") + seen)))
                 .withDuration(ctx.seen().probe().took()));
     }
 }

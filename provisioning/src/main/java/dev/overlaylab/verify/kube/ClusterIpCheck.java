@@ -26,9 +26,10 @@ public final class ClusterIpCheck implements KubeCheck {
         String ip = ctx.cluster().clusterIp().get();
         Answers a = new Answers(ctx.seen().of("clusterip", ip), k -> ctx.labNodeOf(k).orElse(k));
         String what = "curl http://" + ip + ":" + VerifyWorkload.SERVICE_PORT + "/ from " + n + ": ";
+        String rules = ctx.seen().rules().map(r -> r.describe() + "\n").orElse("");
         return List.of(CheckResult.of(a.all(), id(), n, what + a.describe(), List.of(
                 new Evidence("curl -sS -m " + NodeScript.REQUEST_SECONDS + " http://" + ip + ":" + VerifyWorkload.SERVICE_PORT
-                        + "/index.html  (" + NodeScript.CLUSTER_IP_TRIES + " at once)", lines(a)))).withDuration(ctx.seen().probe().took()));
+                        + "/index.html  (" + NodeScript.CLUSTER_IP_TRIES + " at once)", rules + lines(a)))).withDuration(ctx.seen().probe().took()));
     }
 
     static String lines(Answers a) {

@@ -69,6 +69,7 @@ public final class KubePhase {
             cf.node(n.name(), n.ip()).flatMap(k -> cf.podOn(k.name())).filter(p -> !p.ip().isEmpty())
                     .ifPresent(p -> podIps.put(n.name(), p.ip()));
         }
+        List<String> readyPods = cf.pods().stream().filter(p -> p.ready() && !p.ip().isEmpty()).map(ClusterFacts.KubePod::ip).toList();
         List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
         for (Node n : lab.nodes()) {
             NodeShell shell = shells.get(n.name());
@@ -79,7 +80,7 @@ public final class KubePhase {
                 List<String> peers = lab.nodes().stream().filter(p -> p != n && podIps.containsKey(p.name()))
                         .map(p -> podIps.get(p.name())).toList();
                 String script = NodeScript.render(target.unitsOn(lab, n), cf.clusterIp(), cf.nodePort(),
-                        lab.nodes().stream().map(Node::ip).toList(), Optional.ofNullable(podIps.get(n.name())), peers, cf.kubernetesIp());
+                        lab.nodes().stream().map(Node::ip).toList(), Optional.ofNullable(podIps.get(n.name())), peers, cf.kubernetesIp(), readyPods);
                 NodeKubeFacts seen = NodeKubeFacts.parse(n.name(), Probe.run(shell, script, NodeScript.TIMEOUT));
                 KubeContext ctx = new KubeContext(lab, target, n, cf, Optional.ofNullable(facts.get(n.name())), seen, podIps);
                 List<CheckResult> out = new ArrayList<>();

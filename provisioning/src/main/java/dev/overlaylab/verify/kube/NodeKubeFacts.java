@@ -7,8 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What one node's {@link NodeScript} saw: unit states and every request with its outcome. */
-public record NodeKubeFacts(String node, Probe probe, Map<String, String> units, List<Attempt> attempts, Optional<String> podNetns) {
+/**
+ * What one node's {@link NodeScript} saw: unit states, whether kube-proxy's rules led to the Services' endpoints before the
+ * requests, and every request with its outcome.
+ */
+public record NodeKubeFacts(String node, Probe probe, Map<String, String> units, List<Attempt> attempts, Optional<String> podNetns,
+                            Optional<RulesWait> rules) {
+
+    /** How many of the Services' endpoints the node's rules still missed when the requests began, after how long a wait. */
+    public record RulesWait(int missing, int of, int waitedTenths) {
+        /** For evidence: what a person reading a failed Service row should know. */
+        public String describe() {
+            String after = String.format(java.util.Locale.ROOT, "%.1f s", waitedTenths / 10.0);
+            return missing == 0 ? "kube-proxy's rules led to all " + of + " expected endpoints (waited " + after + ")"
+                    : "kube-proxy's rules still missed " + missing + " of " + of + " expected endpoints after " + after;
+        }
+    }
 
     /**
      * One request.
@@ -38,12 +52,20 @@ public record NodeKubeFacts(String node, Probe probe, Map<String, String> units,
         Map<String, String> units = new LinkedHashMap<>();
         List<Attempt> attempts = new ArrayList<>();
         Optional<String> ns = Optional.empty();
+        Optional<RulesWait> rules = Optional.empty();
         for (String line : p.stdout().split("\n")) {
             String[] w = line.strip().split(" ", 4);
             if (w[0].equals("@@unit") && w.length >= 2) {
                 units.put(w[1], w.length > 2 && !w[2].isBlank() ? w[2].strip() : "unknown");
             } else if (w[0].equals("@@podns") && w.length >= 2 && !w[1].equals("none")) {
                 ns = Optional.of(w[1]);
+            } else if (w[0].equals("@@proxyrules") && w.length >= 4) {
+                try {
+                    String[] v = line.strip().split(" ");
+                    rules = Optional.of(new RulesWait(Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3])));
+                } catch (NumberFormatException e) {
+                    // a cut line: no wait to report
+                }
             } else if (w[0].startsWith("@@") && w.length >= 3) {
                 int exit;
                 try {
@@ -54,7 +76,7 @@ public record NodeKubeFacts(String node, Probe probe, Map<String, String> units,
                 attempts.add(new Attempt(w[0].substring(2), w[1], exit, w.length > 3 ? w[3].strip() : ""));
             }
         }
-        return new NodeKubeFacts(node, p, units, attempts, ns);
+        return new NodeKubeFacts(node, p, units, attempts, ns, rules);
     }
 
     public List<Attempt> of(String kind) {

@@ -12,6 +12,16 @@ import java.util.Optional;
  * (the node's curl in the pod's network namespace, found by the pod's address) to every other node's pod.
  * Every request is bounded by curl's {@code -m}, so the script takes about as long as its slowest request.
  *
+ * <p>Before the requests, while this node's kube-proxy runs, the script waits (at most {@link #RULES_WAIT_TENTHS}
+ * tenths of a second) until the node's NAT rules lead the verify Service to every ready pod and the apiserver's
+ * own Service to an endpoint. The API says a pod is ready, or the apiserver is back, before kube-proxy has
+ * written it: kube-proxy writes its rules at most once a second after it hears of a change, and a request made in
+ * between is refused by its "no endpoints" reject rule. Seen in CI right after {@code up} (3 of 8 ClusterIP
+ * requests refused, then every pod answering) and right after the apiserver's restart (its Service refused on
+ * both nodes). The wait changes no fault's outcome: with seed 004's fault the rules are complete (replies take
+ * the wrong way), an apiserver advertising the wrong address has an endpoint (the wrong one), and with
+ * kube-proxy stopped there is nothing to wait for.
+ *
  * <p>Several ClusterIP requests, not one: kube-proxy picks an endpoint at random per connection, and the seed
  * labs' fault (seed 004) lets only the node's own pod answer. With one pod per node, eight requests all
  * landing on the local pod happen with probability 2<sup>-8</sup> on two nodes, less on more.
@@ -21,7 +31,13 @@ public final class NodeScript {
     public static final int NODE_PORT_TRIES = 2;
     /** curl's bound per request, seconds. */
     public static final int REQUEST_SECONDS = 2;
-    public static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** The bound on the wait for kube-proxy's rules, in tenths of a second (plus the time of each rules read). */
+    public static final int RULES_WAIT_TENTHS = 40;
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** How kube-proxy names the two Services in its rules' comments. */
+    static final String VERIFY_SERVICE = VerifyWorkload.NAMESPACE + "/" + VerifyWorkload.CLUSTER_IP_SERVICE;
+    static final String KUBERNETES_SERVICE = "default/kubernetes:https";
 
     private NodeScript() {
     }
@@ -34,13 +50,21 @@ public final class NodeScript {
      * @param localPod  this node's verify pod address, if it has one
      * @param peerPods  the other nodes' verify pod addresses
      * @param kubernetesIp the ClusterIP of the apiserver's own Service ({@code default/kubernetes})
+     * @param readyPods the addresses of every ready verify pod: the endpoints kube-proxy's rules must lead the verify
+     *                  Service to before the requests
      */
     public static String render(List<String> units, Optional<String> clusterIp, Optional<Integer> nodePort, List<String> nodeIps,
-                                Optional<String> localPod, List<String> peerPods, Optional<String> kubernetesIp) {
+                                Optional<String> localPod, List<String> peerPods, Optional<String> kubernetesIp, List<String> readyPods) {
         StringBuilder s = new StringBuilder();
         s.append("for u in");
         units.forEach(u -> s.append(' ').append(u));
         s.append("; do echo \"@@unit $u $(systemctl is-active $u 2>/dev/null || true)\"; done\n");
+        List<String> wanted = new java.util.ArrayList<>();
+        clusterIp.ifPresent(ip -> readyPods.forEach(p -> wanted.add(VERIFY_SERVICE + " " + p + ":" + VerifyWorkload.POD_PORT)));
+        kubernetesIp.ifPresent(ip -> wanted.add(KUBERNETES_SERVICE + " "));
+        if (!wanted.isEmpty()) {
+            s.append(rulesWait(wanted));
+        }
         // t KIND TARGET URL [netns]: one bounded request, one line
         s.append("t() { if [ -n \"$4\" ]; then o=$(ip netns exec \"$4\" curl -sS -m ").append(REQUEST_SECONDS)
                 .append(" \"$3\" 2>&1); else o=$(curl -sS -m ").append(REQUEST_SECONDS)
@@ -76,6 +100,25 @@ public final class NodeScript {
             }
         });
         s.append("wait\n");
+        return s.toString();
+    }
+
+    /**
+     * {@code @@proxyrules MISSING OF WAITED}: how many of the wanted endpoints the DNAT rules still missed, of how
+     * many, after how many tenths of a second. Each wanted endpoint is "SERVICE DESTINATION": a DNAT rule whose
+     * comment names the Service (quoted or not, depending on the iptables build) and whose
+     * {@code --to-destination} starts with DESTINATION (empty: any endpoint).
+     */
+    private static String rulesWait(List<String> wanted) {
+        StringBuilder s = new StringBuilder();
+        s.append("if [ \"$(systemctl is-active kube-proxy 2>/dev/null)\" = active ]; then\n")
+                .append("  w=0; while :; do r=$(iptables-save -t nat 2>/dev/null | grep -F -- '-j DNAT --to-destination'); m=0\n")
+                .append("    for e in");
+        wanted.forEach(e -> s.append(' ').append(Commands.quote(e)));
+        s.append("; do printf '%s\\n' \"$r\" | grep -F -e \"\\\"${e%% *}\\\"\" -e \"${e%% *} \" | grep -qF -- \"--to-destination ${e#* }\" || m=$((m+1)); done\n")
+                .append("    { [ $m -eq 0 ] || [ $w -ge ").append(RULES_WAIT_TENTHS).append(" ]; } && break; w=$((w+1)); sleep 0.1\n")
+                .append("  done; echo \"@@proxyrules $m ").append(wanted.size()).append(" $w\"\n")
+                .append("fi\n");
         return s.toString();
     }
 

@@ -65,11 +65,13 @@ class NodeScriptTest {
                 esac
                 """);
         String script = NodeScript.render(List.of("kubelet", "kube-proxy"), Optional.of("10.96.44.5"), Optional.of(31080),
-                List.of("192.168.84.11", "192.168.84.12"), Optional.of("10.84.9.131"), List.of("10.84.7.130"), Optional.of("10.96.0.1"));
+                List.of("192.168.84.11", "192.168.84.12"), Optional.of("10.84.9.131"), List.of("10.84.7.130"), Optional.of("10.96.0.1"),
+                List.of("10.84.9.131", "10.84.7.130"));
 
         NodeKubeFacts f = run(script);
 
         assertThat(f.units()).containsEntry("kubelet", "active").containsEntry("kube-proxy", "inactive");
+        assertThat(f.rules()).as("kube-proxy is not running: nothing to wait for").isEmpty();
         assertThat(f.podNetns()).contains("cni-77");
         assertThat(f.of("clusterip")).hasSize(NodeScript.CLUSTER_IP_TRIES)
                 .allMatch(a -> a.answered() ? a.answeredBy().orElseThrow().equals("node2") : a.exit() == 28);
@@ -86,9 +88,50 @@ class NodeScriptTest {
         tool("systemctl", "echo failed; exit 3\n");
         tool("curl", "echo called >&2; exit 99\n");
         NodeKubeFacts f = run(NodeScript.render(List.of("kubelet"), Optional.empty(), Optional.empty(), List.of("192.168.84.11"),
-                Optional.empty(), List.of(), Optional.empty()));
+                Optional.empty(), List.of(), Optional.empty(), List.of()));
         assertThat(f.units()).containsEntry("kubelet", "failed");
+        assertThat(f.rules()).isEmpty();
         assertThat(f.attempts()).isEmpty();
         assertThat(f.podNetns()).isEmpty();
+    }
+
+    /**
+     * kube-proxy writes the apiserver Service's rule on its second rules read and the second pod's on its third (a
+     * counter file stands for time passing): no request may be made before both, and the wait is reported. The
+     * olab-verify lines are kube-proxy's own form ({@code iptables-save -t nat} on a local lab node, v1.37.2,
+     * 2026-11-28); the apiserver's line is hand-written with its comment unquoted, the other form iptables builds print.
+     */
+    @Test
+    void theRequestsWaitUntilKubeProxysRulesLeadToEveryReadyPodAndToTheApiserver() throws IOException {
+        Path reads = bin.resolve("reads");
+        tool("systemctl", "echo active\n");
+        tool("iptables-save", """
+                n=$(cat %1$s 2>/dev/null || echo 0); n=$((n+1)); echo $n > %1$s
+                echo '-A KUBE-SEP-AAAA -p tcp -m comment --comment "olab-verify/olab-verify" -m tcp -j DNAT --to-destination 10.84.9.131:8080'
+                echo '-A KUBE-SEP-CCCC -p tcp -m comment --comment "olab-verify/olab-verify-nodeport" -m tcp -j DNAT --to-destination 10.84.7.130:8080'
+                [ $n -ge 2 ] && echo '-A KUBE-SEP-KKKK -p tcp -m comment --comment default/kubernetes:https -m tcp -j DNAT --to-destination 192.168.84.11:6443'
+                [ $n -ge 3 ] && echo '-A KUBE-SEP-BBBB -p tcp -m comment --comment "olab-verify/olab-verify" -m tcp -j DNAT --to-destination 10.84.7.130:8080'
+                exit 0
+                """.formatted(reads));
+        tool("curl", "[ $(cat " + reads + ") -ge 3 ] || { echo 'curl: (7) Failed to connect' >&2; exit 7; }\n"
+                + "for a; do url=$a; done; case \"$url\" in *10.96.0.1:443*) printf 401 ;; *) echo 'olab-k8s node1' ;; esac\n");
+        NodeKubeFacts f = run(NodeScript.render(List.of("kube-proxy"), Optional.of("10.96.44.5"), Optional.empty(), List.of(),
+                Optional.empty(), List.of(), Optional.of("10.96.0.1"), List.of("10.84.9.131", "10.84.7.130")));
+        assertThat(f.rules()).contains(new NodeKubeFacts.RulesWait(0, 3, 2));
+        assertThat(f.of("apiserver", "10.96.0.1")).singleElement().extracting(NodeKubeFacts.Attempt::output).isEqualTo("401");
+        assertThat(f.of("clusterip")).hasSize(NodeScript.CLUSTER_IP_TRIES).allMatch(NodeKubeFacts.Attempt::answered);
+        assertThat(f.rules().get().describe()).isEqualTo("kube-proxy's rules led to all 3 expected endpoints (waited 0.2 s)");
+    }
+
+    @Test
+    void rulesThatNeverComeStopTheWaitAtItsBoundAndSaySo() throws IOException {
+        tool("systemctl", "echo active\n");
+        tool("iptables-save", "exit 0\n");
+        tool("curl", "echo 'curl: (7) Failed to connect' >&2; exit 7\n");
+        NodeKubeFacts f = run(NodeScript.render(List.of("kube-proxy"), Optional.of("10.96.44.5"), Optional.empty(), List.of(),
+                Optional.empty(), List.of(), Optional.of("10.96.0.1"), List.of("10.84.9.131")));
+        assertThat(f.rules()).contains(new NodeKubeFacts.RulesWait(2, 2, NodeScript.RULES_WAIT_TENTHS));
+        assertThat(f.rules().get().describe()).isEqualTo("kube-proxy's rules still missed 2 of 2 expected endpoints after 4.0 s");
+        assertThat(f.of("clusterip")).hasSize(NodeScript.CLUSTER_IP_TRIES).noneMatch(NodeKubeFacts.Attempt::answered);
     }
 }
