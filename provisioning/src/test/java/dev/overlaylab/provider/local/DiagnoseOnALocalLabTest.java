@@ -1,26 +1,12 @@
 package dev.overlaylab.provider.local;
 
-import dev.overlaylab.compose.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.compose.DiagnoseAndFix;
 import dev.overlaylab.diagnose.Finding;
-import dev.overlaylab.diagnose.VerifyAndDiagnose.Outcome;
-import dev.overlaylab.engine.Failure;
-import dev.overlaylab.engine.RunOptions;
-import dev.overlaylab.engine.RunResult;
-import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.model.Lab;
-import dev.overlaylab.model.LabLoader;
-import dev.overlaylab.model.Profiles;
 import dev.overlaylab.progress.ProgressListener;
-import dev.overlaylab.render.RenderedLab;
-import dev.overlaylab.render.Renderer;
-import dev.overlaylab.ssh.NodeShell;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,118 +45,68 @@ class DiagnoseOnALocalLabTest {
     @TempDir
     Path tmp;
 
-    private Lab lab;
-    private LocalLabRig rig;
-    private DiagnoseAndFix doctor;
-    private RenderedLab rendered;
+    private LabExam exam;
 
     @Test
     void eachFaultMadeByHandGetsExactlyItsIdAndFixBringsTheMatrixBack() throws Exception {
-        lab = LabLoader.parse(LAB, Optional.empty());
-        rig = LocalLabRig.open(lab, tmp);
-        doctor = new DiagnoseAndFix(rig.shells(), Wiring.ETCD.ports(), rig.engine());
-        rendered = Renderer.builtIn().render(lab, Profiles.of(lab));
+        exam = LabExam.open(LAB, tmp, "diagnose", CMD);
         long t0 = System.nanoTime();
         try {
-            RunResult up = rig.engine().up(lab, rendered, rig.provider(), RunOptions.defaults(), ProgressListener.NONE);
-            assertThat(up.failures()).as(up.failures().stream().map(Failure::describe).collect(Collectors.joining("\n"))).isEmpty();
+            exam.up("healthy lab", ProgressListener.NONE);
             // the moment up returns: a healthy lab has nothing to report
-            assertHealthy(doctor.diagnose(lab, rig.provider(), ProgressListener.NONE), "right after up");
+            exam.assertHealthy("right after up");
 
             // #14: a hardening file turns IP forwarding off, and sysctl --system applies it
-            sh("node1", "printf 'net.ipv4.ip_forward = 0\\n' > /etc/sysctl.d/90-hardening.conf && sysctl -q -w net.ipv4.ip_forward=0");
+            exam.sh("node1", "printf 'net.ipv4.ip_forward = 0\\n' > /etc/sysctl.d/90-hardening.conf && sysctl -q -w net.ipv4.ip_forward=0");
             Finding f = expect("ip-forward-off", "node1");
             assertThat(f.evidence()).anyMatch(e -> e.contains("/etc/sysctl.d/90-hardening.conf"));
-            fix(true);
-            assertThat(sh("node1", "sysctl -n net.ipv4.ip_forward").strip()).isEqualTo("1");
-            sh("node1", "rm -f /etc/sysctl.d/90-hardening.conf /etc/sysctl.d/99-overlay-lab-ip-forward.conf");
+            exam.fix(true, "--force");
+            assertThat(exam.sh("node1", "sysctl -n net.ipv4.ip_forward").strip()).isEqualTo("1");
+            exam.sh("node1", "rm -f /etc/sysctl.d/90-hardening.conf /etc/sysctl.d/99-overlay-lab-ip-forward.conf");
 
             // #4: a firewall's DROP for the pod network, inserted ahead of flannel's ACCEPTs
-            sh("node1", "iptables -I FORWARD -s 10.1.0.0/16 -j DROP");
+            exam.sh("node1", "iptables -I FORWARD -s 10.1.0.0/16 -j DROP");
             expect("forward-drop", "iptables -D FORWARD -s 10.1.0.0/16 -j DROP");
             // without --force, --fix leaves a rule the lab did not make alone and says so
-            DiagnoseAndFix.FixReport held = doctor.fix(lab, rendered, rig.provider(), current().findings(), false, ProgressListener.NONE);
+            DiagnoseAndFix.FixReport held = exam.doctor.fix(exam.lab, exam.rendered, exam.rig.provider(),
+                    exam.diagnose("--fix without --force").findings(), false, ProgressListener.NONE);
             assertThat(held.heldBack()).containsExactly("[forward-drop] on node1: iptables -D FORWARD -s 10.1.0.0/16 -j DROP");
             assertThat(held.after().findings()).extracting(Finding::id).containsExactly("forward-drop");
-            fix(true);
+            exam.fix(true, "--force");
 
             // #13: flanneld disabled and stopped by hand (docker stops with it: Requires=)
-            sh("node1", "systemctl disable --now flanneld");
+            exam.sh("node1", "systemctl disable --now flanneld");
             f = expect("flanneld-down", "stopped and disabled");
-            fix(false);
-            assertThat(sh("node1", "systemctl is-enabled flanneld; systemctl is-active flanneld docker")).isEqualTo("enabled\nactive\nactive\n");
+            exam.fix(false, "up");
+            assertThat(exam.sh("node1", "systemctl is-enabled flanneld; systemctl is-active flanneld docker")).isEqualTo("enabled\nactive\nactive\n");
 
             // #7: docker restarted without its drop-in; docker0 keeps flannel's address, only its MTU shows
-            sh("node1", "mv /etc/systemd/system/docker.service.d/10-flannel.conf /root/ && systemctl daemon-reload"
+            exam.sh("node1", "mv /etc/systemd/system/docker.service.d/10-flannel.conf /root/ && systemctl daemon-reload"
                     + " && systemctl restart docker");
             expect("docker-before-flannel", "without the flannel drop-in");
-            fix(false);
+            exam.fix(false, "up");
 
             // #9: a firewall drops vxlan's UDP 8472 on node1
-            sh("node1", "iptables -I INPUT -p udp --dport 8472 -j DROP");
+            exam.sh("node1", "iptables -I INPUT -p udp --dport 8472 -j DROP");
             expect("backend-port-blocked", "8472");
-            fix(true);
+            exam.fix(true, "--force");
 
             // #2: docker told --mtu=1500 in the lab's own drop-in (up renders it again)
-            sh("node1", "sed -i 's/--mtu=${FLANNEL_MTU}/--mtu=1500/' /etc/systemd/system/docker.service.d/10-flannel.conf"
+            exam.sh("node1", "sed -i 's/--mtu=${FLANNEL_MTU}/--mtu=1500/' /etc/systemd/system/docker.service.d/10-flannel.conf"
                     + " && systemctl daemon-reload && systemctl restart docker");
             expect("mtu-mismatch", "MTU");
-            fix(false);
+            exam.fix(false, "up");
             System.out.printf("[diagnose] all faults: %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
         } finally {
-            rig.provider().down(lab, ProgressListener.NONE);
+            exam.downAndCheckNothingLeft();
         }
-        assertThat(java.nio.file.Files.exists(rig.names().labDir())).isFalse();
-    }
-
-    private Outcome current() {
-        return doctor.diagnose(lab, rig.provider(), ProgressListener.NONE);
     }
 
     /** Exactly one finding, with that id, whose cause, evidence or fix says the telling words. */
     private Finding expect(String id, String says) {
-        Outcome o = current();
-        String shown = o.findings().stream().map(DiagnoseOnALocalLabTest::show).collect(Collectors.joining("\n"));
-        System.out.printf("[diagnose] %s: %d ms, %d failed checks%n%s%n", id, o.elapsed().toMillis(), o.report().failures().size(), shown);
-        assertThat(o.passed()).as(id + " injected: some check must fail").isFalse();
-        assertThat(o.findings()).as(shown).extracting(Finding::id).containsExactly(id);
-        Finding f = o.findings().get(0);
-        assertThat(f.cause()).doesNotContain("\n");
+        Finding f = exam.expectOnly(id, id + " injected");
         assertThat(f.excerpts()).isNotEmpty();
-        assertThat(f.cause() + "\n" + String.join("\n", f.evidence()) + "\n" + f.fix()).contains(says);
+        assertThat(LabExam.text(f)).contains(says);
         return f;
-    }
-
-    /** What olab diagnose --fix [--force] does; the matrix after it must be green with no finding. */
-    private void fix(boolean force) {
-        long t = System.nanoTime();
-        DiagnoseAndFix.FixReport r = doctor.fix(lab, rendered, rig.provider(), current().findings(), force, ProgressListener.NONE);
-        System.out.printf("[diagnose] fix%s: %d ms, applied %s, up %s%n", force ? " --force" : "", (System.nanoTime() - t) / 1_000_000,
-                r.applied().stream().map(a -> a.node() + ": " + a.command() + " → " + a.result().exitCode()).toList(),
-                r.up().map(RunResult::summary).orElse("not run"));
-        r.applied().forEach(a -> assertThat(a.result().exitCode()).as(a.command()).isZero());
-        r.up().ifPresent(u -> assertThat(u.failures()).as(u.failures().stream().map(Failure::describe)
-                .collect(Collectors.joining("\n"))).isEmpty());
-        assertHealthy(r.after(), "after the fix");
-    }
-
-    private static void assertHealthy(Outcome o, String when) {
-        assertThat(o.report().failures()).as(when + ": failed checks").isEmpty();
-        assertThat(o.findings()).as(when + ": findings " + o.findings().stream().map(DiagnoseOnALocalLabTest::show).toList()).isEmpty();
-    }
-
-    private static String show(Finding f) {
-        return "  [" + f.id() + "] " + f.cause() + "\n" + f.evidence().stream().map(e -> "      " + e + "\n").collect(Collectors.joining())
-                + "    fix: " + f.fix();
-    }
-
-    /** Runs a command line as root on the node over SSH; it must succeed. Returns stdout. */
-    private String sh(String node, String command) {
-        var n = rig.provider().endpoints(lab).stream().filter(e -> e.name().equals(node)).findFirst().orElseThrow();
-        try (NodeShell s = rig.shells().open(lab, n)) {
-            ExecResult r = s.exec(command, CMD);
-            assertThat(r.exitCode()).as(node + ": " + command + "\n" + r.stdout() + r.stderr()).isZero();
-            return r.stdout();
-        }
     }
 }

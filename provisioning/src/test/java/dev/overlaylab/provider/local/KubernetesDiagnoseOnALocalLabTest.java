@@ -3,26 +3,13 @@ package dev.overlaylab.provider.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.compose.DiagnoseAndFix;
-import dev.overlaylab.compose.Wiring;
 import dev.overlaylab.diagnose.Finding;
 import dev.overlaylab.diagnose.VerifyAndDiagnose.Outcome;
-import dev.overlaylab.engine.Failure;
-import dev.overlaylab.engine.RunOptions;
-import dev.overlaylab.engine.RunResult;
-import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.model.Lab;
-import dev.overlaylab.model.LabLoader;
-import dev.overlaylab.model.Profiles;
 import dev.overlaylab.progress.ProgressListener;
-import dev.overlaylab.render.RenderedLab;
-import dev.overlaylab.render.Renderer;
-import dev.overlaylab.ssh.NodeShell;
 import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.kube.KubeTarget;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,30 +49,22 @@ class KubernetesDiagnoseOnALocalLabTest {
     @TempDir
     Path tmp;
 
-    private Lab lab;
-    private LocalLabRig rig;
-    private DiagnoseAndFix doctor;
-    private RenderedLab rendered;
+    private LabExam exam;
 
     @Test
     void theKubernetesRowsPassAndEachCauseOfAnUnreachableClusterIpIsNamedAndFixed() throws Exception {
-        lab = LabLoader.parse(LAB, Optional.empty());
-        rig = LocalLabRig.open(lab, tmp);
-        doctor = new DiagnoseAndFix(rig.shells(), Wiring.ETCD.ports(), rig.engine());
-        rendered = Renderer.builtIn().render(lab, Profiles.of(lab));
-        KubeTarget t = KubeTarget.of(lab).orElseThrow();
+        exam = LabExam.open(LAB, tmp, "k8s", CMD);
+        KubeTarget t = KubeTarget.of(exam.lab).orElseThrow();
         long t0 = System.nanoTime();
         try {
-            RunResult up = rig.engine().up(lab, rendered, rig.provider(), RunOptions.defaults(), LocalLabRig.finishedSteps());
-            assertThat(up.failures()).as(up.failures().stream().map(Failure::describe).collect(Collectors.joining("\n"))).isEmpty();
-            System.out.printf("[k8s] up: %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
+            exam.up("Kubernetes lab", LocalLabRig.finishedSteps());
 
-            Outcome healthy = timed("healthy");
+            Outcome healthy = exam.diagnose("healthy");
             if (!healthy.passed()) {
                 // what the pods say, for whoever reads a failed run
-                System.out.println(sh("master", t.kubectl() + " -n olab-verify describe pods | tail -n 40; true"));
+                System.out.println(exam.sh("master", t.kubectl() + " -n olab-verify describe pods | tail -n 40; true"));
             }
-            assertHealthy(healthy, "right after up");
+            LabExam.assertHealthy(healthy, "right after up");
             for (String id : new String[] {"k8s-node-ready", "k8s-pod", "k8s-clusterip", "k8s-nodeport", "k8s-apiserver-service",
                     "kubelet-active", "kube-proxy-active"}) {
                 assertThat(healthy.report().all(id)).as(id).hasSize(2).allMatch(CheckResult::passed);
@@ -94,95 +73,63 @@ class KubernetesDiagnoseOnALocalLabTest {
             assertThat(healthy.report().find("k8s-clusterip", "master")).get().extracting(CheckResult::summary).asString()
                     .contains("8 of 8 answered");
             // re-verify: the same objects, one pod per node
-            assertHealthy(timed("again"), "second verify");
-            assertThat(sh("master", t.kubectl() + " -n olab-verify get pods --no-headers | wc -l").strip()).isEqualTo("2");
+            exam.assertHealthy("second verify");
+            assertThat(exam.sh("master", t.kubectl() + " -n olab-verify get pods --no-headers | wc -l").strip()).isEqualTo("2");
 
             // seed 004: kube-proxy on node1 loses clusterCIDR; node1's Service traffic leaves from nat0's 10.0.2.15
-            sh("node1", "sed -i '/^clusterCIDR:/d' " + t.kubeProxyConfig() + " && systemctl restart kube-proxy && sleep 3");
+            exam.sh("node1", "sed -i '/^clusterCIDR:/d' " + t.kubeProxyConfig() + " && systemctl restart kube-proxy && sleep 3");
             Finding f = expect("seed 004", "10.0.2.15");
             assertThat(f.fix()).contains("clusterCIDR: 10.84.0.0/16");
-            fix();
+            exam.fix(false, "seed 004");
 
             // kube-proxy stopped and disabled on node1
-            sh("node1", "systemctl disable --now kube-proxy");
+            exam.sh("node1", "systemctl disable --now kube-proxy");
             expect("kube-proxy is not running on node1", "systemctl enable --now kube-proxy");
-            fix();
+            exam.fix(false, "kube-proxy stopped");
 
             // the apiserver told to advertise the master's NAT address
-            String unit = sh("master", "systemctl show -p FragmentPath --value kube-apiserver").strip();
-            sh("master", "sed -i 's/--advertise-address=192.168.84.11/--advertise-address=10.0.2.15/' " + unit
+            String unit = exam.sh("master", "systemctl show -p FragmentPath --value kube-apiserver").strip();
+            exam.sh("master", "sed -i 's/--advertise-address=192.168.84.11/--advertise-address=10.0.2.15/' " + unit
                     + " && systemctl daemon-reload && systemctl restart --no-block kube-apiserver");
             // until the apiserver's Service leads only to the new address (the old lease goes on restart)
-            sh("master", "for i in $(seq 90); do [ \"$(" + t.kubectl() + " -n default get endpointslices -l kubernetes.io/service-name=kubernetes"
-                    + " -o jsonpath='{.items[*].endpoints[*].addresses[*]}' 2>/dev/null)\" = 10.0.2.15 ] && exit 0; sleep 1; done; exit 1");
+            waitForApiserverEndpoint(t, "10.0.2.15", 90);
             expect("advertises 10.0.2.15", "--advertise-address=192.168.84.11");
             // up restarts the apiserver and waits for it, not for its Service: right after, the EndpointSlice was
             // seen empty for a moment (the master's own k8s-apiserver-service refused), so wait for the endpoint first
-            DiagnoseAndFix.FixReport r = doctor.fix(lab, rendered, rig.provider(), current().findings(), false, ProgressListener.NONE);
+            DiagnoseAndFix.FixReport r = exam.doctor.fix(exam.lab, exam.rendered, exam.rig.provider(),
+                    exam.diagnose("before the fix").findings(), false, ProgressListener.NONE);
             r.up().ifPresent(u -> assertThat(u.failures()).isEmpty());
-            sh("master", "for i in $(seq 60); do [ \"$(" + t.kubectl() + " -n default get endpointslices -l kubernetes.io/service-name=kubernetes"
-                    + " -o jsonpath='{.items[*].endpoints[*].addresses[*]}' 2>/dev/null)\" = 192.168.84.11 ] && exit 0; sleep 1; done; exit 1");
-            assertHealthy(current(), "after the fix and the endpoint's return");
+            waitForApiserverEndpoint(t, "192.168.84.11", 60);
+            // seen once (CI-like load, 2026-11-28): right after this fix, the master's node read Ready=Unknown although
+            // up's "nodes ready" step had seen it Ready; its kubelet posts again within seconds. Print what the node
+            // and its kubelet say, then wait (bounded) for every node Ready before judging the matrix.
+            String nodes = exam.sh("master", t.kubectl() + " get nodes --no-headers; " + t.kubectl()
+                    + " get node master -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.lastHeartbeatTime} {.reason}{\"\\n\"}{end}'");
+            if (nodes.contains("NotReady") || nodes.contains("Unknown")) {
+                System.out.println("[k8s] after the fix, before the wait:\n" + nodes
+                        + exam.sh("master", "journalctl -u kubelet -u kube-controller-manager --since=-2min --no-pager | tail -n 30; true"));
+            }
+            exam.sh("master", "for i in $(seq 60); do o=$(" + t.kubectl() + " get nodes --no-headers 2>/dev/null)"
+                    + " && [ -n \"$o\" ] && ! printf '%s\\n' \"$o\" | grep -qv ' Ready ' && exit 0; sleep 1; done; exit 1");
+            exam.assertHealthy("after the fix and the endpoint's return");
             System.out.printf("[k8s] all: %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
         } finally {
-            rig.provider().down(lab, ProgressListener.NONE);
+            exam.downAndCheckNothingLeft();
         }
-        assertThat(java.nio.file.Files.exists(rig.names().labDir())).isFalse();
-    }
-
-    private Outcome current() {
-        return doctor.diagnose(lab, rig.provider(), ProgressListener.NONE);
-    }
-
-    private Outcome timed(String what) {
-        long t = System.nanoTime();
-        Outcome o = doctor.diagnose(lab, rig.provider(), ProgressListener.NONE);
-        System.out.printf("[k8s] diagnose %s: %d ms, %d checks, %d failed%n", what, (System.nanoTime() - t) / 1_000_000,
-                o.report().results().size(), o.report().failures().size());
-        return o;
     }
 
     /** Exactly one finding, clusterip-unreachable, whose cause says {@code cause} and whose text says {@code says}. */
     private Finding expect(String cause, String says) {
-        Outcome o = timed(cause);
-        String shown = o.findings().stream().map(KubernetesDiagnoseOnALocalLabTest::show).collect(Collectors.joining("\n"));
-        System.out.println(shown);
-        assertThat(o.passed()).as(cause + ": some check must fail").isFalse();
-        assertThat(o.findings()).as(shown).extracting(Finding::id).containsExactly("clusterip-unreachable");
-        Finding f = o.findings().get(0);
-        assertThat(f.cause()).contains(cause).doesNotContain("\n");
-        assertThat(f.cause() + "\n" + String.join("\n", f.evidence()) + "\n" + f.fix()).contains(says);
+        Finding f = exam.expectOnly("clusterip-unreachable", cause);
+        assertThat(f.cause()).contains(cause);
+        assertThat(LabExam.text(f)).contains(says);
         return f;
     }
 
-    /** {@code olab diagnose --fix}: up puts back what the lab made; the matrix after it must be green. */
-    private void fix() {
-        long t = System.nanoTime();
-        DiagnoseAndFix.FixReport r = doctor.fix(lab, rendered, rig.provider(), doctor.diagnose(lab, rig.provider(),
-                ProgressListener.NONE).findings(), false, ProgressListener.NONE);
-        System.out.printf("[k8s] fix: %d ms, up %s%n", (System.nanoTime() - t) / 1_000_000, r.up().map(RunResult::summary).orElse("not run"));
-        r.up().ifPresent(u -> assertThat(u.failures()).as(u.failures().stream().map(Failure::describe)
-                .collect(Collectors.joining("\n"))).isEmpty());
-        assertHealthy(r.after(), "after the fix");
-    }
-
-    private static void assertHealthy(Outcome o, String when) {
-        assertThat(o.report().failures()).as(when + ": failed checks " + o.report().failures().stream()
-                .map(c -> c.where() + " " + c.id() + ": " + c.summary()).toList()).isEmpty();
-        assertThat(o.findings()).as(when).isEmpty();
-    }
-
-    private static String show(Finding f) {
-        return "  [" + f.id() + "] " + f.cause() + "\n" + f.evidence().stream().map(e -> "      " + e + "\n").collect(Collectors.joining())
-                + "    fix: " + f.fix();
-    }
-
-    private String sh(String node, String command) {
-        var n = rig.provider().endpoints(lab).stream().filter(e -> e.name().equals(node)).findFirst().orElseThrow();
-        try (NodeShell s = rig.shells().open(lab, n)) {
-            ExecResult r = s.exec(command, CMD);
-            assertThat(r.exitCode()).as(node + ": " + command + "\n" + r.stdout() + r.stderr()).isZero();
-            return r.stdout();
-        }
+    /** Waits, at most {@code seconds}, until the apiserver's own Service leads to exactly that address. */
+    private void waitForApiserverEndpoint(KubeTarget t, String address, int seconds) {
+        exam.sh("master", "for i in $(seq " + seconds + "); do [ \"$(" + t.kubectl() + " -n default get endpointslices"
+                + " -l kubernetes.io/service-name=kubernetes -o jsonpath='{.items[*].endpoints[*].addresses[*]}' 2>/dev/null)\" = "
+                + address + " ] && exit 0; sleep 1; done; exit 1");
     }
 }
