@@ -7,14 +7,10 @@ import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.provider.Machines;
 import dev.overlaylab.provider.Removal;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +27,12 @@ class VirtualBoxDownPreviewTest {
     private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
-    void labFiles() throws IOException {
-        Path labDir = Files.createDirectories(tmp.resolve("lab"));
-        Files.writeString(labDir.resolve("xenial.ova"), "an appliance");
-        seeds = TestLabs.seeds("192.168.56.0/24", Optional.of(labDir.resolve("two-node-vbox.yaml")));
+    void lab() throws IOException {
+        seeds = FakeVBoxRig.seeds(tmp);
     }
 
     private VirtualBoxProvider provider(FakeVirtualBox fake) {
-        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
-                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty());
-        VBoxManageLocator locator = new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"),
-                p -> p.equals(Path.of(FakeVirtualBox.PROGRAM)));
-        SshBannerWait ssh = new SshBannerWait(d -> { }, (host, port) -> Optional.of("SSH-2.0-OpenSSH_7.2p2 Ubuntu-4ubuntu2.10"));
-        return new VirtualBoxProvider(new VirtualBoxContext(settings, fake, locator, HostOs.LINUX, name -> TestLabs.xenial("xenial.ova"),
-                GuestLogin.NOT_WIRED, new PortPicker(p -> true), ssh, d -> { }));
+        return FakeVBoxRig.provider(tmp, fake);
     }
 
     @Test
