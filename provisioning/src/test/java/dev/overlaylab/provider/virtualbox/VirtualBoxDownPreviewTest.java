@@ -2,39 +2,16 @@ package dev.overlaylab.provider.virtualbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.provider.Machines;
 import dev.overlaylab.provider.Removal;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Down's preview is made by the same plan down acts on: what it lists is what VBoxManage is then
  * told to remove, and a lab's machines read as none / running / halted / partial from VBoxManage.
  */
-class VirtualBoxDownPreviewTest {
-    @TempDir
-    Path tmp;
-
-    private Lab seeds;
-    private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void lab() throws IOException {
-        seeds = FakeVBoxRig.seeds(tmp);
-    }
-
-    private VirtualBoxProvider provider(FakeVirtualBox fake) {
-        return FakeVBoxRig.provider(tmp, fake);
-    }
-
+class VirtualBoxDownPreviewTest extends FakeVBoxRig {
     @Test
     void previewNamesExactlyWhatDownThenRemoves() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V70);

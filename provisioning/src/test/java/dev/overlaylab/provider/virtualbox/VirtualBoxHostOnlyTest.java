@@ -2,38 +2,16 @@ package dev.overlaylab.provider.virtualbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The host-only side of {@code up} as the real 7.2 behaves on Linux (defects #1 and #6 of issue 13):
  * no host-only network commands at all, and an interface VirtualBox lists on the lab's subnet but
  * Down — which is how it lists one with no address — is given the host address before it is used.
  */
-class VirtualBoxHostOnlyTest {
-    @TempDir
-    Path tmp;
-    private Lab seeds;
-    private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void lab() throws IOException {
-        seeds = FakeVBoxRig.seeds(tmp);
-    }
-
-    private VirtualBoxProvider provider(FakeVirtualBox fake) {
-        return FakeVBoxRig.provider(tmp, fake);
-    }
-
+class VirtualBoxHostOnlyTest extends FakeVBoxRig {
     @Test
     void anInterfaceListedOnTheLabNetButDownIsGivenTheHostAddressAndNotRecordedAsOurs() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V72);

@@ -5,38 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** up / down / lifecycle / plan against the recording fake VBoxManage; nothing runs VirtualBox. */
-class VirtualBoxProviderTest {
-    @TempDir
-    Path tmp;
-
-    private Path labDir;
-    private Lab seeds;
-    private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void labFiles() throws IOException {
-        seeds = FakeVBoxRig.seeds(tmp);
-        labDir = tmp.resolve("lab");
-    }
-
-    private VirtualBoxProvider provider(FakeVirtualBox fake, HostOs os, boolean installed) {
-        return FakeVBoxRig.provider(tmp, fake, os, installed);
-    }
-
+class VirtualBoxProviderTest extends FakeVBoxRig {
     private String ova() {
-        return labDir.resolve("xenial.ova").toAbsolutePath().toString();
+        return tmp.resolve("lab/xenial.ova").toAbsolutePath().toString();
     }
 
     private List<String> seedsCommands(String hostOnly) {
@@ -109,7 +86,7 @@ class VirtualBoxProviderTest {
         FakeVirtualBox.Vm base = fake.addVm("ubuntu-xenial-base", "poweroff");
         base.snapshots.add("clean");
         base.currentSnapshot = "clean";
-        VirtualBoxProvider p = new VirtualBoxProvider(FakeVBoxRig.context(FakeVBoxRig.settings(tmp), fake, HostOs.LINUX, true,
+        VirtualBoxProvider p = new VirtualBoxProvider(context(settings(tmp), fake, HostOs.LINUX, true,
                 "ubuntu-xenial-base"));
 
         p.up(seeds, events::add);
