@@ -2,67 +2,35 @@ package dev.overlaylab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.MainFrame;
 import dev.overlaylab.app.ui.Themes;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
 import javax.swing.JButton;
 import javax.swing.UIManager;
 import javax.swing.text.JTextComponent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12 item 9: what switching to the dark theme did to fonts and to a disabled button. */
 @Tag("gui")
 class DarkThemeGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-darktest-" + ProcessHandle.current().pid();
-    private GuiDriver gui;
-    private Path labDir;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("darktest", Path.of("target", "screenshots", "dark"));
+    private final GuiDriver gui = app.gui();
+    @TempDir
+    Path labDir;
     private MainFrame frame;
 
     @BeforeEach
     void openApp() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "dark"));
-        labDir = Files.createTempDirectory("olab-dark-");
-        frame = GuiDriver.onEdt(() -> {
-            AppContext ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
-            Themes.install(AppPrefs.Theme.LIGHT);
-            MainFrame f = new MainFrame(ctx);
-            f.setSize(1280, 820);
-            f.setVisible(true);
-            return f;
-        });
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (gui == null) {
-            return;
-        }
-        GuiDriver.onEdt(() -> {
-            Themes.switchTo(AppPrefs.Theme.LIGHT);
-            Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-            return null;
-        });
-        Preferences.userRoot().node(PREFS).removeNode();
-        try (Stream<Path> files = Files.walk(labDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        frame = app.mainFrame(app.real());
     }
 
     private static boolean monospaced(Font f) {

@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.diagnose.DiagnosePanel;
-import dev.overlaylab.app.engine.HostKeyNotices;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.app.verify.VerifyPanel;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
-import javax.swing.JFrame;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Diagnose tab against {@link DiagnoseDouble}: Diagnose runs the service and shows each finding's id,
@@ -32,11 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("gui")
 class DiagnosePanelGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-diagtest-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("diagtest", Path.of("target", "screenshots", "diagnose"));
+    private final GuiDriver gui = app.gui();
     private final DiagnoseDouble service = new DiagnoseDouble();
     private final List<Boolean> practising = new CopyOnWriteArrayList<>();
-    private GuiDriver gui;
-    private JFrame frame;
     private DiagnosePanel panel;
     private VerifyPanel verify;
     private JTabbedPane tabs;
@@ -54,14 +49,9 @@ class DiagnosePanelGuiTest {
     }
 
     private void open(String provider, AppPrefs.Theme theme) throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "diagnose"));
         Lab lab = lab(provider);
-        AppContext ctx = new AppContext(service, new AppPrefs(Preferences.userRoot().node(PREFS)), new HostKeyNotices());
-        GuiDriver.onEdt(() -> {
-            Themes.install(theme);
+        AppContext ctx = app.context(service);
+        app.show("diagnose", 1024, 700, theme, () -> {
             verify = new VerifyPanel(ctx, lab);
             panel = new DiagnosePanel(ctx, lab);
             tabs = new JTabbedPane();
@@ -78,24 +68,8 @@ class DiagnosePanelGuiTest {
                 panel.diagnoseIfAllowed();
             });
             tabs.setSelectedComponent(panel);
-            frame = new JFrame("diagnose");
-            frame.setContentPane(tabs);
-            frame.setSize(1024, 700);
-            frame.setVisible(true);
-            return null;
+            return tabs;
         });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (frame != null) {
-            GuiDriver.onEdt(() -> {
-                frame.dispose();
-                Themes.install(AppPrefs.Theme.LIGHT);
-                return null;
-            });
-        }
-        Preferences.userRoot().node(PREFS).removeNode();
     }
 
     private String findingsText() throws Exception {

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.app.verify.VerifyPanel;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.prefs.Preferences;
-import javax.swing.JFrame;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 item 6, against the real engine: Verify on a local lab that was never provisioned said
@@ -26,28 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("gui")
 class ErrorsForPeopleGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-errtest-" + ProcessHandle.current().pid();
-    private GuiDriver gui;
-    private JFrame frame;
-
-    @BeforeEach
-    void display() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "errors"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (frame != null) {
-            GuiDriver.onEdt(() -> {
-                frame.dispose();
-                return null;
-            });
-        }
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("errtest", Path.of("target", "screenshots", "errors"));
+    private final GuiDriver gui = app.gui();
 
     @Test
     void verifyOnALabThatIsNotUpSaysWhatToClick() throws Exception {
@@ -63,16 +39,8 @@ class ErrorsForPeopleGuiTest {
                   - {name: node1, ip: 192.168.88.102}
                 flannel: {network: 10.88.0.0/16}
                 """.formatted(name), Optional.empty());
-        AppContext ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
-        VerifyPanel panel = GuiDriver.onEdt(() -> {
-            Themes.install(AppPrefs.Theme.LIGHT);
-            VerifyPanel p = new VerifyPanel(ctx, lab);
-            frame = new JFrame("verify");
-            frame.setContentPane(p);
-            frame.setSize(1100, 600);
-            frame.setVisible(true);
-            return p;
-        });
+        AppContext ctx = app.real();
+        VerifyPanel panel = app.show("verify", 1100, 600, AppPrefs.Theme.LIGHT, () -> new VerifyPanel(ctx, lab));
         gui.click("verify.run");
         GuiDriver.waitFor("the verification to give up", () -> !panel.isRunning() && GuiDriver.find("verify.banner").isPresent());
         String shown = GuiDriver.textOf(gui.get("verify.banner"));

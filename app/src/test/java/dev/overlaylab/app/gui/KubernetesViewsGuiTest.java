@@ -6,26 +6,21 @@ import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.engine.CheckResult;
 import dev.overlaylab.app.engine.Finding;
-import dev.overlaylab.app.engine.HostKeyNotices;
 import dev.overlaylab.app.engine.VerifyOutcome;
 import dev.overlaylab.app.topology.Scene;
 import dev.overlaylab.app.topology.TopologyInput;
 import dev.overlaylab.app.topology.TopologyPanel;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.app.verify.VerifyPanel;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.Preferences;
-import javax.swing.JFrame;
 import javax.swing.JTabbedPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A lab with Kubernetes in the lab window's Verify and Topology tabs: the Kubernetes rows appear in the matrix
@@ -35,9 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("gui")
 class KubernetesViewsGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-k8sviews-" + ProcessHandle.current().pid();
-    private GuiDriver gui;
-    private JFrame frame;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("k8sviews", Path.of("target", "screenshots", "kubernetes"));
+    private final GuiDriver gui = app.gui();
     private VerifyPanel verify;
     private TopologyPanel topology;
     private JTabbedPane tabs;
@@ -87,14 +82,9 @@ class KubernetesViewsGuiTest {
     }
 
     private void open() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "kubernetes"));
         Lab lab = lab();
-        AppContext ctx = new AppContext(new LabServiceDouble() { }, new AppPrefs(Preferences.userRoot().node(PREFS)), new HostKeyNotices());
-        GuiDriver.onEdt(() -> {
-            Themes.install(AppPrefs.Theme.LIGHT);
+        AppContext ctx = app.context(new LabServiceDouble() { });
+        app.show("kubernetes", 1280, 1000, AppPrefs.Theme.LIGHT, () -> {
             verify = new VerifyPanel(ctx, lab);
             verify.setOnDiagnose(() -> { }); // as LabWindow wires it
             topology = new TopologyPanel(ctx, TopologyInput.of(lab));
@@ -102,23 +92,8 @@ class KubernetesViewsGuiTest {
             tabs.setName("kubernetes");
             tabs.addTab("Verify", verify);
             tabs.addTab("Topology", topology);
-            frame = new JFrame("kubernetes");
-            frame.setContentPane(tabs);
-            frame.setSize(1280, 1000);
-            frame.setVisible(true);
-            return null;
+            return tabs;
         });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (frame != null) {
-            GuiDriver.onEdt(() -> {
-                frame.dispose();
-                return null;
-            });
-        }
-        Preferences.userRoot().node(PREFS).removeNode();
     }
 
     @Test

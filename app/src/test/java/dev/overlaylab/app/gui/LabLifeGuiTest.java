@@ -2,31 +2,24 @@ package dev.overlaylab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.LabWindow;
 import dev.overlaylab.app.MainFrame;
-import dev.overlaylab.app.engine.HostKeyNotices;
 import dev.overlaylab.app.life.LabListPanel;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.compose.LabStatus.State;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.provider.Removal;
-import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javax.swing.JButton;
 import javax.swing.JList;
 import javax.swing.JTextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("gui")
 class LabLifeGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-life-" + ProcessHandle.current().pid();
     private final LifeDouble service = new LifeDouble();
-    private GuiDriver gui;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("life", Path.of(System.getProperty("olab.shots", "target/screenshots/life")));
+    private final GuiDriver gui = app.gui();
     private MainFrame frame;
     private AppPrefs prefs;
 
@@ -63,10 +57,7 @@ class LabLifeGuiTest {
 
     @BeforeEach
     void labs() throws Exception {
-        Prereq.require(System.getenv("DISPLAY") != null && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of(System.getProperty("olab.shots", "target/screenshots/life")));
-        prefs = new AppPrefs(Preferences.userRoot().node(PREFS));
+        prefs = app.prefs();
         // oldest first: the list shows the newest first
         prefs.addRecent(lab("al-vbox", "virtualbox", "ubuntu-16.04"));
         prefs.addRecent(lab("al-broken", "local", "debian-12-nspawn"));
@@ -77,22 +68,7 @@ class LabLifeGuiTest {
     }
 
     private void open(AppPrefs.Theme theme, int w, int h) throws Exception {
-        frame = GuiDriver.onEdt(() -> {
-            Themes.install(theme);
-            MainFrame f = new MainFrame(new AppContext(service, prefs, new HostKeyNotices()));
-            f.setSize(w, h);
-            f.setVisible(true);
-            return f;
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        GuiDriver.onEdt(() -> {
-            Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-            return null;
-        });
-        Preferences.userRoot().node(PREFS).removeNode();
+        frame = app.mainFrame(app.context(service), theme, w, h);
     }
 
     private static String cell(LabListPanel list, int row) throws Exception {

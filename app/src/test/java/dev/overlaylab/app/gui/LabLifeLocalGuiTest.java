@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.LabWindow;
-import dev.overlaylab.app.MainFrame;
 import dev.overlaylab.app.life.LabListPanel;
 import dev.overlaylab.app.progress.ProvisionPanel;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.progress.ProgressListener;
-import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javax.swing.JComboBox;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
@@ -28,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,10 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("gui")
 @Tag("integration")
 class LabLifeLocalGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-life-e2e-" + ProcessHandle.current().pid();
     private static final String[] IPS = {"192.168.87.101", "192.168.87.102"};
     private static final Path FLANNELD = Path.of("/var/cache/overlay-lab/flannel/flanneld-v0.28.9");
-    private GuiDriver gui;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("life-e2e", Path.of(System.getProperty("olab.shots", "target/screenshots/life-e2e")));
+    private final GuiDriver gui = app.gui();
     private AppContext ctx;
     private Path labFile;
 
@@ -53,11 +49,8 @@ class LabLifeLocalGuiTest {
 
     @BeforeEach
     void openApp() throws Exception {
-        Prereq.require(System.getenv("DISPLAY") != null && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
         Prereq.require("root".equals(System.getProperty("user.name")), "needs root (the local provider boots nspawn nodes)");
         Prereq.require(Files.isRegularFile(FLANNELD), "no cached flanneld at " + FLANNELD + " (sudo ./olab setup local)");
-        gui = new GuiDriver(Path.of(System.getProperty("olab.shots", "target/screenshots/life-e2e")));
         labFile = Files.writeString(dir.resolve("al1.yaml"), """
                 name: al1
                 provider: local
@@ -73,18 +66,13 @@ class LabLifeLocalGuiTest {
                   binary: {file: %s}
                 """.formatted(FLANNELD));
         forgetNodeHostKeys();
-        AppPrefs prefs = new AppPrefs(Preferences.userRoot().node(PREFS));
+        AppPrefs prefs = app.prefs();
         prefs.addRecent(labFile);
-        ctx = GuiDriver.onEdt(() -> {
-            AppContext c = AppContext.real(prefs);
-            Themes.install(AppPrefs.Theme.LIGHT);
-            MainFrame frame = new MainFrame(c);
-            frame.setSize(1280, 820);
-            frame.setVisible(true);
-            return c;
-        });
+        ctx = AppContext.real(prefs);
+        app.mainFrame(ctx);
     }
 
+    /** Takes the lab down before {@link AppOnScreen} closes the windows, whatever happened. */
     @AfterEach
     void removeLab() throws Exception {
         if (ctx == null) {
@@ -94,11 +82,6 @@ class LabLifeLocalGuiTest {
             ctx.service().down(LabLoader.load(labFile), ProgressListener.NONE);
         } finally {
             forgetNodeHostKeys();
-            GuiDriver.onEdt(() -> {
-                Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-                return null;
-            });
-            Preferences.userRoot().node(PREFS).removeNode();
         }
     }
 

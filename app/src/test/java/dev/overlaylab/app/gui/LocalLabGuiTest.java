@@ -3,28 +3,19 @@ package dev.overlaylab.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.app.AppContext;
-import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.LabWindow;
-import dev.overlaylab.app.MainFrame;
 import dev.overlaylab.app.actions.ExportTopologyAction;
 import dev.overlaylab.app.engine.Stages;
 import dev.overlaylab.app.progress.ProvisionPanel;
 import dev.overlaylab.app.progress.StageCell;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.app.verify.VerifyPanel;
 import dev.overlaylab.app.wizard.NewLabWizard;
 import dev.overlaylab.app.wizard.WizardStep;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.progress.ProgressListener;
-import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JList;
@@ -35,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole product from the desktop, as a new user: wizard → provision a real two-node local lab
@@ -45,52 +38,36 @@ import org.junit.jupiter.api.Test;
 @Tag("gui")
 @Tag("integration")
 class LocalLabGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-e2e-" + ProcessHandle.current().pid();
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
-    private GuiDriver gui;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("e2e", Path.of("target", "screenshots", "e2e"));
+    private final GuiDriver gui = app.gui();
     private AppContext ctx;
-    private Path labDir;
+    @TempDir
+    Path labDir;
     private Path labFile;
 
     @BeforeEach
     void openApp() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
         Prereq.require("root".equals(System.getProperty("user.name")), "needs root (the local provider boots nspawn nodes)");
-        gui = new GuiDriver(Path.of("target", "screenshots", "e2e"));
-        labDir = Files.createTempDirectory("olab-e2e-");
         labFile = labDir.resolve("olg-gui.yaml");
         forgetNodeHostKeys();
-        ctx = GuiDriver.onEdt(() -> {
-            AppContext c = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
-            Themes.install(AppPrefs.Theme.LIGHT);
-            MainFrame frame = new MainFrame(c);
-            frame.setSize(1280, 820);
-            frame.setVisible(true);
-            return c;
-        });
+        ctx = app.real();
+        app.mainFrame(ctx);
     }
 
+    /** Takes the lab down before {@link AppOnScreen} closes the windows, whatever happened. */
     @AfterEach
     void removeLab() throws Exception {
         if (ctx == null) {
             return; // skipped before anything was made
         }
         try {
-            if (labFile != null && Files.exists(labFile)) {
+            if (Files.exists(labFile)) {
                 ctx.service().down(LabLoader.load(labFile), ProgressListener.NONE);
             }
         } finally {
             forgetNodeHostKeys();
-            GuiDriver.onEdt(() -> {
-                Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-                return null;
-            });
-            Preferences.userRoot().node(PREFS).removeNode();
-            try (Stream<Path> files = Files.walk(labDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -2,74 +2,46 @@ package dev.overlaylab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.app.AppContext;
-import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.MainFrame;
-import dev.overlaylab.app.ui.Themes;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.text.JTextComponent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Opening lab files in the app: a bad one, and one while another lab has work that would be lost. */
 @Tag("gui")
 class OpenLabGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-opentest-" + ProcessHandle.current().pid();
-    private GuiDriver gui;
-    private Path labDir;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("opentest", Path.of("target", "screenshots", "open"));
+    private final GuiDriver gui = app.gui();
+    @TempDir
+    Path labDir;
     private MainFrame frame;
 
     @BeforeEach
     void openApp() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "open"));
-        labDir = Files.createTempDirectory("olab-open-");
-        frame = GuiDriver.onEdt(() -> {
-            AppContext ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
-            Themes.install(AppPrefs.Theme.LIGHT);
-            MainFrame f = new MainFrame(ctx);
-            f.setSize(1280, 820);
-            f.setLocationRelativeTo(null);
-            f.setVisible(true);
-            return f;
-        });
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (gui == null) {
-            return;
-        }
+        frame = app.mainFrame(app.real());
         GuiDriver.onEdt(() -> {
-            Arrays.stream(Window.getWindows()).forEach(Window::dispose);
+            frame.setLocationRelativeTo(null); // centred, as a desktop places it: the dialogs are measured against the screen
             return null;
         });
-        Preferences.userRoot().node(PREFS).removeNode();
-        try (Stream<Path> files = Files.walk(labDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private void open(Path file) throws Exception {

@@ -8,32 +8,26 @@ import dev.overlaylab.app.engine.EngineLabService;
 import dev.overlaylab.app.engine.HostKeyNotices;
 import dev.overlaylab.app.life.NodesPanel;
 import dev.overlaylab.app.life.PlanPanel;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.cli.Olab;
 import dev.overlaylab.compose.LabStatus.State;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.progress.ProgressEvent;
-import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.Preferences;
 import javax.swing.JComboBox;
-import javax.swing.JFrame;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -44,8 +38,9 @@ import picocli.CommandLine;
  */
 @Tag("gui")
 class PlanAndNodesGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-plan-" + ProcessHandle.current().pid();
-    private GuiDriver gui;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("plan", Path.of(System.getProperty("olab.shots", "target/screenshots/life")));
+    private final GuiDriver gui = app.gui();
     private Path labFile;
 
     @TempDir
@@ -53,9 +48,6 @@ class PlanAndNodesGuiTest {
 
     @BeforeEach
     void lab() throws Exception {
-        Prereq.require(System.getenv("DISPLAY") != null && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of(System.getProperty("olab.shots", "target/screenshots/life")));
         labFile = Files.writeString(dir.resolve("al-plan.yaml"), """
                 name: al-plan
                 provider: local
@@ -68,27 +60,9 @@ class PlanAndNodesGuiTest {
                 """);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        GuiDriver.onEdt(() -> {
-            Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-            return null;
-        });
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
-    private <T extends java.awt.Component> T show(java.util.function.Function<AppContext, T> panel, dev.overlaylab.app.engine.LabService s,
+    private <T extends java.awt.Container> T show(java.util.function.Function<AppContext, T> panel, dev.overlaylab.app.engine.LabService s,
             AppPrefs.Theme theme) throws Exception {
-        return GuiDriver.onEdt(() -> {
-            Themes.install(theme);
-            AppContext ctx = new AppContext(s, new AppPrefs(Preferences.userRoot().node(PREFS)), new HostKeyNotices());
-            T p = panel.apply(ctx);
-            JFrame f = new JFrame("test");
-            f.setContentPane((java.awt.Container) p);
-            f.setSize(1024, 700);
-            f.setVisible(true);
-            return p;
-        });
+        return app.show("test", 1024, 700, theme, () -> panel.apply(app.context(s)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.overlaylab.app.gui;
 
+import java.awt.GraphicsEnvironment;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -9,6 +10,13 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Prereq {
     private Prereq() {
+    }
+
+    /** An X display to draw on: the GUI tests run under Xvfb (in CI too), and are skipped without one. */
+    static void display() {
+        String display = System.getenv("DISPLAY");
+        require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
+                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
     }
 
     static void require(boolean condition, String reason) {

@@ -4,37 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
-import dev.overlaylab.app.engine.CheckResult;
-import dev.overlaylab.app.engine.HostKeyNotices;
-import dev.overlaylab.app.engine.LabService;
-import dev.overlaylab.app.engine.NodeDiff;
-import dev.overlaylab.app.engine.ProviderChoice;
 import dev.overlaylab.app.engine.RunSummary;
-import dev.overlaylab.app.engine.Validation;
-import dev.overlaylab.app.engine.VerifyOutcome;
 import dev.overlaylab.app.progress.ProvisionPanel;
 import dev.overlaylab.app.progress.StageCell;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressListener;
-import dev.overlaylab.render.RenderedLab;
-import java.awt.GraphicsEnvironment;
+import java.awt.Window;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
 import javax.swing.JButton;
-import javax.swing.JFrame;
 import javax.swing.JTextArea;
-import org.junit.jupiter.api.AfterEach;
+import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The provisioning view's own behaviour — Cancel and "Retry from here" — against an in-process
@@ -43,22 +33,19 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("gui")
 class ProvisionPanelGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-provtest-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("provtest", Path.of("target", "screenshots", "provision"));
+    private final GuiDriver gui = app.gui();
     private final List<Optional<String>> upCalls = new CopyOnWriteArrayList<>();
     private volatile boolean failEtcdOnce = true;
     private volatile boolean blockInFlanneld;
     /** The lab-wide nodes stage fails as a VirtualBox provision does on a machine whose VirtualBox cannot start VMs. */
     private volatile boolean failNodesLabWide;
-    private GuiDriver gui;
-    private JFrame frame;
+    private Window frame;
     private ProvisionPanel panel;
 
     @BeforeEach
     void show() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "provision"));
         Lab lab = LabLoader.parse("""
                 name: olg-prov
                 provider: hosts
@@ -68,28 +55,9 @@ class ProvisionPanelGuiTest {
                   - {name: master, ip: 192.168.58.101}
                   - {name: node1, ip: 192.168.58.102}
                 """, Optional.empty());
-        AppContext ctx = new AppContext(new ScriptedEngine(), new AppPrefs(Preferences.userRoot().node(PREFS)),
-                new HostKeyNotices());
-        GuiDriver.onEdt(() -> {
-            Themes.install(AppPrefs.Theme.LIGHT);
-            panel = new ProvisionPanel(ctx, lab);
-            frame = new JFrame("provision");
-            frame.setContentPane(panel);
-            frame.setSize(1200, 700);
-            frame.setVisible(true);
-            return null;
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (frame != null) {
-            GuiDriver.onEdt(() -> {
-                frame.dispose();
-                return null;
-            });
-        }
-        Preferences.userRoot().node(PREFS).removeNode();
+        AppContext ctx = app.context(new ScriptedEngine());
+        panel = app.show("provision", 1200, 700, AppPrefs.Theme.LIGHT, () -> new ProvisionPanel(ctx, lab));
+        frame = GuiDriver.onEdt(() -> SwingUtilities.getWindowAncestor(panel));
     }
 
     @Test

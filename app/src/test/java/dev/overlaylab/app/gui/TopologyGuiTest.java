@@ -5,29 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overlaylab.app.AppContext;
 import dev.overlaylab.app.AppPrefs;
 import dev.overlaylab.app.engine.CheckResult;
-import dev.overlaylab.app.engine.HostKeyNotices;
 import dev.overlaylab.app.engine.VerifyOutcome;
 import dev.overlaylab.app.topology.Scene;
 import dev.overlaylab.app.topology.TopologyInput;
 import dev.overlaylab.app.topology.TopologyPanel;
 import dev.overlaylab.app.topology.TopologyView;
-import dev.overlaylab.app.ui.Themes;
 import dev.overlaylab.model.LabLoader;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
+import java.awt.Window;
 import java.awt.event.InputEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.prefs.Preferences;
-import javax.swing.JFrame;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 item 8: the topology of the shipped three-node host-gw example drawn in a window — it
@@ -36,42 +32,19 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("gui")
 class TopologyGuiTest {
-    private static final String PREFS = "dev/overlaylab/app-topotest-" + ProcessHandle.current().pid();
-    private GuiDriver gui;
-    private JFrame frame;
+    @RegisterExtension
+    final AppOnScreen app = new AppOnScreen("topotest", Path.of("target", "screenshots", "topology"));
+    private final GuiDriver gui = app.gui();
+    private Window frame;
     private TopologyPanel panel;
 
     @BeforeEach
     void show() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Prereq.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under Xvfb, e.g. `xvfb-run -a mvn -pl app -am test`");
-        gui = new GuiDriver(Path.of("target", "screenshots", "topology"));
         TopologyInput in = TopologyInput.of(LabLoader.load(Path.of("..", "examples", "three-node-hostgw.yaml")));
-        AppContext ctx = new AppContext(new LabServiceDouble() { }, new AppPrefs(Preferences.userRoot().node(PREFS)),
-                new HostKeyNotices());
-        GuiDriver.onEdt(() -> {
-            Themes.install(AppPrefs.Theme.LIGHT);
-            panel = new TopologyPanel(ctx, in);
-            frame = new JFrame("topology");
-            frame.setContentPane(panel);
-            frame.setSize(1280, 820);
-            frame.setLocation(0, 0);
-            frame.setVisible(true);
-            return null;
-        });
+        AppContext ctx = app.context(new LabServiceDouble() { });
+        panel = app.show("topology", 1280, 820, AppPrefs.Theme.LIGHT, () -> new TopologyPanel(ctx, in));
+        frame = GuiDriver.onEdt(() -> javax.swing.SwingUtilities.getWindowAncestor(panel));
         GuiDriver.waitFor("the picture laid out", () -> panel.view().getWidth() > 0);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (frame != null) {
-            GuiDriver.onEdt(() -> {
-                frame.dispose();
-                return null;
-            });
-        }
-        Preferences.userRoot().node(PREFS).removeNode();
     }
 
     private static boolean wholeLabInSight(TopologyView v) {

@@ -2,51 +2,16 @@ package dev.overlaylab.provider.virtualbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.provider.Machines;
 import dev.overlaylab.provider.Removal;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Down's preview is made by the same plan down acts on: what it lists is what VBoxManage is then
  * told to remove, and a lab's machines read as none / running / halted / partial from VBoxManage.
  */
-class VirtualBoxDownPreviewTest {
-    @TempDir
-    Path tmp;
-
-    private Lab seeds;
-    private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void labFiles() throws IOException {
-        Path labDir = Files.createDirectories(tmp.resolve("lab"));
-        Files.writeString(labDir.resolve("xenial.ova"), "an appliance");
-        seeds = TestLabs.seeds("192.168.56.0/24", Optional.of(labDir.resolve("two-node-vbox.yaml")));
-    }
-
-    private VirtualBoxProvider provider(FakeVirtualBox fake) {
-        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
-                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty());
-        VBoxManageLocator locator = new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"),
-                p -> p.equals(Path.of(FakeVirtualBox.PROGRAM)));
-        SshBannerWait ssh = new SshBannerWait(d -> { }, (host, port) -> Optional.of("SSH-2.0-OpenSSH_7.2p2 Ubuntu-4ubuntu2.10"));
-        return new VirtualBoxProvider(new VirtualBoxContext(settings, fake, locator, HostOs.LINUX, name -> TestLabs.xenial("xenial.ova"),
-                GuestLogin.NOT_WIRED, new PortPicker(p -> true), ssh, d -> { }));
-    }
-
+class VirtualBoxDownPreviewTest extends FakeVBoxRig {
     @Test
     void previewNamesExactlyWhatDownThenRemoves() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V70);

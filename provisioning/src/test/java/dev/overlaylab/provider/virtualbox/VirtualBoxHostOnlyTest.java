@@ -2,49 +2,16 @@ package dev.overlaylab.provider.virtualbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.model.Lab;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The host-only side of {@code up} as the real 7.2 behaves on Linux (defects #1 and #6 of issue 13):
  * no host-only network commands at all, and an interface VirtualBox lists on the lab's subnet but
  * Down — which is how it lists one with no address — is given the host address before it is used.
  */
-class VirtualBoxHostOnlyTest {
-    @TempDir
-    Path tmp;
-    private Lab seeds;
-    private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void lab() throws Exception {
-        Path labDir = Files.createDirectories(tmp.resolve("lab"));
-        Files.writeString(labDir.resolve("xenial.ova"), "an appliance");
-        seeds = TestLabs.seeds("192.168.56.0/24", Optional.of(labDir.resolve("two-node-vbox.yaml")));
-    }
-
-    private VirtualBoxProvider provider(FakeVirtualBox fake) {
-        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
-                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty());
-        VBoxManageLocator locator = new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"),
-                p -> p.equals(Path.of(FakeVirtualBox.PROGRAM)));
-        SshBannerWait ssh = new SshBannerWait(d -> { }, (host, port) -> Optional.of("SSH-2.0-OpenSSH_7.2p2"));
-        return new VirtualBoxProvider(new VirtualBoxContext(settings, fake, locator, HostOs.LINUX, name -> TestLabs.xenial("xenial.ova"),
-                GuestLogin.NOT_WIRED, new PortPicker(p -> true), ssh, d -> { }));
-    }
-
+class VirtualBoxHostOnlyTest extends FakeVBoxRig {
     @Test
     void anInterfaceListedOnTheLabNetButDownIsGivenTheHostAddressAndNotRecordedAsOurs() {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V72);

@@ -5,49 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressEvent.Status;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** up / down / lifecycle / plan against the recording fake VBoxManage; nothing runs VirtualBox. */
-class VirtualBoxProviderTest {
-    @TempDir
-    Path tmp;
-
-    private Path labDir;
-    private Lab seeds;
-    private final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void labFiles() throws IOException {
-        labDir = Files.createDirectories(tmp.resolve("lab"));
-        Files.writeString(labDir.resolve("xenial.ova"), "an appliance");
-        seeds = TestLabs.seeds("192.168.56.0/24", Optional.of(labDir.resolve("two-node-vbox.yaml")));
-    }
-
-    private VirtualBoxProvider provider(FakeVirtualBox fake, HostOs os, boolean installed) {
-        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
-                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty());
-        VBoxManageLocator locator = new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"),
-                p -> installed && p.equals(Path.of(FakeVirtualBox.PROGRAM)));
-        SshBannerWait ssh = new SshBannerWait(d -> { }, (host, port) -> Optional.of("SSH-2.0-OpenSSH_7.2p2 Ubuntu-4ubuntu2.10"));
-        return new VirtualBoxProvider(new VirtualBoxContext(settings, fake, locator, os, name -> TestLabs.xenial("xenial.ova"),
-                GuestLogin.NOT_WIRED, new PortPicker(p -> true), ssh, d -> { }));
-    }
-
+class VirtualBoxProviderTest extends FakeVBoxRig {
     private String ova() {
-        return labDir.resolve("xenial.ova").toAbsolutePath().toString();
+        return tmp.resolve("lab/xenial.ova").toAbsolutePath().toString();
     }
 
     private List<String> seedsCommands(String hostOnly) {
@@ -120,12 +86,8 @@ class VirtualBoxProviderTest {
         FakeVirtualBox.Vm base = fake.addVm("ubuntu-xenial-base", "poweroff");
         base.snapshots.add("clean");
         base.currentSnapshot = "clean";
-        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
-                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty());
-        VirtualBoxProvider p = new VirtualBoxProvider(new VirtualBoxContext(settings, fake,
-                new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"), path -> path.equals(Path.of(FakeVirtualBox.PROGRAM))),
-                HostOs.LINUX, name -> TestLabs.xenial("ubuntu-xenial-base"), GuestLogin.NOT_WIRED, new PortPicker(x -> true),
-                new SshBannerWait(d -> { }, (h, port) -> Optional.of("SSH-2.0-x")), d -> { }));
+        VirtualBoxProvider p = new VirtualBoxProvider(context(settings(tmp), fake, HostOs.LINUX, true,
+                "ubuntu-xenial-base"));
 
         p.up(seeds, events::add);
 

@@ -8,10 +8,7 @@ import dev.overlaylab.provider.Readiness.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +19,8 @@ class VirtualBoxReadinessTest {
 
     private Readiness check(boolean installed, Path hostRoot) {
         FakeVirtualBox fake = new FakeVirtualBox(Fixtures.V71);
-        VirtualBoxSettings settings = new VirtualBoxSettings(tmp.resolve("state"), tmp.resolve("vagrant"), tmp.resolve("networks.conf"),
-                2222, Duration.ofSeconds(300), Duration.ofSeconds(60), Optional.empty()).withHostRoot(hostRoot);
-        VBoxManageLocator locator = new VBoxManageLocator(HostOs.LINUX, Map.of("PATH", "/usr/bin"),
-                p -> installed && p.equals(Path.of(FakeVirtualBox.PROGRAM)));
-        VirtualBoxContext ctx = new VirtualBoxContext(settings, fake, locator, HostOs.LINUX,
-                name -> TestLabs.xenial("xenial.ova"), GuestLogin.NOT_WIRED, new PortPicker(x -> true),
-                new SshBannerWait(d -> { }, (h, port) -> Optional.empty()), d -> { });
+        VirtualBoxContext ctx = FakeVBoxRig.context(FakeVBoxRig.settings(tmp).withHostRoot(hostRoot), fake, HostOs.LINUX, installed,
+                "xenial.ova");
         return new VirtualBoxReadiness(ctx, new VirtualBoxProvider(ctx)::driver, List.of("ubuntu-16.04")).check();
     }
 
@@ -66,11 +58,16 @@ class VirtualBoxReadinessTest {
         assertThat(fact(r, "base images").detail()).isEqualTo("none here; not here: xenial.ova (ubuntu-16.04) (a lab needs only its profile's)");
     }
 
-    @Test
-    void loadedDriversAndTheDefaultRangeAreReady() throws IOException {
+    /** The fake host root's /dev as it is with VirtualBox's kernel drivers loaded. */
+    private void driversLoaded() throws IOException {
         Files.createDirectories(tmp.resolve("root/dev"));
         Files.createFile(tmp.resolve("root/dev/vboxdrv"));
         Files.createFile(tmp.resolve("root/dev/vboxnetctl"));
+    }
+
+    @Test
+    void loadedDriversAndTheDefaultRangeAreReady() throws IOException {
+        driversLoaded();
 
         Readiness r = check(true, tmp.resolve("root"));
 
@@ -80,9 +77,7 @@ class VirtualBoxReadinessTest {
 
     @Test
     void aNetworksConfWithoutTheSeedsNetworkIsAWarningAndAnEmptyOneAFailure() throws IOException {
-        Files.createDirectories(tmp.resolve("root/dev"));
-        Files.createFile(tmp.resolve("root/dev/vboxdrv"));
-        Files.createFile(tmp.resolve("root/dev/vboxnetctl"));
+        driversLoaded();
         Files.writeString(tmp.resolve("networks.conf"), "* 10.0.0.0/8\n");
 
         Fact tenOnly = fact(check(true, tmp.resolve("root")), "allowed host-only ranges");
