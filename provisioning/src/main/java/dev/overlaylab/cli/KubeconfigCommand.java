@@ -1,6 +1,7 @@
 package dev.overlaylab.cli;
 
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.provider.local.KubernetesCache;
 import dev.overlaylab.render.kube.KubeFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,8 +48,23 @@ final class KubeconfigCommand extends LabCommand {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));   // it holds the admin's key
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out.println(file.toAbsolutePath());
-        out.println("# kubectl from this machine: export KUBECONFIG=" + file.toAbsolutePath() + "; kubectl get nodes");
+        out.println("# kubectl from this machine: export KUBECONFIG=" + file.toAbsolutePath() + "; " + kubectl(l) + " get nodes");
         out.flush();
         return Olab.EXIT_OK;
+    }
+
+    /**
+     * {@code kubectl} when one is on PATH; otherwise the one {@code olab setup kubernetes} built beside the lab's
+     * binaries, so the printed line works on a machine that never had kubectl.
+     */
+    private static String kubectl(Lab l) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
+                return "kubectl";
+            }
+        }
+        Path cached = KubernetesCache.dir(KubernetesCache.root(), l.kubernetes().orElseThrow().version()).resolve("kubectl");
+        return Files.isExecutable(cached) ? cached.toString() : "kubectl";
     }
 }

@@ -22,25 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class DiagnoseOnALocalLabTest {
     private static final Duration CMD = Duration.ofSeconds(30);
-    private static final String LAB = """
-            name: oldgtest
-            provider: local
-            profile: debian-12-nspawn
-            network:
-              cidr: 192.168.77.0/24
-            nodes:
-              - {name: master, ip: 192.168.77.31}
-              - {name: node1, ip: 192.168.77.32}
-            flannel:
-              version: 0.28.9
-              network: 10.1.0.0/16
-              subnetLen: 24
-              backend: {type: vxlan, VNI: 1, Port: 8472}
-              binary: {file: %s}
-            docker:
-              mtu: flannel
-            verify: {pods: true, http: true, mtuProbe: true}
-            """.formatted(LocalLabRig.FLANNELD);
+    private static final String LAB = LabExam.twoNodeVxlanLab("oldgtest", "192.168.77", 31);
 
     @TempDir
     Path tmp;

@@ -24,25 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class FaultsOnALocalLabTest {
     private static final Duration CMD = Duration.ofSeconds(30);
-    private static final String LAB = """
-            name: olftit
-            provider: local
-            profile: debian-12-nspawn
-            network:
-              cidr: 192.168.65.0/24
-            nodes:
-              - {name: master, ip: 192.168.65.21}
-              - {name: node1, ip: 192.168.65.22}
-            flannel:
-              version: 0.28.9
-              network: 10.1.0.0/16
-              subnetLen: 24
-              backend: {type: vxlan, VNI: 1, Port: 8472}
-              binary: {file: %s}
-            docker:
-              mtu: flannel
-            verify: {pods: true, http: true, mtuProbe: true}
-            """.formatted(LocalLabRig.FLANNELD);
+    private static final String LAB = LabExam.twoNodeVxlanLab("olftit", "192.168.65", 21);
 
     @TempDir
     Path tmp;

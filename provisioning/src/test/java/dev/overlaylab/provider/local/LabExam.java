@@ -49,6 +49,32 @@ final class LabExam {
         this.commandBound = commandBound;
     }
 
+    /**
+     * The two-node vxlan lab both flannel exams start from (the seeds' lab on local nodes, every verify option on):
+     * its name, its host-only {@code /24} given by its first three octets, and the two nodes' last octets.
+     */
+    static String twoNodeVxlanLab(String name, String net, int masterHost) {
+        return """
+                name: %1$s
+                provider: local
+                profile: debian-12-nspawn
+                network:
+                  cidr: %2$s.0/24
+                nodes:
+                  - {name: master, ip: %2$s.%3$d}
+                  - {name: node1, ip: %2$s.%4$d}
+                flannel:
+                  version: 0.28.9
+                  network: 10.1.0.0/16
+                  subnetLen: 24
+                  backend: {type: vxlan, VNI: 1, Port: 8472}
+                  binary: {file: %5$s}
+                docker:
+                  mtu: flannel
+                verify: {pods: true, http: true, mtuProbe: true}
+                """.formatted(name, net, masterHost, masterHost + 1, LocalLabRig.FLANNELD);
+    }
+
     /** The lab file's text; prerequisites as {@link LocalLabRig#open}; {@code sh} commands bounded by {@code commandBound}. */
     static LabExam open(String labYaml, Path tmp, String tag, Duration commandBound) throws Exception {
         Lab lab = LabLoader.parse(labYaml, Optional.empty());
