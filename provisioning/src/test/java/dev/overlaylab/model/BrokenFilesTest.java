@@ -52,7 +52,7 @@ class BrokenFilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"two-node-vbox.yaml", "two-node-local.yaml", "three-node-hostgw.yaml"})
+    @ValueSource(strings = {"two-node-vbox.yaml", "two-node-local.yaml", "three-node-hostgw.yaml", "three-node-kubernetes.yaml"})
     void validatePrintsOkForEveryExample(String example) {
         Run run = validate(LabFiles.example(example));
         assertThat(run.exit).isZero();

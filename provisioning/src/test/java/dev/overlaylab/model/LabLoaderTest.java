@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LabLoaderTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"two-node-vbox.yaml", "two-node-local.yaml", "three-node-hostgw.yaml"})
+    @ValueSource(strings = {"two-node-vbox.yaml", "two-node-local.yaml", "three-node-hostgw.yaml", "three-node-kubernetes.yaml"})
     void everyExampleLoadsValid(String example) throws Exception {
         Lab lab = LabLoader.load(LabFiles.example(example));
         assertThat(lab.nodes()).hasSizeGreaterThanOrEqualTo(2);

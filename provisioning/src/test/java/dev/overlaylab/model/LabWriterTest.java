@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LabWriterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"two-node-vbox.yaml", "two-node-local.yaml", "three-node-hostgw.yaml"})
+    @ValueSource(strings = {"two-node-vbox.yaml", "two-node-local.yaml", "three-node-hostgw.yaml", "three-node-kubernetes.yaml"})
     void aWrittenLabReadsBackAsTheSameLab(String example) throws Exception {
         Lab lab = LabLoader.load(LabFiles.example(example));
         String yaml = LabWriter.toYaml(lab);
         Lab again = LabFiles.parse(yaml);
         assertThat(new Lab(again.name(), again.provider(), again.profile(), again.network(), again.nodes(), again.etcd(),
-                again.flannel(), again.docker(), again.verify(), lab.source())).isEqualTo(lab);
+                again.flannel(), again.docker(), again.verify(), again.kubernetes(), lab.source(), again.server())).isEqualTo(lab);
         assertThat(LabWriter.toYaml(again)).as("deterministic").isEqualTo(yaml);
     }
 

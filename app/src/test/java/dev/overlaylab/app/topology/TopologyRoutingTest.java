@@ -65,7 +65,7 @@ class TopologyRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"three-node-hostgw.yaml", "two-node-local.yaml"})
+    @ValueSource(strings = {"three-node-hostgw.yaml", "two-node-local.yaml", "three-node-kubernetes.yaml"})
     void theShippedExamplesHaveNoLabelRunningIntoItsValue(String example) throws Exception {
         Path file = EXAMPLES.resolve(example);
         assertThat(Files.exists(file)).as(file.toAbsolutePath().toString()).isTrue();
