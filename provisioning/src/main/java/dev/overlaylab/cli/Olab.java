@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             BreakCommand.class,
             SetupCommand.class,
             KubeconfigCommand.class,
+            SshCommand.class,
         })
 public final class Olab implements Runnable {
 
@@ -59,6 +60,8 @@ public final class Olab implements Runnable {
         // picocli asks this mapper for parse errors too: those are bad input (2), not a failed run
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_BAD_INPUT : EXIT_FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+        // olab ssh LAB NODE curl -s …: the remote command's options are the remote command's
+        cl.getSubcommands().get("ssh").setStopAtPositional(true);
         return cl;
     }
 

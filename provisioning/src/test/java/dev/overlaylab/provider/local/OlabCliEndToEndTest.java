@@ -56,6 +56,15 @@ class OlabCliEndToEndTest {
             assertThat(diff.exitCode()).as(show("diff", diff)).isZero();
             assertThat(diff.stdout()).as(show("diff", diff)).contains("no differences");
 
+            // olab ssh: one command on a node, its options its own, its exit code passed on; a node the lab lacks is bad input
+            ExecResult ssh = olab(Duration.ofMinutes(1), "ssh", labFile.toString(), "node1", "cat", "-A", "/etc/hostname");
+            assertThat(ssh.exitCode()).as(show("ssh node1 cat", ssh)).isZero();
+            assertThat(ssh.stdout()).as(show("ssh node1 cat", ssh)).isEqualTo("node1$\n");
+            assertThat(olab(Duration.ofMinutes(1), "ssh", labFile.toString(), "node1", "exit", "3").exitCode()).isEqualTo(3);
+            ExecResult noNode = olab(Duration.ofMinutes(1), "ssh", labFile.toString(), "node9", "true");
+            assertThat(noNode.exitCode()).as(show("ssh node9", noNode)).isEqualTo(2);
+            assertThat(noNode.stderr()).contains("lab olcli has no node node9; its nodes: master, node1");
+
             ExecResult again = olab(Duration.ofMinutes(3), "up", labFile.toString());
             assertThat(again.exitCode()).as(show("up again", again)).isZero();
 
