@@ -3,6 +3,8 @@ package dev.overlaylab.render;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.render.kube.KubeFiles;
+import dev.overlaylab.render.kube.Pki;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.function.Function;
 
 /**
  * Renders every file a lab's nodes get, in memory, from the FreeMarker templates in {@code templates/}
@@ -43,10 +46,17 @@ public final class Renderer {
 
     private final Configuration cfg;
     private final Optional<Path> userTemplates;
+    /** Where a Kubernetes lab's certificates come from: the lab's state folder, or the one a caller gives. */
+    private final Function<Lab, Pki> kubePki;
 
     private Renderer(Optional<Path> userTemplates) throws IOException {
+        this(configure(userTemplates), userTemplates, KubeFiles::pki);
+    }
+
+    private Renderer(Configuration cfg, Optional<Path> userTemplates, Function<Lab, Pki> kubePki) {
+        this.cfg = cfg;
         this.userTemplates = userTemplates;
-        this.cfg = configure(userTemplates);
+        this.kubePki = kubePki;
     }
 
     /** A renderer using only the built-in templates. */
@@ -82,6 +92,14 @@ public final class Renderer {
         return this;
     }
 
+    /**
+     * This renderer with a Kubernetes lab's certificates taken from {@code pki} instead of the lab's state
+     * folder (tests render with a fixed PKI; the templates and their parsed form are shared).
+     */
+    public Renderer withKubePki(Pki pki) {
+        return new Renderer(cfg, userTemplates, lab -> pki);
+    }
+
     public Optional<Path> userTemplates() {
         return userTemplates;
     }
@@ -113,7 +131,7 @@ public final class Renderer {
             out.add(new RenderedFile(spec.path(), text, spec.mode(), spec.component(), spec.restarts(), spec.applyCommand()));
         }
         if (lab.kubernetes().isPresent()) {     // certificates come from the lab's PKI, so not from templates
-            out.addAll(dev.overlaylab.render.kube.KubeFiles.of(lab, profile, node, dev.overlaylab.render.kube.KubeFiles.pki(lab)));
+            out.addAll(KubeFiles.of(lab, profile, node, kubePki.apply(lab)));
         }
         return List.copyOf(out);
     }
