@@ -8,6 +8,9 @@ import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.node.NodeLayout;
+import dev.overlaylab.render.kube.KubeFile;
+import dev.overlaylab.render.kube.KubeFiles;
+import dev.overlaylab.render.kube.KubeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,7 @@ final class RenderModel {
         m.put("etcd", etcdModel());
         m.put("flannel", flannelModel());
         m.put("docker", dockerModel());
+        lab.kubernetes().ifPresent(k -> m.put("kube", KubeModel.of(lab, k, profile)));
         this.shared = Map.copyOf(m);
     }
 
@@ -53,6 +57,22 @@ final class RenderModel {
                 "role", node.role().yamlName(),
                 "etcdMember", lab.etcdNodes().contains(node)));
         m.put("managed", managedLine(templateName));
+        return m;
+    }
+
+    /** A Kubernetes file's model: a node's, with the Kubernetes marker and the file's own values ({@code pem}, {@code kubeconfig}). */
+    Map<String, Object> forKubeFile(Node node, KubeFile file) {
+        Map<String, Object> m = forNode(node, file.template());
+        m.put("managed", KubeFiles.marker(lab.name()));
+        m.putAll(file.values());
+        return m;
+    }
+
+    /** A file for this machine rather than a node (the admin kubeconfig): the lab-wide model, {@code header} as the marker, and {@code values}. */
+    Map<String, Object> forHost(String header, Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>(shared);
+        m.put("managed", header);
+        m.putAll(values);
         return m;
     }
 

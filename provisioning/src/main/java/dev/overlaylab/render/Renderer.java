@@ -3,7 +3,9 @@ package dev.overlaylab.render;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.render.kube.KubeFile;
 import dev.overlaylab.render.kube.KubeFiles;
+import dev.overlaylab.render.kube.Kubeconfig;
 import dev.overlaylab.render.kube.Pki;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -82,7 +84,7 @@ public final class Renderer {
      * {@link #render} to report with the node they concern.
      */
     public Renderer warmUp() {
-        for (String name : NodeFiles.ALL_TEMPLATES) {
+        for (String name : NodeFiles.allTemplates()) {
             try {
                 cfg.getTemplate(name);
             } catch (IOException e) {
@@ -130,10 +132,25 @@ public final class Renderer {
             String text = process(spec.template(), model.forNode(node, spec.template()), "node " + node.name());
             out.add(new RenderedFile(spec.path(), text, spec.mode(), spec.component(), spec.restarts(), spec.applyCommand()));
         }
-        if (lab.kubernetes().isPresent()) {     // certificates come from the lab's PKI, so not from templates
-            out.addAll(KubeFiles.of(lab, profile, node, kubePki.apply(lab)));
+        if (lab.kubernetes().isPresent()) {     // certificates from the lab's PKI, placed by templates like every other file
+            for (KubeFile f : KubeFiles.of(lab, profile, node, kubePki.apply(lab))) {
+                String text = process(f.template(), model.forKubeFile(node, f), "node " + node.name());
+                out.add(new RenderedFile(f.path(), text, f.mode(), f.component(), f.restarts()));
+            }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The admin's kubeconfig (system:masters) for this machine, as {@code olab kubeconfig} writes it: the
+     * apiserver at the master's host-only address, {@code header} as its first-line comment.
+     */
+    public String adminKubeconfig(Lab lab, Profile profile, String header) throws RenderException {
+        if (lab.kubernetes().isEmpty()) {
+            throw new IllegalArgumentException("lab " + lab.name() + " has no kubernetes: section");
+        }
+        return process(Kubeconfig.TEMPLATE, new RenderModel(lab, profile).forHost(header, KubeFiles.adminKubeconfig(lab, kubePki.apply(lab))),
+                "the admin kubeconfig of lab " + lab.name());
     }
 
     private String networkConfigJson(RenderModel model) throws RenderException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
-import dev.overlaylab.render.kube.KubeFiles;
 import dev.overlaylab.render.kube.Pki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +103,8 @@ class KubeLabGoldenTest {
         if (dump.isPresent()) {
             Golden.deleteTree(out);
         }
-        RenderedLab rendered = Renderer.builtIn().withKubePki(pki).render(lab, Profiles.of(lab));
+        Renderer renderer = Renderer.builtIn().withKubePki(pki);
+        RenderedLab rendered = renderer.render(lab, Profiles.of(lab));
         RenderedLabWriter.write(rendered, out);
         // what the folder does not show: each file's order, mode, owner stage and the units it restarts
         Files.createDirectories(out.resolve("host"));
@@ -117,7 +117,7 @@ class KubeLabGoldenTest {
             Files.writeString(out.resolve("host/files-of-" + node.getKey() + ".txt"), meta);
         }
         Files.writeString(out.resolve("host/admin.kubeconfig"),
-                KubeFiles.adminKubeconfig(lab, pki, "admin kubeconfig of lab " + lab.name() + ", written by olab kubeconfig"));
+                renderer.adminKubeconfig(lab, Profiles.of(lab), "admin kubeconfig of lab " + lab.name() + ", written by olab kubeconfig"));
         if (dump.isPresent()) {
             Path copy = tmp.resolve("out");
             for (String f : Golden.files(out)) {
