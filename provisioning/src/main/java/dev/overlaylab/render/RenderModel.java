@@ -68,6 +68,14 @@ final class RenderModel {
         return m;
     }
 
+    /** A file made from a node's flannel lease at run time (the CNI conflist): a node's model, {@code managed} and {@code values}. */
+    Map<String, Object> forLease(Node node, String templateName, String managed, Map<String, Object> values) {
+        Map<String, Object> m = forNode(node, templateName);
+        m.put("managed", managed);
+        m.putAll(values);
+        return m;
+    }
+
     /** A file for this machine rather than a node (the admin kubeconfig): the lab-wide model, {@code header} as the marker, and {@code values}. */
     Map<String, Object> forHost(String header, Map<String, Object> values) {
         Map<String, Object> m = new LinkedHashMap<>(shared);

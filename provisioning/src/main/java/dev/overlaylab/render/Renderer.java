@@ -1,8 +1,10 @@
 package dev.overlaylab.render;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.render.kube.CniLease;
 import dev.overlaylab.render.kube.KubeFile;
 import dev.overlaylab.render.kube.KubeFiles;
 import dev.overlaylab.render.kube.Kubeconfig;
@@ -113,7 +115,7 @@ public final class Renderer {
         for (Node node : lab.nodes()) {
             files.put(node.name(), renderNode(lab, profile, model, node));
         }
-        return new RenderedLab(files, networkConfigJson(model));
+        return new RenderedLab(files, networkConfigJson(model), (node, subnet, mtu) -> cniConflist(model, lab, node, subnet, mtu));
     }
 
     /** One node's files (e.g. to re-render a single node in the GUI's config view). */
@@ -151,6 +153,19 @@ public final class Renderer {
         }
         return process(Kubeconfig.TEMPLATE, new RenderModel(lab, profile).forHost(header, KubeFiles.adminKubeconfig(lab, kubePki.apply(lab))),
                 "the admin kubeconfig of lab " + lab.name());
+    }
+
+    /**
+     * A node's CNI conflist for Kubernetes, from its flannel lease ({@code subnet} = FLANNEL_SUBNET, {@code mtu}
+     * = FLANNEL_MTU): known only on {@code up}, after flanneld started, so not among the node's files.
+     */
+    public String cniConflist(Lab lab, Profile profile, Node node, Cidr subnet, int mtu) throws RenderException {
+        return cniConflist(new RenderModel(lab, profile), lab, node, subnet, mtu);
+    }
+
+    private String cniConflist(RenderModel model, Lab lab, Node node, Cidr subnet, int mtu) throws RenderException {
+        return process(CniLease.TEMPLATE, model.forLease(node, CniLease.TEMPLATE, CniLease.marker(lab.name()), CniLease.values(subnet, mtu)),
+                "node " + node.name());
     }
 
     private String networkConfigJson(RenderModel model) throws RenderException {

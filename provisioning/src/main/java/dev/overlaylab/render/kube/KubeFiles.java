@@ -16,8 +16,8 @@ import java.util.Map;
  * on the master (component {@value #CONTROL_PLANE}), kubelet's, kube-proxy's and containerd's on every
  * node (component {@value #NODE}), each from a template under {@code templates/kube/}. Certificates come
  * from the lab's {@link Pki} and reach the templates as values; everything else is a function of the lab,
- * so rendering twice gives the same bytes. The CNI conflist is not here: it is made from the node's
- * flannel lease at run time (engine.kube.CniConfigStep).
+ * so rendering twice gives the same bytes. The CNI conflist is not among them: it needs the node's flannel
+ * lease, so {@code up} renders it later ({@link CniLease}, engine.kube.CniConfigStep).
  */
 public final class KubeFiles {
     public static final String CONTROL_PLANE = "kube-control-plane";
@@ -61,7 +61,7 @@ public final class KubeFiles {
             PEM_TEMPLATE, Kubeconfig.TEMPLATE, "kube/kube-apiserver.service.ftl", "kube/kube-controller-manager.service.ftl",
             "kube/kube-scheduler.service.ftl", "kube/olab-kube-node-prep.sh.ftl", "kube/olab-kube-node-prep.service.ftl",
             "kube/olab-runc.pl.ftl", "kube/containerd-config.toml.ftl", "kube/kubelet-config.yaml.ftl", "kube/kubelet.service.ftl",
-            "kube/kube-proxy-config.yaml.ftl", "kube/kube-proxy.service.ftl");
+            "kube/kube-proxy-config.yaml.ftl", "kube/kube-proxy.service.ftl", CniLease.TEMPLATE);
 
     /**
      * The first-line marker of Kubernetes files (the {@code managed} variable of their templates). It names
