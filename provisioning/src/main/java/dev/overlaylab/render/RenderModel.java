@@ -8,8 +8,6 @@ import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.node.NodeLayout;
-import dev.overlaylab.render.kube.KubeFile;
-import dev.overlaylab.render.kube.KubeFiles;
 import dev.overlaylab.render.kube.KubeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,16 +58,12 @@ final class RenderModel {
         return m;
     }
 
-    /** A Kubernetes file's model: a node's, with the Kubernetes marker and the file's own values ({@code pem}, {@code kubeconfig}). */
-    Map<String, Object> forKubeFile(Node node, KubeFile file) {
-        Map<String, Object> m = forNode(node, file.template());
-        m.put("managed", KubeFiles.marker(lab.name()));
-        m.putAll(file.values());
-        return m;
-    }
-
-    /** A file made from a node's flannel lease at run time (the CNI conflist): a node's model, {@code managed} and {@code values}. */
-    Map<String, Object> forLease(Node node, String templateName, String managed, Map<String, Object> values) {
+    /**
+     * A node's model for a file whose marker is not the template's name: the Kubernetes files (their
+     * marker names {@code kubernetes}) and the CNI conflist (it names the lease file); {@code values} are
+     * the file's own variables ({@code pem}, {@code kubeconfig}, {@code lease}).
+     */
+    Map<String, Object> forNode(Node node, String templateName, String managed, Map<String, Object> values) {
         Map<String, Object> m = forNode(node, templateName);
         m.put("managed", managed);
         m.putAll(values);

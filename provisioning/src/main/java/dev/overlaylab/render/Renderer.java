@@ -136,8 +136,8 @@ public final class Renderer {
         }
         if (lab.kubernetes().isPresent()) {     // certificates from the lab's PKI, placed by templates like every other file
             for (KubeFile f : KubeFiles.of(lab, profile, node, kubePki.apply(lab))) {
-                String text = process(f.template(), model.forKubeFile(node, f), "node " + node.name());
-                out.add(new RenderedFile(f.path(), text, f.mode(), f.component(), f.restarts()));
+                Map<String, Object> m = model.forNode(node, f.template(), KubeFiles.marker(lab.name()), f.values());
+                out.add(new RenderedFile(f.path(), process(f.template(), m, "node " + node.name()), f.mode(), f.component(), f.restarts()));
             }
         }
         return List.copyOf(out);
@@ -164,7 +164,7 @@ public final class Renderer {
     }
 
     private String cniConflist(RenderModel model, Lab lab, Node node, Cidr subnet, int mtu) throws RenderException {
-        return process(CniLease.TEMPLATE, model.forLease(node, CniLease.TEMPLATE, CniLease.marker(lab.name()), CniLease.values(subnet, mtu)),
+        return process(CniLease.TEMPLATE, model.forNode(node, CniLease.TEMPLATE, CniLease.marker(lab.name()), CniLease.values(subnet, mtu)),
                 "node " + node.name());
     }
 
