@@ -1,7 +1,9 @@
 package dev.overlaylab.cli;
 
 import dev.overlaylab.model.Lab;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.provider.local.KubernetesCache;
+import dev.overlaylab.render.Renderer;
 import dev.overlaylab.render.kube.KubeFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ final class KubeconfigCommand extends LabCommand {
         if (!Files.isRegularFile(pki.resolve("ca.crt"))) {
             throw new BadInput("lab " + l.name() + " has no Kubernetes certificates yet (" + pki + "): bring it up first with olab up " + lab);
         }
-        String text = KubeFiles.adminKubeconfig(l, KubeFiles.pki(l), "admin kubeconfig of lab " + l.name() + ", written by olab kubeconfig");
+        String text = Renderer.builtIn().adminKubeconfig(l, Profiles.of(l), "admin kubeconfig of lab " + l.name() + ", written by olab kubeconfig");
         PrintWriter out = out();
         if ("-".equals(output)) {
             out.print(text);

@@ -45,7 +45,7 @@ final class RenderCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "a folder of templates (etcd/, flannel/, docker/, network/) that replace built-in ones file by file")
+            description = "a folder of templates (etcd/, flannel/, docker/, network/, kube/) that replace built-in ones file by file")
     Path templates;
 
     @CommandLine.Spec

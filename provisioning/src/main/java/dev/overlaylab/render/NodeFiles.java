@@ -3,6 +3,7 @@ package dev.overlaylab.render;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.render.kube.KubeFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,18 @@ final class NodeFiles {
     /** The template for the flannel network config (the etcd value), which belongs to the lab, not a node. */
     static final String NETWORK_CONFIG_TEMPLATE = "flannel/network-config.json.ftl";
 
-    /** Every template a lab may use, for {@link Renderer#warmUp()}. */
+    /** Every template a lab without Kubernetes may use. */
     static final List<String> ALL_TEMPLATES = List.of(
             "network/ifupdown.ftl", "network/netplan.yaml.ftl", "network/networkd.network.ftl",
             "network/olab-forward-accept.service.ftl", "etcd/etcd.default.ftl", "flannel/flanneld.service.ftl",
             "docker/10-flannel.conf.ftl", NETWORK_CONFIG_TEMPLATE);
+
+    /** Every template a lab may use, Kubernetes' too, for {@link Renderer#warmUp()}. */
+    static List<String> allTemplates() {
+        List<String> all = new ArrayList<>(ALL_TEMPLATES);
+        all.addAll(KubeFiles.TEMPLATES);
+        return all;
+    }
 
     /** One file to render. */
     record Spec(String template, String path, int mode, String component, List<String> restarts,

@@ -8,6 +8,7 @@ import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.net.SubnetEnv;
 import dev.overlaylab.node.NodeLayout;
+import dev.overlaylab.render.kube.KubeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ final class RenderModel {
         m.put("etcd", etcdModel());
         m.put("flannel", flannelModel());
         m.put("docker", dockerModel());
+        lab.kubernetes().ifPresent(k -> m.put("kube", KubeModel.of(lab, k, profile)));
         this.shared = Map.copyOf(m);
     }
 
@@ -53,6 +55,26 @@ final class RenderModel {
                 "role", node.role().yamlName(),
                 "etcdMember", lab.etcdNodes().contains(node)));
         m.put("managed", managedLine(templateName));
+        return m;
+    }
+
+    /**
+     * A node's model for a file whose marker is not the template's name: the Kubernetes files (their
+     * marker names {@code kubernetes}) and the CNI conflist (it names the lease file); {@code values} are
+     * the file's own variables ({@code pem}, {@code kubeconfig}, {@code lease}).
+     */
+    Map<String, Object> forNode(Node node, String templateName, String managed, Map<String, Object> values) {
+        Map<String, Object> m = forNode(node, templateName);
+        m.put("managed", managed);
+        m.putAll(values);
+        return m;
+    }
+
+    /** A file for this machine rather than a node (the admin kubeconfig): the lab-wide model, {@code header} as the marker, and {@code values}. */
+    Map<String, Object> forHost(String header, Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>(shared);
+        m.put("managed", header);
+        m.putAll(values);
         return m;
     }
 

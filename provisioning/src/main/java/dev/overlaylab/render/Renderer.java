@@ -1,8 +1,14 @@
 package dev.overlaylab.render;
 
+import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
+import dev.overlaylab.render.kube.CniLease;
+import dev.overlaylab.render.kube.KubeFile;
+import dev.overlaylab.render.kube.KubeFiles;
+import dev.overlaylab.render.kube.Kubeconfig;
+import dev.overlaylab.render.kube.Pki;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -28,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.function.Function;
 
 /**
  * Renders every file a lab's nodes get, in memory, from the FreeMarker templates in {@code templates/}
@@ -43,10 +50,17 @@ public final class Renderer {
 
     private final Configuration cfg;
     private final Optional<Path> userTemplates;
+    /** Where a Kubernetes lab's certificates come from: the lab's state folder, or the one a caller gives. */
+    private final Function<Lab, Pki> kubePki;
 
     private Renderer(Optional<Path> userTemplates) throws IOException {
+        this(configure(userTemplates), userTemplates, KubeFiles::pki);
+    }
+
+    private Renderer(Configuration cfg, Optional<Path> userTemplates, Function<Lab, Pki> kubePki) {
+        this.cfg = cfg;
         this.userTemplates = userTemplates;
-        this.cfg = configure(userTemplates);
+        this.kubePki = kubePki;
     }
 
     /** A renderer using only the built-in templates. */
@@ -72,7 +86,7 @@ public final class Renderer {
      * {@link #render} to report with the node they concern.
      */
     public Renderer warmUp() {
-        for (String name : NodeFiles.ALL_TEMPLATES) {
+        for (String name : NodeFiles.allTemplates()) {
             try {
                 cfg.getTemplate(name);
             } catch (IOException e) {
@@ -80,6 +94,14 @@ public final class Renderer {
             }
         }
         return this;
+    }
+
+    /**
+     * This renderer with a Kubernetes lab's certificates taken from {@code pki} instead of the lab's state
+     * folder (tests render with a fixed PKI; the templates and their parsed form are shared).
+     */
+    public Renderer withKubePki(Pki pki) {
+        return new Renderer(cfg, userTemplates, lab -> pki);
     }
 
     public Optional<Path> userTemplates() {
@@ -93,7 +115,7 @@ public final class Renderer {
         for (Node node : lab.nodes()) {
             files.put(node.name(), renderNode(lab, profile, model, node));
         }
-        return new RenderedLab(files, networkConfigJson(model));
+        return new RenderedLab(files, networkConfigJson(model), (node, subnet, mtu) -> cniConflist(model, lab, node, subnet, mtu));
     }
 
     /** One node's files (e.g. to re-render a single node in the GUI's config view). */
@@ -112,10 +134,38 @@ public final class Renderer {
             String text = process(spec.template(), model.forNode(node, spec.template()), "node " + node.name());
             out.add(new RenderedFile(spec.path(), text, spec.mode(), spec.component(), spec.restarts(), spec.applyCommand()));
         }
-        if (lab.kubernetes().isPresent()) {     // certificates come from the lab's PKI, so not from templates
-            out.addAll(dev.overlaylab.render.kube.KubeFiles.of(lab, profile, node, dev.overlaylab.render.kube.KubeFiles.pki(lab)));
+        if (lab.kubernetes().isPresent()) {     // certificates from the lab's PKI, placed by templates like every other file
+            for (KubeFile f : KubeFiles.of(lab, profile, node, kubePki.apply(lab))) {
+                Map<String, Object> m = model.forNode(node, f.template(), KubeFiles.marker(lab.name()), f.values());
+                out.add(new RenderedFile(f.path(), process(f.template(), m, "node " + node.name()), f.mode(), f.component(), f.restarts()));
+            }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The admin's kubeconfig (system:masters) for this machine, as {@code olab kubeconfig} writes it: the
+     * apiserver at the master's host-only address, {@code header} as its first-line comment.
+     */
+    public String adminKubeconfig(Lab lab, Profile profile, String header) throws RenderException {
+        if (lab.kubernetes().isEmpty()) {
+            throw new IllegalArgumentException("lab " + lab.name() + " has no kubernetes: section");
+        }
+        return process(Kubeconfig.TEMPLATE, new RenderModel(lab, profile).forHost(header, KubeFiles.adminKubeconfig(lab, kubePki.apply(lab))),
+                "the admin kubeconfig of lab " + lab.name());
+    }
+
+    /**
+     * A node's CNI conflist for Kubernetes, from its flannel lease ({@code subnet} = FLANNEL_SUBNET, {@code mtu}
+     * = FLANNEL_MTU): known only on {@code up}, after flanneld started, so not among the node's files.
+     */
+    public String cniConflist(Lab lab, Profile profile, Node node, Cidr subnet, int mtu) throws RenderException {
+        return cniConflist(new RenderModel(lab, profile), lab, node, subnet, mtu);
+    }
+
+    private String cniConflist(RenderModel model, Lab lab, Node node, Cidr subnet, int mtu) throws RenderException {
+        return process(CniLease.TEMPLATE, model.forNode(node, CniLease.TEMPLATE, CniLease.marker(lab.name()), CniLease.values(subnet, mtu)),
+                "node " + node.name());
     }
 
     private String networkConfigJson(RenderModel model) throws RenderException {

@@ -130,6 +130,6 @@ class EngineOnLocalNodesTest {
             }
             files.put(node, changed);
         });
-        return new RenderedLab(files, r.networkConfigJson());
+        return new RenderedLab(files, r.networkConfigJson(), r.cni());
     }
 }

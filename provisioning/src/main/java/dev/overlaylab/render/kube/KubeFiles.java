@@ -5,18 +5,19 @@ import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.node.NodeLayout;
-import dev.overlaylab.render.RenderedFile;
 import dev.overlaylab.ssh.AppDataDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files Kubernetes adds to a node of a lab with a {@code kubernetes:} section: the control plane's
  * on the master (component {@value #CONTROL_PLANE}), kubelet's, kube-proxy's and containerd's on every
- * node (component {@value #NODE}). Certificates come from the lab's {@link Pki}; everything else is a
- * function of the lab, so rendering twice gives the same bytes. The CNI conflist is not here: it is
- * made from the node's flannel lease at run time (engine.kube.CniConfigStep).
+ * node (component {@value #NODE}), each from a template under {@code templates/kube/}. Certificates come
+ * from the lab's {@link Pki} and reach the templates as values; everything else is a function of the lab,
+ * so rendering twice gives the same bytes. The CNI conflist is not among them: it needs the node's flannel
+ * lease, so {@code up} renders it later ({@link CniLease}, engine.kube.CniConfigStep).
  */
 public final class KubeFiles {
     public static final String CONTROL_PLANE = "kube-control-plane";
@@ -30,6 +31,7 @@ public final class KubeFiles {
     public static final String RUNC_WRAPPER = "/usr/local/sbin/olab-runc";
     /** Pods' sandbox ("pause") image, made on the node from busybox (nodes reach no registry). */
     public static final String PAUSE_IMAGE = "docker.io/olab/pause:1";
+    static final String PEM_TEMPLATE = "kube/pem.ftl";
 
     private KubeFiles() {
     }
@@ -54,33 +56,52 @@ public final class KubeFiles {
         return "https://" + lab.master().ip() + ":" + API_PORT;
     }
 
-    /** Every Kubernetes file of {@code node}; empty for labs without Kubernetes. */
-    public static List<RenderedFile> of(Lab lab, Profile profile, Node node, Pki pki) {
+    /** Every template a Kubernetes lab may use, for {@code Renderer.warmUp()}. */
+    public static final List<String> TEMPLATES = List.of(
+            PEM_TEMPLATE, Kubeconfig.TEMPLATE, "kube/kube-apiserver.service.ftl", "kube/kube-controller-manager.service.ftl",
+            "kube/kube-scheduler.service.ftl", "kube/olab-kube-node-prep.sh.ftl", "kube/olab-kube-node-prep.service.ftl",
+            "kube/olab-runc.pl.ftl", "kube/containerd-config.toml.ftl", "kube/kubelet-config.yaml.ftl", "kube/kubelet.service.ftl",
+            "kube/kube-proxy-config.yaml.ftl", "kube/kube-proxy.service.ftl", CniLease.TEMPLATE);
+
+    /**
+     * The first-line marker of Kubernetes files (the {@code managed} variable of their templates). It names
+     * {@code kubernetes} where other files name their template, as it did before these were templates, so the
+     * nodes of a lab brought up then see no change.
+     */
+    public static String marker(String labName) {
+        return NodeLayout.labMarker(labName) + " kubernetes): edits are overwritten by olab up";
+    }
+
+    /** Every Kubernetes file of {@code node}, still to be rendered; empty for labs without Kubernetes. */
+    public static List<KubeFile> of(Lab lab, Profile profile, Node node, Pki pki) {
         if (lab.kubernetes().isEmpty()) {
             return List.of();
         }
         KubernetesSettings k = lab.kubernetes().get();
-        String marker = NodeLayout.labMarker(lab.name()) + " kubernetes): edits are overwritten by olab up";
-        List<RenderedFile> out = new ArrayList<>();
+        List<KubeFile> out = new ArrayList<>();
         if (node.name().equals(lab.master().name())) {
-            out.addAll(new ControlPlaneFiles(lab, k, pki, marker).files());
+            out.addAll(new ControlPlaneFiles(lab, k, pki).files());
         }
-        out.addAll(new NodeKubeFiles(lab, k, profile, node, pki, marker).files());
+        out.addAll(new NodeKubeFiles(lab, profile, node, pki).files());
         return List.copyOf(out);
     }
 
-    /** The admin's kubeconfig (system:masters), as {@code olab kubeconfig} writes it on the host. */
-    public static String adminKubeconfig(Lab lab, Pki pki, String header) {
-        return Kubeconfig.of(header, lab.name(), server(lab), pki.caCert(), "admin",
+    /** The values of the admin's kubeconfig (system:masters) as {@code olab kubeconfig} writes it on the host. */
+    public static Map<String, Object> adminKubeconfig(Lab lab, Pki pki) {
+        return Kubeconfig.values(lab.name(), server(lab), pki.caCert(), "admin",
                 pki.issue(Pki.Request.client("admin", "admin", "system:masters")));
     }
 
-    static String pemFile(String marker, String pem) {
-        // Go's PEM reader skips text before "-----BEGIN", so even keys can say who wrote them.
-        return "# " + marker + "\n" + pem;
+    /** A certificate, key or public key: the PEM text from the {@link Pki}, placed by {@value #PEM_TEMPLATE}. */
+    static KubeFile pemFile(String path, String pem, int mode, String component, String... restarts) {
+        return new KubeFile(PEM_TEMPLATE, path, mode, component, List.of(restarts), Map.of("pem", pem));
     }
 
-    static RenderedFile file(String path, String content, int mode, String component, String... restarts) {
-        return new RenderedFile(path, content, mode, component, List.of(restarts));
+    static KubeFile file(String template, String path, int mode, String component, String... restarts) {
+        return new KubeFile(template, path, mode, component, List.of(restarts), Map.of());
+    }
+
+    static KubeFile kubeconfig(String path, Map<String, Object> values, String component, String... restarts) {
+        return new KubeFile(Kubeconfig.TEMPLATE, path, 0600, component, List.of(restarts), values);
     }
 }

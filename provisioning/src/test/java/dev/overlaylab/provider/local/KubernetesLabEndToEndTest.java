@@ -138,7 +138,7 @@ class KubernetesLabEndToEndTest {
             figures.add("ClusterIP from both nodes: " + ms(c0) + " ms");
 
             Path kubeconfig = tmp.resolve("admin.kubeconfig");
-            Files.writeString(kubeconfig, KubeFiles.adminKubeconfig(lab, KubeFiles.pki(lab), "test"));
+            Files.writeString(kubeconfig, Renderer.builtIn().adminKubeconfig(lab, Profiles.of(lab), "test"));
             ExecResult fromHost = new ProcessRunner().run(List.of(binaries.resolve("kubectl").toString(), "--kubeconfig", kubeconfig.toString(),
                     "--request-timeout=20s", "get", "nodes", "--no-headers"), Duration.ofSeconds(40));
             assertThat(fromHost.stdout()).as("kubectl on this host: " + fromHost.stderr()).contains("master", "node1");

@@ -7,6 +7,7 @@ import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.render.RenderedFile;
+import dev.overlaylab.render.Renderer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +31,21 @@ class KubeFilesTest {
                 """ + extra, Optional.empty());
     }
 
-    private static Map<String, RenderedFile> files(Lab lab, Node node, Pki pki) {
-        return KubeFiles.of(lab, Profiles.of(lab), node, pki).stream()
-                .collect(Collectors.toMap(RenderedFile::path, Function.identity()));
+    /** The node's Kubernetes files, rendered from the built-in templates with {@code pki}. */
+    private static List<RenderedFile> kubeFiles(Lab lab, Node node, Pki pki) throws Exception {
+        return Renderer.builtIn().withKubePki(pki).renderNode(lab, Profiles.of(lab), node).stream()
+                .filter(f -> f.component().startsWith("kube-")).toList();
+    }
+
+    private static Map<String, RenderedFile> files(Lab lab, Node node, Pki pki) throws Exception {
+        return kubeFiles(lab, node, pki).stream().collect(Collectors.toMap(RenderedFile::path, Function.identity()));
     }
 
     @Test
     void aLabWithoutTheSectionGetsNothing() throws Exception {
         Lab lab = lab("");
         assertThat(KubeFiles.of(lab, Profiles.of(lab), lab.master(), new Pki(tmp))).isEmpty();
+        assertThat(kubeFiles(lab, lab.master(), new Pki(tmp))).isEmpty();
     }
 
     @Test
@@ -71,8 +78,8 @@ class KubeFilesTest {
     @Test
     void renderingAgainGivesTheSameBytesAndTheApiserverCertificateNamesTheMaster() throws Exception {
         Lab lab = lab("kubernetes: {}\n");
-        List<RenderedFile> first = KubeFiles.of(lab, Profiles.of(lab), lab.master(), new Pki(tmp));
-        List<RenderedFile> second = KubeFiles.of(lab, Profiles.of(lab), lab.master(), new Pki(tmp));
+        List<RenderedFile> first = kubeFiles(lab, lab.master(), new Pki(tmp));
+        List<RenderedFile> second = kubeFiles(lab, lab.master(), new Pki(tmp));
         assertThat(second).isEqualTo(first);
         String cert = first.stream().filter(f -> f.path().endsWith("/apiserver.crt")).findFirst().orElseThrow().content();
         assertThat(Pki.sans(cert.substring(cert.indexOf("-----BEGIN")))).contains("192.168.81.101", "10.96.0.1", "127.0.0.1",
