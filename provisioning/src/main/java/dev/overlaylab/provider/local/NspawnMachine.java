@@ -111,23 +111,28 @@ final class NspawnMachine {
     }
 
     /**
-     * Stops the node: a clean poweroff through its own systemd first, then SIGTERM to nspawn
-     * (which asks the node's init to halt), then SIGKILL, each with a bounded wait.
+     * Stops the node: a clean poweroff through its own systemd first, else SIGTERM to nspawn (which
+     * asks the node's init to halt), then SIGKILL, each with a bounded wait. A poweroff that began but
+     * did not end in time goes straight to SIGKILL: the node's init is then systemd-shutdown waiting for
+     * processes that ignore SIGTERM, and nspawn's halt request to that same init cannot hurry it.
      */
     void stop(long pid, String machine, Duration gracefulWait) {
         if (!isOurs(pid, machine)) {
             return;
         }
         Optional<Long> init = initPid(pid);
+        boolean poweroffBegan = false;
         if (init.isPresent()) {
-            runner.run(List.of("nsenter", "-t", init.get().toString(), "-a", "systemctl", "poweroff"), QUICK);
+            poweroffBegan = runner.run(List.of("nsenter", "-t", init.get().toString(), "-a", "systemctl", "poweroff"), QUICK).ok();
             if (waitGone(pid, machine, gracefulWait)) {
                 return;
             }
         }
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        if (waitGone(pid, machine, Duration.ofSeconds(10))) {
-            return;
+        if (!poweroffBegan) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            if (waitGone(pid, machine, Duration.ofSeconds(10))) {
+                return;
+            }
         }
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         init.flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);

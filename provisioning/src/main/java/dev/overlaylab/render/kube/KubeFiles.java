@@ -60,8 +60,9 @@ public final class KubeFiles {
     public static final List<String> TEMPLATES = List.of(
             PEM_TEMPLATE, Kubeconfig.TEMPLATE, "kube/kube-apiserver.service.ftl", "kube/kube-controller-manager.service.ftl",
             "kube/kube-scheduler.service.ftl", "kube/olab-kube-node-prep.sh.ftl", "kube/olab-kube-node-prep.service.ftl",
-            "kube/olab-runc.pl.ftl", "kube/containerd-config.toml.ftl", "kube/kubelet-config.yaml.ftl", "kube/kubelet.service.ftl",
-            "kube/kube-proxy-config.yaml.ftl", "kube/kube-proxy.service.ftl", CniLease.TEMPLATE);
+            "kube/olab-runc.pl.ftl", "kube/containerd-config.toml.ftl", "kube/olab-kube-pods-stop.service.ftl",
+            "kube/kubelet-config.yaml.ftl", "kube/kubelet.service.ftl", "kube/kube-proxy-config.yaml.ftl", "kube/kube-proxy.service.ftl",
+            CniLease.TEMPLATE);
 
     /**
      * The first-line marker of Kubernetes files (the {@code managed} variable of their templates). It names

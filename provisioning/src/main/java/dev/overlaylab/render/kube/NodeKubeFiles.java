@@ -26,6 +26,7 @@ final class NodeKubeFiles {
     private static final int EXECUTABLE = 0755;
     static final String NODE_PREP = "olab-kube-node-prep";
     static final String NODE_PREP_SCRIPT = "/usr/local/sbin/olab-kube-node-prep";
+    static final String PODS_STOP = "olab-kube-pods-stop";
 
     private final Lab lab;
     private final Node node;
@@ -48,6 +49,8 @@ final class NodeKubeFiles {
             out.add(file("kube/olab-runc.pl.ftl", KubeFiles.RUNC_WRAPPER, EXECUTABLE, NODE));
         }
         out.add(file("kube/containerd-config.toml.ftl", "/etc/containerd/config.toml", PUBLIC, NODE, "containerd"));
+        // pods ignore SIGTERM: without this a node's shutdown (down of a local lab) waits out systemd's stop timeout
+        out.add(file("kube/olab-kube-pods-stop.service.ftl", "/etc/systemd/system/" + PODS_STOP + ".service", PUBLIC, NODE, PODS_STOP));
         if (!node.name().equals(lab.master().name())) {     // the master's is among the control plane's files
             out.add(pemFile(PKI_DIR + "/ca.crt", ca, PUBLIC, NODE, "kubelet", "kube-proxy"));
         }
