@@ -55,7 +55,7 @@ public final class SshConnector {
                 key = c.loadKeys(keyFile.toString());
                 key.getPrivate(); // parsed now, so a file that is no usable key is not reported as a refused login
             } catch (IOException | RuntimeException e) {
-                throw new SshKeyException(node, hostPort, "the key file " + keyFile + " is not a private key this program can use"
+                throw new SshKeyException(node, hostPort, SshKeyException.Reason.NOT_A_KEY, keyFile.toString(), "the key file " + keyFile + " is not a private key this program can use"
                         + " (" + e.getMessage() + ")", "choose an OpenSSH private key without a passphrase (e.g. ~/.ssh/id_ed25519)", e);
             }
             c.authPublickey(user, key);
@@ -66,11 +66,13 @@ public final class SshConnector {
     /** A key file that is missing or unreadable is said as such before any connection is made. */
     private static void requireReadable(String node, String hostPort, Path keyFile) {
         if (!Files.isRegularFile(keyFile)) {
-            throw new SshKeyException(node, hostPort, "the key file " + keyFile + (Files.exists(keyFile) ? " is not a file" : " does not exist"),
+            throw new SshKeyException(node, hostPort, Files.exists(keyFile) ? SshKeyException.Reason.NOT_A_KEY : SshKeyException.Reason.MISSING,
+                    keyFile.toString(), "the key file " + keyFile + (Files.exists(keyFile) ? " is not a file" : " does not exist"),
                     "choose the private key file (e.g. ~/.ssh/id_ed25519), or leave the key empty to use the lab's own key", null);
         }
         if (!Files.isReadable(keyFile)) {
-            throw new SshKeyException(node, hostPort, "the key file " + keyFile + " cannot be read by this user",
+            throw new SshKeyException(node, hostPort, SshKeyException.Reason.UNREADABLE, keyFile.toString(),
+                    "the key file " + keyFile + " cannot be read by this user",
                     "make it readable to you (chmod 600 as its owner), or choose another key", null);
         }
     }

@@ -73,6 +73,10 @@ class ConnectionCheckOpenSshTest {
         // trust on first use, as provisioning does: the host key is recorded and announced once
         assertThat(knownHosts.lookup("127.0.0.1", sshd.port())).hasSize(1);
         assertThat(firstKeys).containsExactly("master 127.0.0.1:" + sshd.port());
+        assertThat(r.newHostKey()).hasValue("ssh-ed25519 " + sshd.hostKeyFingerprint());
+        // the second time it is known, and not announced again
+        assertThat(check.check("master", endpoint(sshd.port(), Optional.of(installed.privateKey().toString())),
+                unmadeLabKeys()).newHostKey()).isEmpty();
         assertThat(tmp.resolve("data/labs/draft")).as("no lab key made for a draft").doesNotExist();
     }
 
@@ -112,12 +116,15 @@ class ConnectionCheckOpenSshTest {
     void aKeyFileThatIsMissingOrNoKeyIsSaidBeforeAnyLogin() throws Exception {
         Path missing = tmp.resolve("nope/id_ed25519");
         assertThatThrownBy(() -> check.check("master", endpoint(sshd.port(), Optional.of(missing.toString())), unmadeLabKeys()))
-                .isInstanceOf(SshKeyException.class).hasMessageContaining("does not exist");
+                .isInstanceOfSatisfying(SshKeyException.class, e -> assertThat(e.reason()).isEqualTo(SshKeyException.Reason.MISSING))
+                .hasMessageContaining("does not exist");
         Path notAKey = Files.writeString(tmp.resolve("notes.txt"), "hello\n");
         assertThatThrownBy(() -> check.check("master", endpoint(sshd.port(), Optional.of(notAKey.toString())), unmadeLabKeys()))
-                .isInstanceOf(SshKeyException.class).hasMessageContaining("not a private key");
+                .isInstanceOfSatisfying(SshKeyException.class, e -> assertThat(e.reason()).isEqualTo(SshKeyException.Reason.NOT_A_KEY))
+                .hasMessageContaining("not a private key");
         assertThatThrownBy(() -> check.check("master", endpoint(sshd.port(), Optional.empty()), unmadeLabKeys()))
-                .isInstanceOf(SshKeyException.class).hasMessageContaining("no key of its own yet");
+                .isInstanceOfSatisfying(SshKeyException.class, e -> assertThat(e.reason()).isEqualTo(SshKeyException.Reason.NO_LAB_KEY))
+                .hasMessageContaining("no key of its own yet");
         assertThat(tmp.resolve("data/labs/draft")).doesNotExist();
     }
 

@@ -11,11 +11,13 @@ import dev.overlaylab.ssh.SshNodeShell;
 import dev.overlaylab.ssh.SshTimeoutException;
 import dev.overlaylab.ssh.SshTimeouts;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * "Test connection" for one existing machine of a {@code hosts} lab: logs in exactly as the lab will
@@ -50,8 +52,11 @@ public final class ConnectionCheck {
      * @param key       the key that logged in, as a person names it (a path, or "the lab's own key")
      * @param privilege whether the lab's privileged commands will run
      * @param detail    sudo's own first line when it failed, else empty
+     * @param newHostKey the machine's host key ("ssh-ed25519 SHA256:...") when this was the first
+     *                  connection and it has just been recorded (trust on first use, shown once)
      */
-    public record Result(String host, int port, String user, String key, Privilege privilege, String detail, Duration took) {
+    public record Result(String host, int port, String user, String key, Privilege privilege, String detail,
+            Optional<String> newHostKey, Duration took) {
     }
 
     private final KnownHostsStore knownHosts;
@@ -77,18 +82,23 @@ public final class ConnectionCheck {
     public Result check(String node, SshEndpoint endpoint, LabKeys labKeys) throws InterruptedException {
         String hostPort = endpoint.host() + ":" + endpoint.port();
         if (endpoint.keyFile().isEmpty() && !labKeys.exists()) {
-            throw new SshKeyException(node, hostPort, "no key is chosen, and the lab has no key of its own yet",
+            throw new SshKeyException(node, hostPort, SshKeyException.Reason.NO_LAB_KEY, "", "no key is chosen, and the lab has no key of its own yet",
                     "choose a private key that logs in to the machine; or leave it empty: the lab's own key is made"
                             + " and installed with the machine's password once, when the lab is provisioned", null);
         }
-        SshConnector connector = new SshConnector(knownHosts, labKeys, hostKeys, QUICK);
+        AtomicReference<String> recorded = new AtomicReference<>();
+        HostKeyListener seen = (n, hp, type, fingerprint) -> {
+            recorded.set(type + " " + fingerprint);
+            hostKeys.firstKeyRecorded(n, hp, type, fingerprint);
+        };
+        SshConnector connector = new SshConnector(knownHosts, labKeys, seen, QUICK);
         long t0 = System.nanoTime();
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<Result> attempt = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try (SshNodeShell shell = connector.connect(node, endpoint)) {
                 if (!abandoned.get()) {
-                    attempt.complete(privilege(shell, endpoint, t0));
+                    attempt.complete(privilege(shell, endpoint, t0, Optional.ofNullable(recorded.get())));
                 }
             } catch (RuntimeException e) {
                 attempt.completeExceptionally(e);
@@ -115,7 +125,7 @@ public final class ConnectionCheck {
         }
     }
 
-    private static Result privilege(SshNodeShell shell, SshEndpoint endpoint, long t0) {
+    private static Result privilege(SshNodeShell shell, SshEndpoint endpoint, long t0, Optional<String> newHostKey) {
         String key = endpoint.keyFile().orElse("the lab's own key");
         Privilege p;
         String detail = "";
@@ -130,7 +140,7 @@ public final class ConnectionCheck {
             ExecResult r = shell.execAsLoginUser("id -u", SUDO_LIMIT);
             p = r.ok() && r.stdout().strip().equals("0") ? Privilege.ROOT : Privilege.NOT_ROOT;
         }
-        return new Result(endpoint.host(), endpoint.port(), endpoint.user(), key, p, detail,
+        return new Result(endpoint.host(), endpoint.port(), endpoint.user(), key, p, detail, newHostKey,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 }
