@@ -94,7 +94,9 @@ class ConnectionCheckOpenSshTest {
         int closed = OpenSshServer.freePort(sshd.port() + 1);
         assertThatThrownBy(() -> check.check("master", endpoint(closed, Optional.of(installed.privateKey().toString())),
                 unmadeLabKeys()))
-                .isInstanceOf(SshConnectException.class)
+                // the app words it from the type and the JDK's own cause (SshCheckWords), never from this text
+                .isInstanceOfSatisfying(SshConnectException.class,
+                        e -> assertThat(e.rootCause()).isInstanceOf(java.net.ConnectException.class))
                 .hasMessageContaining("127.0.0.1:" + closed)
                 .hasMessageContaining("connection refused")
                 .hasMessageContaining("on the port the lab file names")

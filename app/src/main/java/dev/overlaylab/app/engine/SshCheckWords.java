@@ -39,11 +39,7 @@ public final class SshCheckWords {
         return text + r.newHostKey().map(k -> " " + Messages.format("sshcheck.newHostKey", k)).orElse("");
     }
 
-    /**
-     * A failed test.
-     *
-     * @param host, port, user, key what was tried (key empty: the lab's own key)
-     */
+    /** A failed test of {@code user@host:port} with {@code key} (empty: the lab's own key). */
     public static String failure(Throwable e, String host, int port, String user, Optional<String> key) {
         String p = String.valueOf(port);
         if (e instanceof SshKeyException k) {
@@ -65,8 +61,8 @@ public final class SshCheckWords {
         if (e instanceof SshTimeoutException) {
             return Messages.format("sshcheck.timeout", host, p);
         }
-        if (e instanceof SshException) {
-            Throwable root = rootCause(e);
+        if (e instanceof SshException s) {
+            Throwable root = s.rootCause();
             if (root instanceof ConnectException) {
                 return Messages.format("sshcheck.refused", host, p);
             }
@@ -79,13 +75,5 @@ public final class SshCheckWords {
             return Messages.format("sshcheck.notSsh", host, p);
         }
         return Messages.format("sshcheck.other", UserMessages.error(e));
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; depth < 10 && t.getCause() != null && t.getCause() != t; depth++) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

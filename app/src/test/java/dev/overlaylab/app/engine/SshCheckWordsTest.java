@@ -37,7 +37,7 @@ class SshCheckWordsTest {
                 .contains("cannot resolve");
         assertThat(failure(new SshConnectException("n", "h:2222", "SSH handshake failed", "x", new java.io.IOException("bad")), KEY))
                 .contains("not an SSH server");
-        assertThat(failure(new SshTimeoutException("n", "h:2222", "no answer", "x", null), KEY)).contains("within 10 s", "firewall");
+        assertThat(failure(new SshTimeoutException("n", "h:2222", "no answer", "x", null), KEY)).contains("at most 10 s", "firewall");
         assertThat(failure(new SshAuthException("n", "h:2222", "login refused", "x", null), KEY))
                 .contains("refused the login as vagrant", "id_ed25519.pub", "authorized_keys");
         assertThat(failure(new SshAuthException("n", "h:2222", "login refused", "x", null), Optional.empty()))
