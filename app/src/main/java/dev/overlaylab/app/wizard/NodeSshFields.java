@@ -165,8 +165,11 @@ final class NodeSshFields {
     /** The defaults follow the node's address, the profile and the typed user (none of which is an edit here). */
     private void placeholders(WizardDraft d) {
         String ip = shown < d.nodes.size() ? d.nodes.get(shown).ip() : "";
-        host.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, Messages.format("wizard.ssh.host.placeholder", ip));
-        user.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, Messages.format("wizard.ssh.user.placeholder", d.profileUser()));
+        // the default itself, greyed (a sentence would be cut off in the field); the tooltip says what it is
+        host.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, ip);
+        host.setToolTipText(Messages.format("wizard.ssh.host.tip", ip));
+        user.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, d.profileUser());
+        user.setToolTipText(Messages.format("wizard.ssh.user.tip", d.profileUser()));
         String u = user.getText().isBlank() ? d.profileUser() : user.getText().trim();
         boolean was = filling;
         filling = true;

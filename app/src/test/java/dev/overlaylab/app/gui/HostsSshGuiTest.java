@@ -158,6 +158,10 @@ class HostsSshGuiTest extends WizardGuiBase {
         assertThat(text("wizard.ssh.user")).isEqualTo("ops");
         assertThat((String) GuiDriver.onEdt(() -> (String) host.getClientProperty("JTextField.placeholderText")))
                 .contains("192.168.57.103");
+        assertThat((String) GuiDriver.onEdt(() -> (String) user.getClientProperty("JTextField.placeholderText")))
+                .isEqualTo(dev.overlaylab.model.Profiles.get("debian-12").user());
+        assertThat((String) GuiDriver.onEdt(host::getToolTipText)).isEqualTo("Empty: the node's address, now 192.168.57.103");
+        gui.screenshot("wizard", "hosts-ssh-defaults");
 
         // Test connection: refused (node 2's port 2200), then logged in (ctl's port 2222)
         choose(node, 1);
