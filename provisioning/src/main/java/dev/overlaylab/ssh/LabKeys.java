@@ -41,6 +41,24 @@ public final class LabKeys {
         return new LabKeys(dir, comment).ensure();
     }
 
+    /**
+     * A lab's key pair where it would be, without making one (the wizard's Test connection must not
+     * leave a key behind for a lab that may never be saved): see {@link #exists()}.
+     */
+    public static LabKeys lookup(Path dir, String comment) {
+        return new LabKeys(dir, comment);
+    }
+
+    /** The lab's key pair for {@code labName} in the user's data folder, without making one. */
+    public static LabKeys lookup(String labName) {
+        return lookup(AppDataDir.labDir(AppDataDir.resolve(), labName), "overlay-lab:" + labName);
+    }
+
+    /** Whether the key pair has been made (both files are there). */
+    public boolean exists() {
+        return Files.exists(privateKey()) && Files.exists(publicKeyFile());
+    }
+
     public Path privateKey() {
         return dir.resolve(PRIVATE_NAME);
     }
@@ -65,7 +83,7 @@ public final class LabKeys {
     }
 
     private LabKeys ensure() {
-        if (Files.exists(privateKey()) && Files.exists(publicKeyFile())) {
+        if (exists()) {
             return this;
         }
         try {

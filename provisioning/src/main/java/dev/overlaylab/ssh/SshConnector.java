@@ -5,6 +5,7 @@ import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.SshEndpoint;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,11 +47,34 @@ public final class SshConnector {
     public SshNodeShell connect(String node, SshEndpoint endpoint) {
         Path keyFile = endpoint.keyFile().map(SshConnector::expandHome).orElse(labKeys.privateKey());
         String keyDescription = "key " + keyFile + (endpoint.keyFile().isEmpty() ? " (the lab key, " + labKeys.fingerprint() + ")" : "");
+        String hostPort = endpoint.host() + ":" + endpoint.port();
+        requireReadable(node, hostPort, keyFile);
         SSHClient client = open(node, endpoint, keyDescription, (c, user) -> {
-            KeyProvider key = c.loadKeys(keyFile.toString());
+            KeyProvider key;
+            try {
+                key = c.loadKeys(keyFile.toString());
+                key.getPrivate(); // parsed now, so a file that is no usable key is not reported as a refused login
+            } catch (IOException | RuntimeException e) {
+                throw new SshKeyException(node, hostPort, SshKeyException.Reason.NOT_A_KEY, keyFile.toString(), "the key file " + keyFile + " is not a private key this program can use"
+                        + " (" + e.getMessage() + ")", "choose an OpenSSH private key without a passphrase (e.g. ~/.ssh/id_ed25519)", e);
+            }
             c.authPublickey(user, key);
         });
         return new SshNodeShell(node, endpoint, client, timeouts);
+    }
+
+    /** A key file that is missing or unreadable is said as such before any connection is made. */
+    private static void requireReadable(String node, String hostPort, Path keyFile) {
+        if (!Files.isRegularFile(keyFile)) {
+            throw new SshKeyException(node, hostPort, Files.exists(keyFile) ? SshKeyException.Reason.NOT_A_KEY : SshKeyException.Reason.MISSING,
+                    keyFile.toString(), "the key file " + keyFile + (Files.exists(keyFile) ? " is not a file" : " does not exist"),
+                    "choose the private key file (e.g. ~/.ssh/id_ed25519), or leave the key empty to use the lab's own key", null);
+        }
+        if (!Files.isReadable(keyFile)) {
+            throw new SshKeyException(node, hostPort, SshKeyException.Reason.UNREADABLE, keyFile.toString(),
+                    "the key file " + keyFile + " cannot be read by this user",
+                    "make it readable to you (chmod 600 as its owner), or choose another key", null);
+        }
     }
 
     /**
@@ -76,12 +100,12 @@ public final class SshConnector {
     /**
      * Waits until the node's SSH answers: first its banner ({@code SSH-2.0-...}), then a full login.
      * Bounded by {@code timeout} and by a count of attempts; reports the time left after each miss.
-     * A changed host key ends the wait at once (waiting will not fix it).
+     * A changed host key or an unusable key file ends the wait at once (waiting will not fix either).
      */
     public SshNodeShell waitForSsh(String node, SshEndpoint endpoint, Duration timeout, WaitProgress progress) {
         String hostPort = endpoint.host() + ":" + endpoint.port();
         Wait.Outcome<SshNodeShell> w = Wait.until("SSH login to " + node + " at " + hostPort).timeout(timeout)
-                .interval(Duration.ofMillis(500)).abortOn(HostKeyChangedException.class)
+                .interval(Duration.ofMillis(500)).abortOn(HostKeyChangedException.class).abortOn(SshKeyException.class)
                 .onMiss((n, max, left, problem) -> progress.waiting(node, hostPort, left, problem))
                 .check(() -> {
                     SshBanner.read(endpoint.host(), endpoint.port(), timeouts.connect(), timeouts.connect());

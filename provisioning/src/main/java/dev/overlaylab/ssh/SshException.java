@@ -24,6 +24,11 @@ public class SshException extends RuntimeException {
         return hostPort;
     }
 
+    /** The innermost cause (what the JDK or sshj said: refused, no route, ...), for callers that word it themselves. */
+    public Throwable rootCause() {
+        return SshFailures.rootCause(this);
+    }
+
     private static String message(String node, String hostPort, String what, String fix, Throwable cause) {
         StringBuilder sb = new StringBuilder();
         sb.append("ssh to node '").append(node).append("' (").append(hostPort).append("): ").append(what);

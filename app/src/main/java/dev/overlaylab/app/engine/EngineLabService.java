@@ -40,6 +40,7 @@ public final class EngineLabService implements LabService {
     static final List<String> KNOWN_PROVIDERS = List.of("local", "virtualbox", "hosts", "virtualbox-ws");
 
     private final Wiring wiring;
+    private final HostKeyListener hostKeys;
     private final EngineDiagnosis diagnosis;
     private final EngineLifecycle life;
     private volatile Providers providers;
@@ -51,6 +52,7 @@ public final class EngineLabService implements LabService {
      * @param prompt   asks for a node's password once (hosts provider key install)
      */
     public EngineLabService(HostKeyListener hostKeys, PasswordPrompt prompt) {
+        this.hostKeys = hostKeys;
         // the app's dialog also asks for a VirtualBox web service's password (virtualbox-ws), when it can
         this.wiring = new Wiring(hostKeys, prompt, prompt instanceof dev.overlaylab.provider.vboxws.ServerPasswordPrompt s
                 ? s : dev.overlaylab.provider.vboxws.ServerPasswordPrompt.NONE);
@@ -123,6 +125,13 @@ public final class EngineLabService implements LabService {
             throw new IllegalStateException("this build has no virtualbox-ws provider");
         }
         return ws.describeServer(new dev.overlaylab.model.VBoxWebServer(url, user));
+    }
+
+    @Override
+    public dev.overlaylab.provider.hosts.ConnectionCheck.Result testSsh(String labName, String node,
+            dev.overlaylab.model.SshEndpoint endpoint) throws InterruptedException {
+        return dev.overlaylab.provider.hosts.ConnectionCheck.standard(hostKeys)
+                .check(node, endpoint, dev.overlaylab.ssh.LabKeys.lookup(labName));
     }
 
     @Override

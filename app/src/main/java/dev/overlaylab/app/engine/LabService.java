@@ -40,6 +40,17 @@ public interface LabService {
         throw new UnsupportedOperationException("no VirtualBox web service support in this build");
     }
 
+    /**
+     * The wizard's Test connection for one existing machine ({@code hosts}): logs in as the lab will
+     * (the endpoint as the lab file will have it; an empty key means the lab's own key, used only once
+     * it has been made) and asks {@code sudo -n true}. Throws the ssh layer's typed exceptions
+     * ({@link SshCheckWords} says them in people's words). At most ~10 s: off the event thread.
+     */
+    default dev.overlaylab.provider.hosts.ConnectionCheck.Result testSsh(String labName, String node,
+            dev.overlaylab.model.SshEndpoint endpoint) throws InterruptedException {
+        throw new UnsupportedOperationException("testing an SSH connection is not part of this build");
+    }
+
     /** Guest OS profile names the given provider can use (the wizard's choices). */
     List<String> profiles(String provider);
 

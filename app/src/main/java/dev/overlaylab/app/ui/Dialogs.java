@@ -71,6 +71,20 @@ public final class Dialogs {
     }
 
     /**
+     * Sets a field's label from text where {@code &} marks the mnemonic ({@code "&Port"}): Alt and that
+     * letter moves the focus to {@code target}.
+     */
+    public static void label(javax.swing.JLabel l, String label, Component target) {
+        int at = label.indexOf('&');
+        l.setText(label.replace("&", ""));
+        if (at >= 0 && at + 1 < label.length()) {
+            l.setDisplayedMnemonic(label.charAt(at + 1));
+            l.setDisplayedMnemonicIndex(at);
+        }
+        l.setLabelFor(target);
+    }
+
+    /**
      * Sets a button's text from a label where {@code &} marks the mnemonic ({@code "&Replace"});
      * {@code &&} is a literal ampersand.
      */

@@ -1,6 +1,7 @@
 package dev.overlaylab.app.wizard;
 
 import dev.overlaylab.app.wizard.WizardDraft.NodeRow;
+import dev.overlaylab.model.SshEndpoint;
 
 /**
  * Writes a wizard draft as a lab file: only what differs from the documented defaults plus what a
@@ -24,9 +25,20 @@ public final class LabYamlWriter {
         y.append("network:\n");
         y.append("  cidr: ").append(scalar(d.hostCidr)).append('\n');
         y.append("nodes:\n");
-        for (NodeRow n : d.nodes) {
+        for (int i = 0; i < d.nodes.size(); i++) {
+            NodeRow n = d.nodes.get(i);
             y.append("  - name: ").append(scalar(n.name())).append('\n');
             y.append("    ip: ").append(scalar(n.ip())).append('\n');
+            if ("hosts".equals(d.provider)) {
+                // Written out in full (defaults filled in): where and as whom the lab logs in is worth reading.
+                SshEndpoint e = d.endpoint(i);
+                y.append("    ssh:\n");
+                y.append("      host: ").append(scalar(e.host())).append('\n');
+                y.append("      port: ").append(e.port()).append('\n');
+                y.append("      user: ").append(scalar(e.user())).append('\n');
+                e.keyFile().ifPresent(k -> y.append("      key: ").append(scalar(k)).append('\n'));
+                y.append("      sudo: ").append(e.sudo()).append('\n');
+            }
         }
         y.append("flannel:\n");
         y.append("  network: ").append(scalar(d.flannelNetwork)).append('\n');

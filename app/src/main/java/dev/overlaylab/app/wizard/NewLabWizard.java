@@ -50,7 +50,7 @@ public final class NewLabWizard extends JDialog {
     private final JButton cancel = new JButton();
     private final Timer debounce = new Timer(200, e -> validateNow());
     private final ProviderStep providerStep;
-    private final NodesStep nodesStep = new NodesStep();
+    private final NodesStep nodesStep;
     private String profilesFor;
     private final ReviewStep reviewStep = new ReviewStep();
     private final FlannelStep flannelStep = new FlannelStep();
@@ -74,6 +74,7 @@ public final class NewLabWizard extends JDialog {
         this.ctx = ctx;
         setName("wizard");
         providerStep = new ProviderStep(providers, ctx.service());
+        nodesStep = new NodesStep(ctx.service());
         finishStep = new FinishStep();
         this.providers = List.copyOf(providers);
         pages.put(WizardStep.PROVIDER, providerStep);
@@ -166,6 +167,7 @@ public final class NewLabWizard extends JDialog {
         if (!draft.provider.equals(profilesFor)) {
             profilesFor = draft.provider;
             nodesStep.setProfiles(ctx.service().profiles(draft.provider), draft);
+            nodesStep.providerChanged(draft);
             flannelStep.providerChanged(draft);
         }
         generation++;

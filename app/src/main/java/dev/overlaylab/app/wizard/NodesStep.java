@@ -25,10 +25,12 @@ final class NodesStep extends StepPanel {
             new Object[] {Messages.get("wizard.nodes.name"), Messages.get("wizard.nodes.ip")}, 0);
     private final JTable table = new JTable(rows);
     private final JLabel hostIp = new JLabel();
+    private final NodeSshFields ssh;
     private WizardDraft draft;
 
-    NodesStep() {
+    NodesStep(dev.overlaylab.app.engine.LabService service) {
         super(WizardStep.NODES);
+        ssh = new NodeSshFields(service, this::sshEdited);
         profile = new JComboBox<>();
         profile.setName("wizard.profile");
         profile.setEditable(true);
@@ -39,11 +41,11 @@ final class NodesStep extends StepPanel {
         table.setSurrendersFocusOnKeystroke(true);
         hostIp.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
 
-        body.setLayout(new MigLayout("insets 0, wrap 3",
+        body.setLayout(new MigLayout("insets 0, wrap 3, hidemode 3",
                 // columns
                 "[right]12[200!]12[grow]",
-                // rows
-                "[][][]12[grow, fill]"));
+                // rows: profile, network, count, the table, then the SSH fields of existing machines
+                "[][][]12[grow, fill][][][][][]"));
         body.add(new JLabel(Messages.get("wizard.profile")));
         body.add(profile, "growx, wrap");
         body.add(new JLabel(Messages.get("wizard.hostCidr")));
@@ -52,17 +54,41 @@ final class NodesStep extends StepPanel {
         body.add(new JLabel(Messages.get("wizard.nodeCount")));
         body.add(count, "w 70!, wrap");
         body.add(new JLabel(Messages.get("wizard.nodes")), "aligny top, gaptop 4");
-        body.add(new JScrollPane(table), "span 2, grow, hmin 120, wmin 300, wmax 640");
+        body.add(new JScrollPane(table), "span 2, grow, hmin 100, wmin 300, wmax 640, wrap");
+        ssh.addTo(body);
         field("profile", profile, Messages.get("wizard.profile"));
         field("network", hostCidr, Messages.get("wizard.hostCidr"));
         field("nodes", table, Messages.get("wizard.nodes"));
         field("etcd", table);
 
-        profile.addActionListener(e -> changed());
+        profile.addActionListener(e -> edit());
         hostCidr.getDocument().addDocumentListener(changes(this::cidrEdited));
         count.addChangeListener(e -> countEdited());
         // A committed cell edit is an edit like any other (the wizard then reads the table's model).
-        rows.addTableModelListener(e -> changed());
+        rows.addTableModelListener(e -> edit());
+    }
+
+    /** An edit of the profile or a committed cell: reported, then the SSH fields' defaults and node names follow. */
+    private void edit() {
+        changed();
+        if (!quiet() && draft != null) {
+            quietly(() -> ssh.load(draft));
+        }
+    }
+
+    /** An SSH field was edited: reported like any edit (the wizard then copies the fields in {@link #modifyDraft}). */
+    private void sshEdited() {
+        if (!quiet() && draft != null) {
+            changed();
+        }
+    }
+
+    /** SSH fields only for existing machines: the lab file takes {@code nodes[].ssh} for {@code hosts} alone. */
+    void providerChanged(WizardDraft d) {
+        ssh.setVisible("hosts".equals(d.provider));
+        if (draft != null) {
+            quietly(() -> ssh.load(draft));
+        }
     }
 
     /** The profiles the chosen provider can use; keeps the current choice when it is still offered. */
@@ -89,6 +115,8 @@ final class NodesStep extends StepPanel {
         count.setValue(d.nodes.size());
         fillTable(d.nodes);
         hostIp.setText(Messages.format("wizard.hostIp", d.hostIp()));
+        ssh.setVisible("hosts".equals(d.provider));
+        ssh.load(d);
     }
 
     /** Reads the committed values only; a cell still being typed in is {@link #commitEdits}' job. */
@@ -101,6 +129,8 @@ final class NodesStep extends StepPanel {
         for (int i = 0; i < rows.getRowCount(); i++) {
             d.nodes.add(new NodeRow(str(rows.getValueAt(i, 0)), str(rows.getValueAt(i, 1))));
         }
+        d.prefillNodes(d.nodes.size()); // as many SSH settings as rows (the rows themselves are kept)
+        ssh.store(d);
     }
 
     @Override
@@ -120,6 +150,7 @@ final class NodesStep extends StepPanel {
         quietly(() -> {
             fillTable(draft.nodes);
             hostIp.setText(Messages.format("wizard.hostIp", draft.hostIp()));
+            ssh.load(draft);
         });
         changed();
     }
@@ -132,7 +163,10 @@ final class NodesStep extends StepPanel {
         commitEdits();
         modifyDraft(draft);
         draft.prefillNodes((Integer) count.getValue());
-        quietly(() -> fillTable(draft.nodes));
+        quietly(() -> {
+            fillTable(draft.nodes);
+            ssh.load(draft);
+        });
         changed();
     }
 

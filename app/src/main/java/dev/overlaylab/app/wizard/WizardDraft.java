@@ -1,6 +1,9 @@
 package dev.overlaylab.app.wizard;
 
 import dev.overlaylab.model.Cidr;
+import dev.overlaylab.model.Profile;
+import dev.overlaylab.model.Profiles;
+import dev.overlaylab.model.SshEndpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,16 @@ public final class WizardDraft {
     public record NodeRow(String name, String ip) {
     }
 
+    /**
+     * One node's SSH settings ({@code hosts} provider only), kept by node position apart from
+     * {@link NodeRow} so that they survive renumbering and count changes. A blank host or user is the
+     * lab file's default (the node's address; the profile's user); {@code sudo} null is its default
+     * (on unless the user is root); a blank key is the lab's own key.
+     */
+    public record NodeSsh(String host, int port, String user, String key, Boolean sudo) {
+        public static final NodeSsh DEFAULT = new NodeSsh("", 22, "", "", null);
+    }
+
     public static final String DEFAULT_HOST_CIDR = "192.168.56.0/24";
     public static final int FIRST_NODE_HOST = 101;
 
@@ -25,6 +38,8 @@ public final class WizardDraft {
     public String profile = "debian-12";
     public String hostCidr = DEFAULT_HOST_CIDR;
     public final List<NodeRow> nodes = new ArrayList<>();
+    /** Per node, in the order of {@link #nodes} and always as many: its SSH settings (hosts). */
+    public final List<NodeSsh> ssh = new ArrayList<>();
     public String flannelNetwork = "10.1.0.0/16";
     public int subnetLen = 24;
     public BackendChoice backend = BackendChoice.VXLAN;
@@ -68,6 +83,26 @@ public final class WizardDraft {
         for (int i = 0; i < count; i++) {
             nodes.add(i < old.size() ? old.get(i) : new NodeRow(i == 0 ? "master" : "node" + i, defaultIp(i)));
         }
+        while (ssh.size() > count) {
+            ssh.remove(ssh.size() - 1);
+        }
+        while (ssh.size() < count) {
+            ssh.add(NodeSsh.DEFAULT);
+        }
+    }
+
+    /** The login user when none is typed: the profile's, as the lab file defaults it ({@code root} for an unknown profile). */
+    public String profileUser() {
+        return Profiles.find(profile).map(Profile::user).orElse("root");
+    }
+
+    /** Node {@code i}'s SSH endpoint as the lab file will have it, the defaults filled in. */
+    public SshEndpoint endpoint(int i) {
+        NodeSsh s = i < ssh.size() ? ssh.get(i) : NodeSsh.DEFAULT;
+        String host = s.host().isBlank() ? nodes.get(i).ip() : s.host();
+        String user = s.user().isBlank() ? profileUser() : s.user();
+        boolean sudo = s.sudo() == null ? !"root".equals(user) : s.sudo();
+        return new SshEndpoint(host, s.port(), user, s.key().isBlank() ? Optional.empty() : Optional.of(s.key()), sudo);
     }
 
     /** Re-numbers node addresses after the host-only network changed, keeping names. */

@@ -66,7 +66,7 @@ abstract class WizardGuiBase {
         gui = new GuiDriver(Path.of("target", "screenshots"));
         labDir = Files.createTempDirectory("olab-gui-");
         GuiDriver.onEdt(() -> {
-            ctx = AppContext.real(new AppPrefs(Preferences.userRoot().node(PREFS)));
+            ctx = context(new AppPrefs(Preferences.userRoot().node(PREFS)));
             ctx.prefs().setLastDirectory(labDir);
             Themes.install(AppPrefs.Theme.LIGHT);
             MainFrame frame = new MainFrame(ctx);
@@ -74,6 +74,11 @@ abstract class WizardGuiBase {
             frame.setVisible(true);
             return frame;
         });
+    }
+
+    /** The app's engine and preferences; a test may put a double in front of one engine call. */
+    AppContext context(AppPrefs prefs) {
+        return AppContext.real(prefs);
     }
 
     @AfterEach
