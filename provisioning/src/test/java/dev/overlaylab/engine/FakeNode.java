@@ -163,6 +163,16 @@ final class FakeNode implements NodeShell {
             vxlanLoaded = true;
             return ok("");
         }
+        if (c.startsWith("systemctl ") && c.contains(" && systemctl ")) {
+            ExecResult r = ok("");
+            for (String part : c.split(" && ")) {
+                r = systemctl(part.substring("systemctl ".length()));
+                if (!r.ok()) {
+                    return r;
+                }
+            }
+            return r;
+        }
         if (c.startsWith("systemctl ")) {
             return systemctl(c.substring("systemctl ".length()));
         }
