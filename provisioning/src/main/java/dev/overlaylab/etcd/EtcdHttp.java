@@ -3,9 +3,12 @@ package dev.overlaylab.etcd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +18,11 @@ import java.util.function.Function;
  * which one answered last, and one exchange turned into a status and a JSON body. A read starts at
  * the endpoint that answered last and moves on while endpoints cannot be reached; a write goes only
  * to the endpoint that answered last (retrying a write elsewhere could apply it twice).
+ *
+ * <p>Plain {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: the latter builds the default TLS
+ * context (the CA store) and a selector thread on creation, 0.6–1.1 s of a fresh JVM on this machine against
+ * 0.05–0.14 s for this (measured with a local server, load 6), and every {@code olab up}/{@code verify} is a
+ * fresh JVM that only speaks plain HTTP to a forwarded port. No proxy: the endpoints are local forwards.
  */
 final class EtcdHttp {
     /** An answer: its HTTP status and body; a body that is not JSON is kept as text under one field. */
@@ -24,7 +32,6 @@ final class EtcdHttp {
     private final List<String> endpoints;
     private final String where;
     private final Duration timeout;
-    private final HttpClient http;
     private volatile int answering;
 
     /** {@code where} names the etcd for people, e.g. "192.168.56.101:2379 via ssh to node1". */
@@ -32,7 +39,6 @@ final class EtcdHttp {
         this.endpoints = endpoints.stream().map(e -> e.endsWith("/") ? e.substring(0, e.length() - 1) : e).toList();
         this.where = where;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     String where() {
@@ -65,25 +71,47 @@ final class EtcdHttp {
     }
 
     /**
-     * One exchange with {@code endpoint}. A body that is not JSON (etcd answers some errors in plain
-     * text) is kept under {@code textField}; an endpoint that cannot be reached throws with {@code fix}.
+     * One exchange with {@code endpoint}: {@code method} on {@code uri}, with {@code body} of {@code contentType}
+     * when the body is not null. A body that is not JSON (etcd answers some errors in plain text) is kept under
+     * {@code textField}; an endpoint that cannot be reached throws with {@code fix}.
      */
-    Reply send(String endpoint, HttpRequest.Builder request, String what, String textField, String fix) {
-        HttpResponse<String> r;
+    Reply send(String endpoint, String method, URI uri, String contentType, String body, String what, String textField,
+               String fix) {
+        int status;
+        String text;
+        HttpURLConnection c = null;
         try {
-            r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+            c.setConnectTimeout(millis);
+            c.setReadTimeout(millis);
+            c.setRequestMethod(method);
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", contentType);
+                c.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            status = c.getResponseCode();
+            // an answer with an error status comes on the error stream (null when it has no body)
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
+            if (c != null) {
+                c.disconnect();
+            }
             throw new EtcdException(where, what + " through " + endpoint + " failed", fix, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EtcdException(where, "interrupted during " + what, null, e);
         }
-        JsonNode body;
+        JsonNode json;
         try {
-            body = Json.object(r.body());
+            json = Json.object(text);
         } catch (IllegalArgumentException notJson) {
-            body = JsonNodeFactory.instance.objectNode().put(textField, r.body().strip());
+            json = JsonNodeFactory.instance.objectNode().put(textField, text.strip());
         }
-        return new Reply(r.statusCode(), body);
+        return new Reply(status, json);
     }
 }

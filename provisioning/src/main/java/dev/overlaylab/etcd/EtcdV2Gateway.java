@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ public final class EtcdV2Gateway implements EtcdPort {
         try {
             Reply keysApi = read(keys.config(), "", "read " + keys.config());
             String answering = http.answering();
-            Reply version = send(answering, HttpRequest.newBuilder(URI.create(answering + "/version")).GET(), "read /version");
+            Reply version = send(answering, "GET", URI.create(answering + "/version"), null, "read /version");
             String v = Json.text(version.body, "etcdserver");
             if (keysApi.status != 200 && keysApi.errorCode() != KEY_NOT_FOUND) {
                 return new Health(false, v, "the v2 keys API does not answer (HTTP " + keysApi.status + "); etcd 3.4 needs --enable-v2=true");
@@ -141,13 +140,12 @@ public final class EtcdV2Gateway implements EtcdPort {
     private Reply put(String key, String query, String value, String what) {
         String form = "value=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
         String endpoint = http.answering();
-        return send(endpoint, HttpRequest.newBuilder(uri(endpoint, key, query)).header("Content-Type", "application/x-www-form-urlencoded")
-                .PUT(HttpRequest.BodyPublishers.ofString(form)), what);
+        return send(endpoint, "PUT", uri(endpoint, key, query), form, what);
     }
 
     /** A GET, starting at the endpoint that answered last and moving on while endpoints cannot be reached. */
     private Reply read(String key, String query, String what) {
-        return http.read(endpoint -> send(endpoint, HttpRequest.newBuilder(uri(endpoint, key, query)).GET(), what));
+        return http.read(endpoint -> send(endpoint, "GET", uri(endpoint, key, query), null, what));
     }
 
     private static URI uri(String endpoint, String key, String query) {
@@ -155,8 +153,9 @@ public final class EtcdV2Gateway implements EtcdPort {
     }
 
     /** etcd 3.4 without --enable-v2 answers /v2/keys with "404 page not found" in plain text: kept as the message. */
-    private Reply send(String endpoint, HttpRequest.Builder request, String what) {
-        EtcdHttp.Reply r = http.send(endpoint, request, what, "message", "check etcd runs on the master and listens on the client port");
+    /** {@code form}: an url-encoded form body, or null for none. */
+    private Reply send(String endpoint, String method, URI uri, String form, String what) {
+        EtcdHttp.Reply r = http.send(endpoint, method, uri, "application/x-www-form-urlencoded", form, what, "message", "check etcd runs on the master and listens on the client port");
         return new Reply(r.status(), r.body());
     }
 
@@ -184,6 +183,6 @@ public final class EtcdV2Gateway implements EtcdPort {
 
     @Override
     public void close() {
-        // HttpClient holds no connection worth closing explicitly on Java 17.
+        // HttpURLConnection keeps idle connections in the JDK's keep-alive cache, which closes them itself.
     }
 }

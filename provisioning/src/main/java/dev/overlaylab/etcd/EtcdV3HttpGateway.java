@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,9 +136,7 @@ public final class EtcdV3HttpGateway implements EtcdPort {
     }
 
     private JsonNode send(String endpoint, String path, ObjectNode body, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        EtcdHttp.Reply r = http.send(endpoint, request, what, "error",
+        EtcdHttp.Reply r = http.send(endpoint, "POST", URI.create(endpoint + path), "application/json", body.toString(), what, "error",
                 "check etcd runs on the master (`systemctl status etcd`) and listens on the client port");
         JsonNode reply = r.body();
         if (r.status() != 200) {
@@ -176,6 +173,6 @@ public final class EtcdV3HttpGateway implements EtcdPort {
 
     @Override
     public void close() {
-        // HttpClient holds no connection worth closing explicitly on Java 17.
+        // HttpURLConnection keeps idle connections in the JDK's keep-alive cache, which closes them itself.
     }
 }

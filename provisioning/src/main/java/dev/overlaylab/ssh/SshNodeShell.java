@@ -158,12 +158,7 @@ public final class SshNodeShell implements NodeShell {
     }
 
     private Session openSession() {
-        try {
-            return client.startSession();
-        } catch (IOException e) {
-            throw new SshException(node, hostPort(), "could not open a session on the SSH connection",
-                    "check the node is still running and reachable, then run again", e);
-        }
+        return SessionOpener.open(client, node, hostPort());
     }
 
     private SshTimeoutException timedOut(String command, Duration timeout, String how, Throwable cause) {

@@ -184,7 +184,12 @@ public final class Verifier {
         List<Callable<Probe>> stops = new ArrayList<>();
         for (var e : shells.entrySet()) {
             NodeFacts f = facts.get(e.getKey());
-            if (f == null || f.podStart().isPresent()) {
+            // a pod that started and named its id is removed in the background by that id; anything else (a start
+            // that failed half-way, a node not read to the end) by name, waiting for docker as before
+            Optional<String> id = f == null ? Optional.empty() : f.pod().map(VerifyPod::id).filter(i -> !i.isEmpty());
+            if (id.isPresent()) {
+                stops.add(() -> Probe.run(e.getValue(), NodeCommands.stopPodInBackground(id.get()), NodeCommands.QUICK));
+            } else if (f == null || f.podStart().isPresent()) {
                 stops.add(() -> Probe.run(e.getValue(), NodeCommands.stopPod(), NodeCommands.QUICK));
             }
         }

@@ -156,12 +156,20 @@ final class FakeNode implements NodeShell {
             byte[] b = files.get(c.substring("sha256sum ".length()));
             return b == null ? fail(1, "sha256sum: No such file or directory") : ok(FlannelBinaryStep.sha256(b) + "  x\n");
         }
-        if (c.equals("test -d /sys/module/vxlan")) {
-            return vxlanLoaded ? ok("") : fail(1, "");
-        }
-        if (c.equals("modprobe vxlan")) {
+        if (c.equals(dev.overlaylab.engine.steps.KernelModuleStep.CHECK)) {
+            String tried = vxlanLoaded ? "loaded\n" : "modprobe\n";
             vxlanLoaded = true;
-            return ok("");
+            return ok(tried);
+        }
+        if (c.startsWith("systemctl ") && c.contains(" && systemctl ")) {
+            ExecResult r = ok("");
+            for (String part : c.split(" && ")) {
+                r = systemctl(part.substring("systemctl ".length()));
+                if (!r.ok()) {
+                    return r;
+                }
+            }
+            return r;
         }
         if (c.startsWith("systemctl ")) {
             return systemctl(c.substring("systemctl ".length()));

@@ -77,6 +77,28 @@ class SshNodeShellOpenSshTest {
     }
 
     @Test
+    void moreCommandsAtOnceThanSshdsMaxSessionsWaitForAFreeSessionInsteadOfFailing() throws Exception {
+        // sshd's default MaxSessions is 10: the other 4 are refused ("open failed") until one ends (0.3 s later)
+        try (SshNodeShell shell = connector.connect("node1", endpoint)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(14);
+            try {
+                List<java.util.concurrent.Future<ExecResult>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 14; i++) {
+                    int n = i;
+                    runs.add(pool.submit(() -> shell.exec("sleep 0.3; echo run " + n)));
+                }
+                for (int i = 0; i < 14; i++) {
+                    ExecResult r = runs.get(i).get();
+                    assertThat(r.ok()).as("run %d: %s", i, r.stderr()).isTrue();
+                    assertThat(r.stdout()).isEqualTo("run " + i + "\n");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void commandOverItsTimeoutStopsWithTypedError() {
         try (SshNodeShell shell = connector.connect("node1", endpoint)) {
             long start = System.nanoTime();

@@ -57,7 +57,9 @@ public final class ServicesStep implements Step {
         }
         List<String> done = new ArrayList<>();
         for (String unit : units(ctx)) {
-            if (!ctx.probe(Systemd.isEnabled(unit)).ok()) {
+            // one exec answers for a healthy unit (every unit of a re-up); only otherwise ask which one is missing
+            boolean healthy = ctx.probe(Systemd.enabledAndActive(unit)).ok();
+            if (!healthy && !ctx.probe(Systemd.isEnabled(unit)).ok()) {
                 ctx.run(Systemd.enable(unit), "cannot enable " + unit, "is " + unit + " installed on " + ctx.node().name() + "?");
                 done.add("enabled " + unit);
             }
@@ -65,7 +67,7 @@ public final class ServicesStep implements Step {
             if (ctx.nodeRun().restartPending(unit)) {
                 action = "restart";
                 run(ctx, Systemd.restart(unit), unit);
-            } else if (!ctx.probe(Systemd.isActive(unit)).ok()) {
+            } else if (!healthy && !ctx.probe(Systemd.isActive(unit)).ok()) {
                 action = "start";
                 run(ctx, Systemd.start(unit), unit);
             }

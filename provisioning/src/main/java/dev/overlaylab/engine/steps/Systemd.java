@@ -13,6 +13,11 @@ public final class Systemd {
         return "systemctl is-enabled --quiet " + unit;
     }
 
+    /** Both at once: what a lab that is up answers with one exec instead of two. */
+    public static String enabledAndActive(String unit) {
+        return isEnabled(unit) + " && " + isActive(unit);
+    }
+
     public static String restart(String unit) {
         return "systemctl restart " + unit;
     }
@@ -30,8 +35,14 @@ public final class Systemd {
         return "systemctl reset-failed " + unit;
     }
 
+    /**
+     * Makes the unit start at boot, without systemctl's implicit daemon-reload (300–440 ms on a lab node,
+     * against 20–26 ms, measured under load 6; a cold up enables 3–4 units per node). The reload is not
+     * needed: the running manager already knows the unit (the daemon-reload step ran after its file was
+     * written), and the new {@code WantedBy} link only matters at the next boot, which reads the disk.
+     */
     public static String enable(String unit) {
-        return "systemctl enable " + unit;
+        return "systemctl enable --no-reload " + unit;
     }
 
     public static String daemonReload() {
