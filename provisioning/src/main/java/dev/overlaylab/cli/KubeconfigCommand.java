@@ -35,7 +35,7 @@ final class KubeconfigCommand extends LabCommand {
         if (!Files.isRegularFile(pki.resolve("ca.crt"))) {
             throw new BadInput("lab " + l.name() + " has no Kubernetes certificates yet (" + pki + "): bring it up first with olab up " + lab);
         }
-        String text = Renderer.builtIn().adminKubeconfig(l, Profiles.of(l), "admin kubeconfig of lab " + l.name() + ", written by olab kubeconfig");
+        String text = Renderer.forLab(l).adminKubeconfig(l, Profiles.of(l), "admin kubeconfig of lab " + l.name() + ", written by olab kubeconfig");
         PrintWriter out = out();
         if ("-".equals(output)) {
             out.print(text);

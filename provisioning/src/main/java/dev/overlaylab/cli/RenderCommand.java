@@ -45,7 +45,8 @@ final class RenderCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "a folder of templates (etcd/, flannel/, docker/, network/, kube/) that replace built-in ones file by file")
+            description = "a folder of templates (etcd/, flannel/, docker/, network/, kube/) that replace built-in ones file by file;"
+                    + " without it the lab file's templates: folder is used, with it that folder is not (this flag wins)")
     Path templates;
 
     @CommandLine.Spec
@@ -87,12 +88,14 @@ final class RenderCommand implements Callable<Integer> {
             return Olab.EXIT_BAD_INPUT;
         }
         RenderedLab rendered;
+        // --templates wins over the lab's templates: (prepared with the built-in ones while the lab loaded, so unused)
+        boolean labFolder = templates == null && loaded.templates().isPresent();
         try {
-            rendered = renderer(prepared).render(loaded, profile);
+            rendered = (labFolder ? Renderer.forLab(loaded) : renderer(prepared)).render(loaded, profile);
         } catch (IOException | RenderException e) {
             err.println(e.getMessage() + "; nothing rendered");
             // a user template is input; a built-in template that fails is our bug
-            return templates == null ? Olab.EXIT_FAILED : Olab.EXIT_BAD_INPUT;
+            return templates == null && !labFolder ? Olab.EXIT_FAILED : Olab.EXIT_BAD_INPUT;
         }
         Map<String, Integer> counts;
         try {

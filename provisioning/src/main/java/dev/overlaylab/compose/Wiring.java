@@ -72,9 +72,9 @@ public final class Wiring {
         this.serverPasswords = serverPasswords;
     }
 
-    /** Every node's files and the etcd network config, from the built-in templates. */
+    /** Every node's files and the etcd network config, from the lab's {@code templates:} folder over the built-in templates. */
     public RenderedLab render(Lab lab) throws RenderException {
-        return Renderer.builtIn().render(lab, Profiles.of(lab));
+        return Renderer.forLab(lab).render(lab, Profiles.of(lab));
     }
 
     /** The SSH connector of a lab: its own key pair, the app's known_hosts. */

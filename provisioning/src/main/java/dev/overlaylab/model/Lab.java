@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param kubernetes Kubernetes on top of the overlay, when the lab file has a {@code kubernetes:} section
  * @param source   the file the lab was loaded from, if any (relative paths in the lab resolve against it)
  * @param server   the VirtualBox web service of a {@code virtualbox-ws} lab ({@code server:}); empty for other providers
+ * @param templates a folder of templates that replace built-in ones file by file ({@code templates:}), absolute once loaded
+ *                 from a file; in the lab so that every render of it ({@code up}, {@code apply}, {@code diagnose --fix},
+ *                 the app) uses the same files, not only the one command given a flag
  */
 public record Lab(
         String name,
@@ -27,16 +30,24 @@ public record Lab(
         VerifySettings verify,
         Optional<KubernetesSettings> kubernetes,
         Optional<Path> source,
-        Optional<VBoxWebServer> server) {
+        Optional<VBoxWebServer> server,
+        Optional<Path> templates) {
 
     public Lab {
         nodes = List.copyOf(nodes);
     }
 
+    /** A lab with the built-in templates only (every lab before {@code templates:} existed). */
+    public Lab(String name, String provider, String profile, HostNetwork network, List<Node> nodes, EtcdSettings etcd,
+            FlannelSettings flannel, DockerSettings docker, VerifySettings verify, Optional<KubernetesSettings> kubernetes,
+            Optional<Path> source, Optional<VBoxWebServer> server) {
+        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, kubernetes, source, server, Optional.empty());
+    }
+
     /** A lab without Kubernetes and without a web-service server (every lab before those sections existed). */
     public Lab(String name, String provider, String profile, HostNetwork network, List<Node> nodes, EtcdSettings etcd,
             FlannelSettings flannel, DockerSettings docker, VerifySettings verify, Optional<Path> source) {
-        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, Optional.empty(), source, Optional.empty());
+        this(name, provider, profile, network, nodes, etcd, flannel, docker, verify, Optional.empty(), source, Optional.empty(), Optional.empty());
     }
 
     /** The nodes that run an etcd member: the first {@code etcd.members()} nodes, master first. */
@@ -71,14 +82,18 @@ public record Lab(
     }
 
     public Lab withFlannel(FlannelSettings f) {
-        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, kubernetes, source, server);
+        return new Lab(name, provider, profile, network, nodes, etcd, f, docker, verify, kubernetes, source, server, templates);
     }
 
     public Lab withDocker(DockerSettings d) {
-        return new Lab(name, provider, profile, network, nodes, etcd, flannel, d, verify, kubernetes, source, server);
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, d, verify, kubernetes, source, server, templates);
     }
 
     public Lab withKubernetes(Optional<KubernetesSettings> k) {
-        return new Lab(name, provider, profile, network, nodes, etcd, flannel, docker, verify, k, source, server);
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, docker, verify, k, source, server, templates);
+    }
+
+    public Lab withTemplates(Optional<Path> folder) {
+        return new Lab(name, provider, profile, network, nodes, etcd, flannel, docker, verify, kubernetes, source, server, folder);
     }
 }

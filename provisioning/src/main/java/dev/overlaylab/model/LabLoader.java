@@ -41,7 +41,7 @@ public final class LabLoader {
     static final int FIRST_NODE_HOST = 101;
 
     private static final Set<String> ROOT = YamlSection.fields("name", "provider", "profile", "network", "nodes", "etcd",
-            "flannel", "docker", "verify", "kubernetes", "server");
+            "flannel", "docker", "verify", "kubernetes", "server", "templates");
     private static final Set<String> NETWORK = YamlSection.fields("cidr", "hostIp");
     private static final Set<String> NODE = YamlSection.fields("name", "ip", "role", "ssh");
     private static final Set<String> SSH = YamlSection.fields("host", "port", "user", "key", "sudo");
@@ -158,8 +158,10 @@ public final class LabLoader {
 
         Optional<KubernetesSettings> kubernetes = KubernetesSection.read(root);
 
+        // relative to the lab file's folder, like flannel.binary.file: the lab and its templates travel together
+        Optional<Path> templates = root.string("templates").map(t -> Path.of(resolve(t, source)));
         return new Lab(name, provider, profileName, network, nodes, etcd, flannel, docker, verify, kubernetes,
-                source.map(Path::toAbsolutePath), server(root));
+                source.map(Path::toAbsolutePath), server(root), templates);
     }
 
     /** {@code server:} of a virtualbox-ws lab (the validator says when it is missing or misplaced). */

@@ -46,6 +46,7 @@ public final class LabWriter {
         VerifySettings v = lab.verify();
         root.put("verify", map("pods", v.pods(), "http", v.http(), "mtuProbe", v.mtuProbe(), "image", v.image()));
         lab.kubernetes().ifPresent(k -> root.put("kubernetes", kubernetes(k)));
+        lab.templates().ifPresent(t -> root.put("templates", t.toString()));
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.AUTO).setWidth(120)
                 .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).build();
         return "# Overlay Lab lab file; every field is described in docs/lab-file.md\n"

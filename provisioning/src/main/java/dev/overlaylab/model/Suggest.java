@@ -39,7 +39,7 @@ final class Suggest {
         return closest(given, known).map(k -> "; did you mean " + k + "?").orElse("");
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

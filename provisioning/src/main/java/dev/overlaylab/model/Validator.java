@@ -50,6 +50,7 @@ public final class Validator {
         checkDocker(lab, out);
         checkVerify(lab, out);
         new KubernetesRules(lab, hostNet, out).check();
+        TemplateFolderRules.check(lab, out);
         return out;
     }
 

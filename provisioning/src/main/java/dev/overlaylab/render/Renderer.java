@@ -81,6 +81,23 @@ public final class Renderer {
     }
 
     /**
+     * The renderer a lab asks for: its {@code templates:} folder over the built-in templates, else the built-in
+     * ones alone. Every render of a lab goes through here, so an override reaches {@code up}, {@code apply},
+     * {@code diagnose --fix} and the app alike, not only the command that was handed a folder.
+     */
+    public static Renderer forLab(Lab lab) throws RenderException {
+        if (lab.templates().isEmpty()) {
+            return builtIn();
+        }
+        try {
+            return withUserTemplates(lab.templates().get());
+        } catch (IOException e) {
+            throw new RenderException(e.getMessage() + " (templates: of lab " + lab.name() + lab.source().map(s -> ", " + s).orElse("")
+                    + "); create the folder, or remove templates: to use the built-in templates", e);
+        }
+    }
+
+    /**
      * Parses every template ahead of use, so a caller can do it on another thread while it loads
      * the lab (the CLI does: parsing is most of a cold render). Failures are left for
      * {@link #render} to report with the node they concern.

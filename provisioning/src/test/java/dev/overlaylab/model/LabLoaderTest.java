@@ -161,7 +161,7 @@ class LabLoaderTest {
                 "flannel.subnetlen: unknown field; did you mean subnetLen? (line 3, column 3)",
                 "flannel.backend.directrouting: unknown field; did you mean DirectRouting?"
                         + " (flannel's option names are case-sensitive) (line 4, column 26)",
-                "colour: unknown field; known here: name, provider, profile, network, nodes, etcd, flannel, docker, verify, kubernetes, server"
+                "colour: unknown field; known here: name, provider, profile, network, nodes, etcd, flannel, docker, verify, kubernetes, server, templates"
                         + " (line 5, column 1)");
     }
 

@@ -86,6 +86,39 @@ class RenderCommandTest {
     }
 
     @Test
+    void theLabFilesTemplatesFolderIsUsedUnlessTemplatesIsGivenWhichWins() throws Exception {
+        Path labDir = Files.createDirectories(tmp.resolve("labs"));
+        Path lab = Files.writeString(labDir.resolve("lab.yaml"),
+                Files.readString(EXAMPLES.resolve("two-node-local.yaml")) + "\ntemplates: mine\n");
+        Files.writeString(Files.createDirectories(labDir.resolve("mine/docker")).resolve("10-flannel.conf.ftl"),
+                "# ${managed}\n# from the lab's folder on ${node.name}\n");
+        Files.writeString(Files.createDirectories(tmp.resolve("flag/docker")).resolve("10-flannel.conf.ftl"),
+                "# ${managed}\n# from --templates on ${node.name}\n");
+        String dropIn = "etc/systemd/system/docker.service.d/10-flannel.conf";
+
+        assertThat(olab("render", lab.toString(), "-o", tmp.resolve("a").toString())).as(err.toString()).isZero();
+        assertThat(olab("render", lab.toString(), "-o", tmp.resolve("b").toString(), "--templates", tmp.resolve("flag").toString()))
+                .as(err.toString()).isZero();
+
+        assertThat(Files.readString(tmp.resolve("a/node1").resolve(dropIn))).endsWith("# from the lab's folder on node1\n");
+        assertThat(Files.readString(tmp.resolve("b/node1").resolve(dropIn))).endsWith("# from --templates on node1\n");
+        assertThat(Files.readString(tmp.resolve("a/master/etc/systemd/system/flanneld.service")))
+                .isEqualTo(Files.readString(tmp.resolve("b/master/etc/systemd/system/flanneld.service")));
+    }
+
+    @Test
+    void aBrokenTemplateInTheLabsFolderIsBadInput() throws Exception {
+        Path labDir = Files.createDirectories(tmp.resolve("labs"));
+        Path lab = Files.writeString(labDir.resolve("lab.yaml"),
+                Files.readString(EXAMPLES.resolve("two-node-local.yaml")) + "\ntemplates: mine\n");
+        Files.writeString(Files.createDirectories(labDir.resolve("mine/docker")).resolve("10-flannel.conf.ftl"), "${docker.nope}\n");
+
+        assertThat(olab("render", lab.toString(), "-o", tmp.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("docker/10-flannel.conf.ftl", "docker.nope", "nothing rendered");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void missingOutputFolderIsBadInput() {
         assertThat(olab("render", EXAMPLES.resolve("two-node-vbox.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--output");

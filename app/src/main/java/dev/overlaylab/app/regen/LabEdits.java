@@ -42,8 +42,7 @@ public final class LabEdits {
 
     /** docker's MTU: empty takes {@code FLANNEL_MTU} from subnet.env (the seeds' way). */
     public static Lab withDockerMtu(Lab lab, OptionalInt mtu) {
-        return new Lab(lab.name(), lab.provider(), lab.profile(), lab.network(), lab.nodes(), lab.etcd(), lab.flannel(),
-                new DockerSettings(mtu), lab.verify(), lab.kubernetes(), lab.source(), lab.server());
+        return lab.withDocker(new DockerSettings(mtu));   // keeps every other part, templates: too
     }
 
     /**

@@ -1,0 +1,2 @@
+# hand-written for BrokenFilesTest: the name misses an n on purpose
+# ${managed}
