@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
  * {@code olab ssh LAB NODE [COMMAND…]}: a shell on a node, or one command there — what the seeds do between
  * steps ("log in to node1 and curl the ClusterIP"). OpenSSH with exactly what the engine uses (the node's
  * endpoint, the lab's key, the app's known_hosts with strict checking: {@link ShellCommand}), attached to this
- * terminal; the exit code is the remote command's.
+ * terminal; the exit code is the remote command's. It logs in as the node's SSH user (root on local and VirtualBox
+ * nodes; on existing hosts the user of {@code nodes[].ssh}, without the engine's sudo). OpenSSH joins COMMAND's words
+ * with spaces, as {@code ssh} itself does.
  */
 @Command(name = "ssh", description = {
     "Open a shell on a node of the lab, or run a command there (OpenSSH with the lab's key and known_hosts).",
@@ -36,7 +38,11 @@ final class SshCommand extends LabCommand {
         Node endpoint = in.provider().endpoints(l).stream().filter(n -> n.name().equals(node)).findFirst()
                 .orElseThrow(() -> new BadInput("lab " + l.name() + " has no node " + node + "; its nodes: "
                         + l.nodes().stream().map(Node::name).collect(Collectors.joining(", "))));
-        List<String> argv = new ArrayList<>(ShellCommand.argv(endpoint, LabKeys.forLab(l.name()), KnownHostsStore.standard()));
+        LabKeys keys = LabKeys.lookup(l.name());   // never made here: a lab that was not brought up has none yet
+        if (endpoint.ssh().keyFile().isEmpty() && !keys.exists()) {
+            throw new BadInput("lab " + l.name() + " has no SSH key yet: bring it up first with olab up " + lab);
+        }
+        List<String> argv = new ArrayList<>(ShellCommand.argv(endpoint, keys, KnownHostsStore.standard()));
         if (!command.isEmpty()) {
             argv.remove("-t");      // a command's output is for a pipe as often as for a terminal
             argv.add("--");

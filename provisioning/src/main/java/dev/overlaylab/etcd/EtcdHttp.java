@@ -86,6 +86,7 @@ final class EtcdHttp {
             c.setConnectTimeout(millis);
             c.setReadTimeout(millis);
             c.setRequestMethod(method);
+            c.setInstanceFollowRedirects(false);   // as java.net.http did: a redirect is an answer to report, not to follow with a write
             if (body != null) {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 c.setDoOutput(true);

@@ -11,7 +11,8 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 /**
  * Opens a session channel on a node's connection. sshd refuses one while MaxSessions (10) are open: OpenSSH
  * answers "open failed" with reason code CONNECT_FAILED (its default for any channel it would not open;
- * for a session channel nothing else sends it); callers keep fewer in flight (the verifier 6 per node), but sshd
+ * for a session channel nothing else sends it; ADMINISTRATIVELY_PROHIBITED, which other servers use for the same limit,
+ * is treated alike); callers keep fewer in flight (the verifier 6 per node), but sshd
  * frees a closed session a moment after the client saw it end, so a burst of short commands (a 6-node verify:
  * 25 pair cells per node) met a refusal about once in 25 runs. That refusal is retried for up to 2 s; any other
  * failure is not.

@@ -112,7 +112,9 @@ public final class NodeScript {
     private static String rulesWait(List<String> wanted) {
         StringBuilder s = new StringBuilder();
         s.append("if [ \"$(systemctl is-active kube-proxy 2>/dev/null)\" = active ]; then\n")
-                .append("  w=0; while :; do r=$(iptables-save -t nat 2>/dev/null | grep -F -- '-j DNAT --to-destination'); m=0\n")
+                // no rules to read (iptables-save missing or failing): report nothing rather than a 4 s wait blamed on kube-proxy
+                .append("  w=0; while :; do a=$(iptables-save -t nat 2>/dev/null) || { m=unread; break; }\n")
+                .append("    r=$(printf '%s\\n' \"$a\" | grep -F -- '-j DNAT --to-destination'); m=0\n")
                 .append("    for e in");
         wanted.forEach(e -> s.append(' ').append(Commands.quote(e)));
         s.append("; do printf '%s\\n' \"$r\" | grep -F -e \"\\\"${e%% *}\\\"\" -e \"${e%% *} \" | grep -qF -- \"--to-destination ${e#* }\" || m=$((m+1)); done\n")

@@ -134,4 +134,18 @@ class NodeScriptTest {
         assertThat(f.rules().get().describe()).isEqualTo("kube-proxy's rules still missed 2 of 2 expected endpoints after 4.0 s");
         assertThat(f.of("clusterip")).hasSize(NodeScript.CLUSTER_IP_TRIES).noneMatch(NodeKubeFacts.Attempt::answered);
     }
+
+    @Test
+    void rulesThatCannotBeReadAreNotWaitedForNorBlamedOnKubeProxy() throws IOException {
+        tool("systemctl", "echo active\n");
+        tool("iptables-save", "echo 'iptables-save: permission denied' >&2; exit 1\n");
+        tool("curl", "echo 'olab-k8s node1'\n");
+        long t0 = System.nanoTime();
+        NodeKubeFacts f = run(NodeScript.render(List.of("kube-proxy"), Optional.of("10.96.44.5"), Optional.empty(), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), List.of("10.84.9.131")));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(f.rules()).isEmpty();
+        assertThat(f.of("clusterip")).hasSize(NodeScript.CLUSTER_IP_TRIES).allMatch(NodeKubeFacts.Attempt::answered);
+        assertThat(ms).as("no 4 s wait").isLessThan(3000);
+    }
 }
