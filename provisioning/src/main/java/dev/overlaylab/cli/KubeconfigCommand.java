@@ -2,6 +2,7 @@ package dev.overlaylab.cli;
 
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Profiles;
+import dev.overlaylab.provider.local.HostChecks;
 import dev.overlaylab.provider.local.KubernetesCache;
 import dev.overlaylab.render.Renderer;
 import dev.overlaylab.render.kube.KubeFiles;
@@ -60,11 +61,8 @@ final class KubeconfigCommand extends LabCommand {
      * binaries, so the printed line works on a machine that never had kubectl.
      */
     private static String kubectl(Lab l) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
-                return "kubectl";
-            }
+        if (HostChecks.onPath("kubectl").isPresent()) {
+            return "kubectl";
         }
         Path cached = KubernetesCache.dir(KubernetesCache.root(), l.kubernetes().orElseThrow().version()).resolve("kubectl");
         return Files.isExecutable(cached) ? cached.toString() : "kubectl";

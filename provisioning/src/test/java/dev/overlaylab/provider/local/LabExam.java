@@ -10,7 +10,6 @@ import dev.overlaylab.engine.Failure;
 import dev.overlaylab.engine.RunOptions;
 import dev.overlaylab.engine.RunResult;
 import dev.overlaylab.exec.ExecResult;
-import dev.overlaylab.exec.ProcessRunner;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.LabLoader;
 import dev.overlaylab.model.Profiles;
@@ -18,10 +17,8 @@ import dev.overlaylab.progress.ProgressListener;
 import dev.overlaylab.render.RenderedLab;
 import dev.overlaylab.render.Renderer;
 import dev.overlaylab.ssh.NodeShell;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -162,16 +159,12 @@ final class LabExam {
         }
     }
 
-    /** {@code olab down}, then nothing of the lab is left: its bridge, its veths, its mounts, its folder. */
+    /** {@code olab down}, then nothing of the lab is left ({@link LocalProviderTest#assertNothingLeft}). */
     void downAndCheckNothingLeft() throws Exception {
         long t = System.nanoTime();
         rig.provider().down(lab, ProgressListener.NONE);
         System.out.printf("[%s] down: %d ms%n", tag, ms(t));
-        LocalNames names = rig.names();
-        String links = new ProcessRunner().check(List.of("ip", "-o", "link", "show"), Duration.ofSeconds(10)).stdout();
-        assertThat(links).doesNotContain(names.bridge()).doesNotContain(names.hostOnlyVeth(0).substring(0, 9));
-        assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(names.labDir().toString());
-        assertThat(Files.exists(names.labDir())).isFalse();
+        LocalProviderTest.assertNothingLeft(rig.names());
     }
 
     private static long ms(long since) {
