@@ -14,7 +14,8 @@ import java.util.Map;
  * The logging set-up of every olab process (CLI, app, tests), in code: found by logback through
  * {@code META-INF/services}, so logback never starts its XML configurator (about 0.25 s of every run's
  * start on this machine, under load 8; this takes a few milliseconds). olab speaks to people through its
- * own progress lines and errors; libraries only say WARN and up ({@code OLAB_LOG_LEVEL} changes that).
+ * own progress lines and errors; libraries only say WARN and up ({@code OLAB_LOG_LEVEL}, a system property or an environment variable,
+ * changes that).
  * A {@code -Dlogback.configurationFile=...} given by hand still wins: then logback reads that file.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
@@ -49,7 +50,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         stderr.start();
         LIBRARIES.forEach((name, level) -> context.getLogger(name).setLevel(level));
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getenv("OLAB_LOG_LEVEL"), Level.WARN));
+        // as the XML set-up before it did: -DOLAB_LOG_LEVEL=... first, then the environment variable
+        root.setLevel(Level.toLevel(System.getProperty("OLAB_LOG_LEVEL", System.getenv("OLAB_LOG_LEVEL")), Level.WARN));
         root.addAppender(stderr);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
