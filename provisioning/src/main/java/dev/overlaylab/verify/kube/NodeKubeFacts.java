@@ -14,13 +14,18 @@ import java.util.Optional;
 public record NodeKubeFacts(String node, Probe probe, Map<String, String> units, List<Attempt> attempts, Optional<String> podNetns,
                             Optional<RulesWait> rules) {
 
-    /** How many of the Services' endpoints the node's rules still missed when the requests began, after how long a wait. */
-    public record RulesWait(int missing, int of, int waitedTenths) {
+    /**
+     * How many of the Services' endpoints the node's rules still missed when the requests began, after how long a
+     * wait, and whether the running kube-proxy had written those rules itself ({@code synced}) or they were still its
+     * predecessor's.
+     */
+    public record RulesWait(int missing, int of, int waitedTenths, boolean synced) {
         /** For evidence: what a person reading a failed Service row should know. */
         public String describe() {
             String after = String.format(java.util.Locale.ROOT, "%.1f s", waitedTenths / 10.0);
-            return missing == 0 ? "kube-proxy's rules led to all " + of + " expected endpoints (waited " + after + ")"
+            String rules = missing == 0 ? "kube-proxy's rules led to all " + of + " expected endpoints (waited " + after + ")"
                     : "kube-proxy's rules still missed " + missing + " of " + of + " expected endpoints after " + after;
+            return synced ? rules : rules + "; the running kube-proxy had not yet written rules of its own (no sync in its metrics)";
         }
     }
 
@@ -62,7 +67,8 @@ public record NodeKubeFacts(String node, Probe probe, Map<String, String> units,
             } else if (w[0].equals("@@proxyrules") && w.length >= 4) {
                 try {
                     String[] v = line.strip().split(" ");
-                    rules = Optional.of(new RulesWait(Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3])));
+                    rules = Optional.of(new RulesWait(Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3]),
+                            v.length < 5 || v[4].equals("1")));
                 } catch (NumberFormatException e) {
                     // a cut line: no wait to report
                 }

@@ -32,9 +32,18 @@ public final class NodeScript {
     /** curl's bound per request, seconds. */
     public static final int REQUEST_SECONDS = 2;
     /** The bound on the wait for kube-proxy's rules, in tenths of a second (plus the time of each rules read). */
-    public static final int RULES_WAIT_TENTHS = 40;
+    public static final int RULES_WAIT_TENTHS = 60;
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    /**
+     * kube-proxy's metrics (its config sets this address; {@code templates/kube/kube-proxy-config.yaml.ftl}). The gauge
+     * {@link #SYNCED_METRIC} appears there only after the running process has written its rules once (seen on a local
+     * lab node, v1.37.2, 2026-11-28: one sample per IP family).
+     */
+    static final String METRICS_URL = "http://127.0.0.1:10249/metrics";
+    static final String SYNCED_METRIC = "kubeproxy_sync_proxy_rules_last_timestamp_seconds";
+    /** The IPv4 rules: kube-proxy runs one proxier per family, and an IPv6 one may sync first. */
+    static final String SYNCED_SAMPLE = SYNCED_METRIC + "{ip_family=\"IPv4\"}";
     /** How kube-proxy names the two Services in its rules' comments. */
     static final String VERIFY_SERVICE = VerifyWorkload.NAMESPACE + "/" + VerifyWorkload.CLUSTER_IP_SERVICE;
     static final String KUBERNETES_SERVICE = "default/kubernetes:https";
@@ -104,22 +113,31 @@ public final class NodeScript {
     }
 
     /**
-     * {@code @@proxyrules MISSING OF WAITED}: how many of the wanted endpoints the DNAT rules still missed, of how
-     * many, after how many tenths of a second. Each wanted endpoint is "SERVICE DESTINATION": a DNAT rule whose
-     * comment names the Service (quoted or not, depending on the iptables build) and whose
-     * {@code --to-destination} starts with DESTINATION (empty: any endpoint).
+     * {@code @@proxyrules MISSING OF WAITED SYNCED}: how many of the wanted endpoints the DNAT rules still missed, of
+     * how many, after how many tenths of a second, and whether the running kube-proxy had written its rules by then
+     * (1) or not (0). Each wanted endpoint is "SERVICE DESTINATION": a DNAT rule whose comment names the Service
+     * (quoted or not, depending on the iptables build) and whose {@code --to-destination} starts with DESTINATION
+     * (empty: any endpoint).
+     *
+     * <p>Rules in place are not enough: a kube-proxy just restarted (by {@code up} after a config change, or by hand)
+     * leaves its predecessor's rules until its own first sync, which needs the apiserver's Services and endpoints
+     * first. Seen in CI (2026-11-28): right after {@code up} restored seed 004's missing {@code clusterCIDR} and
+     * restarted kube-proxy, node1's requests to the master's endpoints timed out, judged on the old rules, which do
+     * not masquerade. So the wait also holds until the running process's metrics show a sync.
      */
     private static String rulesWait(List<String> wanted) {
         StringBuilder s = new StringBuilder();
         s.append("if [ \"$(systemctl is-active kube-proxy 2>/dev/null)\" = active ]; then\n")
-                // no rules to read (iptables-save missing or failing): report nothing rather than a 4 s wait blamed on kube-proxy
-                .append("  w=0; while :; do a=$(iptables-save -t nat 2>/dev/null) || { m=unread; break; }\n")
+                // no rules to read (iptables-save missing or failing): report nothing rather than a 6 s wait blamed on kube-proxy
+                .append("  w=0; s=0; while :; do a=$(iptables-save -t nat 2>/dev/null) || { m=unread; break; }\n")
+                .append("    [ $s -eq 1 ] || { curl -s -m 1 ").append(METRICS_URL).append(" 2>/dev/null | grep -qF ")
+                .append(Commands.quote(SYNCED_SAMPLE)).append(" && s=1; }\n")
                 .append("    r=$(printf '%s\\n' \"$a\" | grep -F -- '-j DNAT --to-destination'); m=0\n")
                 .append("    for e in");
         wanted.forEach(e -> s.append(' ').append(Commands.quote(e)));
         s.append("; do printf '%s\\n' \"$r\" | grep -F -e \"\\\"${e%% *}\\\"\" -e \"${e%% *} \" | grep -qF -- \"--to-destination ${e#* }\" || m=$((m+1)); done\n")
-                .append("    { [ $m -eq 0 ] || [ $w -ge ").append(RULES_WAIT_TENTHS).append(" ]; } && break; w=$((w+1)); sleep 0.1\n")
-                .append("  done; echo \"@@proxyrules $m ").append(wanted.size()).append(" $w\"\n")
+                .append("    { { [ $m -eq 0 ] && [ $s -eq 1 ]; } || [ $w -ge ").append(RULES_WAIT_TENTHS).append(" ]; } && break; w=$((w+1)); sleep 0.1\n")
+                .append("  done; echo \"@@proxyrules $m ").append(wanted.size()).append(" $w $s\"\n")
                 .append("fi\n");
         return s.toString();
     }
