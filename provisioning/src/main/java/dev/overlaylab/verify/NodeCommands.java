@@ -16,7 +16,7 @@ import java.time.Duration;
  * a two-node verify must finish in about ten seconds, and a healthy answer takes milliseconds.
  */
 public final class NodeCommands {
-    /** The throwaway container on each node; one per node, shared by every pair check, removed at the end. */
+    /** The throwaway container on each node; one per node, shared by every pair check, kept for the next verify ({@link #startPod}). */
     public static final String POD = "olab-verify-pod";
     public static final int HTTP_PORT = 8080;
     public static final Duration QUICK = Duration.ofSeconds(5);
@@ -66,34 +66,46 @@ public final class NodeCommands {
         return Etcdctl.of(EtcdApi.V3, EtcdEndpoints.of(node.ip(), lab.etcd().clientPort())).health();
     }
 
+    /** The part of {@link #startPod} that starts a new pod (test doubles recognise the command by it). */
+    public static final String POD_RUN = "docker run -d --rm --pull=never --name " + POD;
+    /** {@link #startPod} exits with this when docker lacks the pod image: make it ({@link PodImage}), then start again. */
+    public static final int NO_POD_IMAGE = 90;
     /**
-     * Starts the node's verify pod (replacing a leftover one) and prints its IP, PID and container id. docker creates the
-     * {@code -w} folder, so the image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and
-     * {@code sleep 300} bounds the pod's life should the final removal never happen. {@code --pull=never}: lab
-     * nodes reach no registry, and a pull would only wait out DNS timeouts.
+     * A running pod younger than this (seconds) is used again by the next verify instead of a new {@code docker run}
+     * (0.5–1 s of every verify). It lives {@link #POD_LIFE_SECONDS} in all, so a kept pod outlives any verify that
+     * takes it by at least the difference.
+     */
+    public static final int POD_KEEP_SECONDS = 240;
+    public static final int POD_LIFE_SECONDS = 300;
+
+    /**
+     * The node's verify pod, printed as {@code IP PID ID}, or {@code IP PID ID kept AGE} when a pod an earlier verify
+     * started is used again: running, from the same image, started less than {@link #POD_KEEP_SECONDS} ago (its
+     * init's age by {@code ps}; without {@code ps} nothing is kept). Anything else is replaced: a new pod
+     * ({@code docker rm -f} of the leftover, then {@code docker run}). docker creates the {@code -w} folder, so the
+     * image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and {@code sleep} bounds the pod's
+     * life to {@link #POD_LIFE_SECONDS}. {@code --pull=never}: lab nodes reach no registry, and a pull would only wait
+     * out DNS timeouts; a missing image exits {@link #NO_POD_IMAGE} instead. A docker restart (every change of its
+     * drop-in: subnet, MTU) ends the pod, so a kept pod always sits on the docker0 of now.
      */
     public static String startPod(String image, String nodeName) {
         String script = "echo olab-verify " + nodeName + " > index.html; httpd -p " + HTTP_PORT
-                + " -h /www; exec sleep 300";
-        return "docker rm -f " + POD + " >/dev/null 2>&1; docker run -d --rm --pull=never --name " + POD + " -w /www "
-                + Commands.quote(image) + " sh -c " + Commands.quote(script) + " >/dev/null && docker inspect -f "
-                + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}} {{.Id}}") + " " + POD;
+                + " -h /www; exec sleep " + POD_LIFE_SECONDS;
+        String img = Commands.quote(image);
+        return "if k=$(docker inspect -f " + Commands.quote("{{.State.Running}} {{.Config.Image}} {{.NetworkSettings.IPAddress}} "
+                + "{{.State.Pid}} {{.Id}}") + " " + POD + " 2>/dev/null) && set -- $k && [ \"$1\" = true ] && [ \"$2\" = " + img
+                + " ] && a=$(ps -o etimes= -p \"$4\" 2>/dev/null | tr -d ' ') && [ -n \"$a\" ] && [ \"$a\" -lt " + POD_KEEP_SECONDS + " ] 2>/dev/null; then\n"
+                + "  echo \"$3 $4 $5 kept $a\"\n"
+                + "else\n"
+                + "  docker image inspect " + img + " >/dev/null 2>&1 || { echo 'no pod image " + image.replace("'", "") + "' >&2; exit "
+                + NO_POD_IMAGE + "; }\n"
+                + "  docker rm -f " + POD + " >/dev/null 2>&1; " + POD_RUN + " -w /www " + img + " sh -c " + Commands.quote(script)
+                + " >/dev/null && docker inspect -f " + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}} {{.Id}}") + " " + POD
+                + "\nfi";
     }
 
     public static String stopPod() {
         return "docker rm -f " + POD;
-    }
-
-    /**
-     * Removes the pod with this container id without waiting for docker (0.3–0.5 s of every verify): the command
-     * returns at once and dockerd finishes the removal. By id, not by name, so a removal still under way when
-     * the next verify starts its pod of the same name cannot remove that one.
-     */
-    public static String stopPodInBackground(String containerId) {
-        if (!containerId.matches("[0-9a-f]{12,64}")) {
-            throw new IllegalArgumentException("not a container id: " + containerId);
-        }
-        return "(docker rm -f " + containerId + " >/dev/null 2>&1 </dev/null &)";
     }
 
     /**

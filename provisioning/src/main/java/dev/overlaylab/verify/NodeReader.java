@@ -62,8 +62,11 @@ final class NodeReader {
         boolean dockerActive = "active".equals(NodeFacts.serviceStates(services).get("docker"));
         Optional<Probe> pod = Optional.empty();
         if (startPod && dockerActive) {
-            pod = Optional.of(podImage(shell, lab.verify().image())
-                    .orElseGet(() -> Probe.run(shell, NodeCommands.startPod(lab.verify().image(), node.name()), NodeCommands.POD_TIMEOUT)));
+            // one exec: a kept pod, or a new one; only a missing image costs more (made, then the start again)
+            String start = NodeCommands.startPod(lab.verify().image(), node.name());
+            Probe first = Probe.run(shell, start, NodeCommands.POD_TIMEOUT);
+            pod = Optional.of(first.result().exitCode() != NodeCommands.NO_POD_IMAGE ? first
+                    : podImage(shell, lab.verify().image()).orElseGet(() -> Probe.run(shell, start, NodeCommands.POD_TIMEOUT)));
         }
         Probe addr = Probe.run(shell, NodeCommands.docker0Address(), NodeCommands.QUICK);
         Probe mtu = Probe.run(shell, NodeCommands.docker0Mtu(), NodeCommands.QUICK);

@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
 /**
  * Runs the verification matrix on a lab that is up. Three phases, each parallel across nodes or pairs:
  * open the shells and read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd;
- * see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair checks (every cell in parallel, bounded per node). The verify pods are removed at the end whatever happened.
+ * see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair checks (every cell in parallel, bounded per node). A verify pod that runs is kept for the next run (see {@link #removePods}).
  */
 public final class Verifier {
     static final String STAGE = "verify";
@@ -176,20 +176,17 @@ public final class Verifier {
     }
 
     /**
-     * Only where a pod was started (or the node was not read to the end): a {@code docker rm} on a node whose
-     * docker is stopped wakes docker.socket, and docker's drop-in (Requires=flanneld) starts flanneld with it, so
-     * a verify would quietly repair the very fault it should report.
+     * A pod that runs stays for the next verify ({@link NodeCommands#startPod} takes it again while it is young, and it
+     * ends by itself after {@link NodeCommands#POD_LIFE_SECONDS}). Removed here, waiting for docker, is only a start
+     * that failed half-way or a node not read to the end. Never where no pod was started: a {@code docker rm} on a
+     * node whose docker is stopped wakes docker.socket, and docker's drop-in (Requires=flanneld) starts flanneld with
+     * it, so a verify would quietly repair the very fault it should report.
      */
     private static void removePods(Map<String, NodeShell> shells, Map<String, NodeFacts> facts, ExecutorService pool) {
         List<Callable<Probe>> stops = new ArrayList<>();
         for (var e : shells.entrySet()) {
             NodeFacts f = facts.get(e.getKey());
-            // a pod that started and named its id is removed in the background by that id; anything else (a start
-            // that failed half-way, a node not read to the end) by name, waiting for docker as before
-            Optional<String> id = f == null ? Optional.empty() : f.pod().map(VerifyPod::id).filter(i -> !i.isEmpty());
-            if (id.isPresent()) {
-                stops.add(() -> Probe.run(e.getValue(), NodeCommands.stopPodInBackground(id.get()), NodeCommands.QUICK));
-            } else if (f == null || f.podStart().isPresent()) {
+            if (f == null || (f.podStart().isPresent() && f.pod().isEmpty())) {
                 stops.add(() -> Probe.run(e.getValue(), NodeCommands.stopPod(), NodeCommands.QUICK));
             }
         }

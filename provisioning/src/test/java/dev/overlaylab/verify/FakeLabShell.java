@@ -76,9 +76,9 @@ final class FakeLabShell implements NodeShell {
         if (c.contains("docker import")) {
             return r(c, 1, "", "test: /bin/busybox: No such file or directory\n");
         }
-        if (c.startsWith("docker rm -f olab-verify-pod >/dev/null")) {
+        if (c.contains(NodeCommands.POD_RUN)) {
             lab.podsStarted.incrementAndGet();
-            return me.podIp == null ? r(c, 125, "", "Unable to find image 'olab/busybox:latest' locally\n")
+            return me.podIp == null ? r(c, NodeCommands.NO_POD_IMAGE, "", "no pod image olab/busybox\n")
                     : r(c, 0, me.podIp + " " + me.podPid + "\n", "");
         }
         if (c.equals(NodeCommands.stopPod())) {

@@ -48,7 +48,7 @@ final class NetnsNodeShell implements NodeShell {
         if (command.startsWith("docker image inspect ")) {
             return new ExecResult(List.of("sh", "-c", command), 0, "", "");
         }
-        if (command.startsWith("docker rm -f " + NodeCommands.POD + " >/dev/null")) {
+        if (command.contains(NodeCommands.POD_RUN)) {
             return new ExecResult(List.of("sh", "-c", command), 0, podStartAnswer, "");
         }
         if (command.equals(NodeCommands.stopPod())) {

@@ -3,7 +3,10 @@ package dev.overlaylab.verify.check;
 import dev.overlaylab.verify.CheckResult;
 import java.util.List;
 
-/** {@code verify-pod}: the node's throwaway container started and got an address (needed by the pod pair checks). */
+/**
+ * {@code verify-pod}: the node's throwaway container runs and has an address (needed by the pod pair checks): started
+ * now, or kept from an earlier verify ({@link dev.overlaylab.verify.NodeCommands#startPod}).
+ */
 public final class VerifyPodCheck implements NodeCheck {
 
     @Override
@@ -25,7 +28,8 @@ public final class VerifyPodCheck implements NodeCheck {
         }
         var pod = ctx.facts().pod();
         return CheckResult.of(pod.isPresent(), id(), ctx.node(), pod
-                .map(p -> "pod " + p.ip() + " from " + ctx.lab().verify().image())
+                .map(p -> "pod " + p.ip() + " from " + ctx.lab().verify().image()
+                        + (p.keptAge().isPresent() ? " (kept from an earlier verify, " + p.keptAge().getAsInt() + " s old)" : ""))
                 .orElse("could not start a pod from " + ctx.lab().verify().image()), List.of(start.get().evidence()))
                 .withDuration(start.get().took());
     }

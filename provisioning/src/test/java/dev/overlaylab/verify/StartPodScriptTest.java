@@ -1,0 +1,125 @@
+package dev.overlaylab.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overlaylab.exec.ExecResult;
+import dev.overlaylab.exec.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@link NodeCommands#startPod} with the real {@code /bin/sh}, with {@code docker} and {@code ps} replaced by
+ * hand-written scripts on PATH that log their calls: which pod an earlier verify left is taken again, and which is
+ * replaced by a new {@code docker run}. The inspect line is the form docker 20.10 (Debian 12's docker.io) prints
+ * for that template (hand-written).
+ */
+class StartPodScriptTest {
+    private static final String IMAGE = "olab/busybox";
+    private static final String ID = "3f1c2a9be0d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1";
+    private static final String NEW_ID = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
+
+    @TempDir
+    Path bin;
+
+    private void tool(String name, String body) throws IOException {
+        Path p = bin.resolve(name);
+        Files.writeString(p, "#!/bin/sh\necho \"" + name + " $*\" >> " + bin.resolve("calls") + "\n" + body);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** docker: the leftover pod as {@code existing} describes it (empty: none), images present or not. */
+    private void docker(String existing, boolean image) throws IOException {
+        tool("docker", """
+                case "$1 $2" in
+                  "inspect -f")
+                    case "$3" in
+                      *Running*) [ -n '%1$s' ] || { echo 'Error: No such object: olab-verify-pod' >&2; exit 1; }; echo '%1$s' ;;
+                      *) echo "10.1.35.3 5151 %2$s" ;;
+                    esac ;;
+                  "image inspect") %3$s ;;
+                  "rm -f") exit 0 ;;
+                  "run -d") echo %2$s ;;
+                esac
+                """.formatted(existing, NEW_ID, image ? "exit 0" : "exit 1"));
+    }
+
+    private ExecResult run() {
+        return new ProcessRunner().run(List.of("/bin/sh", "-c", NodeCommands.startPod(IMAGE, "node1")),
+                Map.of("PATH", bin + ":/usr/bin:/bin"), Duration.ofSeconds(10));
+    }
+
+    private String calls() throws IOException {
+        return Files.readString(bin.resolve("calls"));
+    }
+
+    @Test
+    void aYoungRunningPodOfTheSameImageIsTakenAgainWithoutADockerRun() throws IOException {
+        docker("true olab/busybox 10.1.35.2 4242 " + ID, true);
+        tool("ps", "[ \"$*\" = '-o etimes= -p 4242' ] && echo '     37'\n");
+        ExecResult r = run();
+        assertThat(r.exitCode()).isZero();
+        assertThat(VerifyPod.parse(r.stdout())).contains(new VerifyPod("10.1.35.2", 4242, ID, OptionalInt.of(37)));
+        assertThat(calls()).doesNotContain("docker run").doesNotContain("docker rm");
+    }
+
+    @Test
+    void aPodNearTheEndOfItsLifeIsReplaced() throws IOException {
+        docker("true olab/busybox 10.1.35.2 4242 " + ID, true);
+        tool("ps", "echo " + NodeCommands.POD_KEEP_SECONDS + "\n");
+        assertNewPod(run());
+    }
+
+    @Test
+    void aPodOfAnotherImageIsReplaced() throws IOException {
+        docker("true olab/other 10.1.35.2 4242 " + ID, true);
+        tool("ps", "echo 5\n");
+        assertNewPod(run());
+    }
+
+    @Test
+    void aStoppedPodIsReplaced() throws IOException {
+        docker("false olab/busybox  0 " + ID, true);
+        tool("ps", "echo 5\n");
+        assertNewPod(run());
+    }
+
+    @Test
+    void withoutPsNothingIsKept() throws IOException {
+        docker("true olab/busybox 10.1.35.2 4242 " + ID, true);
+        tool("ps", "echo 'ps: not found' >&2; exit 127\n");
+        assertNewPod(run());
+    }
+
+    @Test
+    void withoutAnyPodANewOneStarts() throws IOException {
+        docker("", true);
+        tool("ps", "exit 1\n");
+        assertNewPod(run());
+    }
+
+    @Test
+    void aMissingImageIsSaidWithItsOwnExitCodeAndNothingIsRun() throws IOException {
+        docker("", false);
+        tool("ps", "exit 1\n");
+        ExecResult r = run();
+        assertThat(r.exitCode()).isEqualTo(NodeCommands.NO_POD_IMAGE);
+        assertThat(r.stderr()).contains("no pod image olab/busybox");
+        assertThat(calls()).doesNotContain("docker run");
+    }
+
+    private void assertNewPod(ExecResult r) throws IOException {
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(VerifyPod.parse(r.stdout())).contains(new VerifyPod("10.1.35.3", 5151, NEW_ID));
+        assertThat(calls()).contains("docker rm -f " + NodeCommands.POD).contains("docker run -d --rm --pull=never --name "
+                + NodeCommands.POD + " -w /www " + IMAGE + " sh -c echo olab-verify node1 > index.html; httpd -p 8080 -h /www;"
+                + " exec sleep " + NodeCommands.POD_LIFE_SECONDS);
+    }
+}
