@@ -118,8 +118,8 @@ class StartPodScriptTest {
     private void assertNewPod(ExecResult r) throws IOException {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(VerifyPod.parse(r.stdout())).contains(new VerifyPod("10.1.35.3", 5151, NEW_ID));
-        assertThat(calls()).contains("docker rm -f " + NodeCommands.POD).contains("docker run -d --rm --pull=never --name "
+        assertThat(calls()).contains("docker rm -f " + NodeCommands.POD).contains("docker run -d --rm --pull=never --stop-timeout 1 --name "
                 + NodeCommands.POD + " -w /www " + IMAGE + " sh -c echo olab-verify node1 > index.html; httpd -p 8080 -h /www;"
-                + " exec sleep " + NodeCommands.POD_LIFE_SECONDS);
+                + " trap 'exit 0' TERM INT; sleep " + NodeCommands.POD_LIFE_SECONDS + " & wait");
     }
 }
