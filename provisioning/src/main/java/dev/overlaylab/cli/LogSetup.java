@@ -14,8 +14,8 @@ import java.util.Map;
  * The logging set-up of every olab process (CLI, app, tests), in code: found by logback through
  * {@code META-INF/services}, so logback never starts its XML configurator (about 0.25 s of every run's
  * start on this machine, under load 8; this takes a few milliseconds). olab speaks to people through its
- * own progress lines and errors; libraries only say WARN and up ({@code OLAB_LOG_LEVEL}, a system property or an environment variable,
- * changes that).
+ * own progress lines and errors; libraries only say WARN and up ({@code OLAB_LOG_LEVEL}, a system property or an
+ * environment variable, changes that).
  * A {@code -Dlogback.configurationFile=...} given by hand still wins: then logback reads that file.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)

@@ -86,8 +86,9 @@ public final class NodeCommands {
      * image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and {@code sleep} bounds the pod's
      * life to {@link #POD_LIFE_SECONDS}. The pod's shell ends on SIGTERM (a trap; as PID 1 it would ignore the signal,
      * and {@code docker stop} — every docker restart and node poweroff — then waited 10 s for it: measured, down of a
-     * 2-node lab 1.8 → 11.4 s before the trap), and {@code --stop-timeout 1} bounds the wait anyway. {@code --pull=never}: lab nodes reach no registry, and a pull would only wait
-     * out DNS timeouts; a missing image exits {@link #NO_POD_IMAGE} instead. A docker restart (every change of its
+     * 2-node lab 1.8 → 11.4 s before the trap), and {@code --stop-timeout 1} bounds the wait anyway.
+     * {@code --pull=never}: lab nodes reach no registry, and a pull would only wait out DNS timeouts; a missing image
+     * exits {@link #NO_POD_IMAGE} instead. A docker restart (every change of its
      * drop-in: subnet, MTU) ends the pod, so a kept pod always sits on the docker0 of now.
      */
     public static String startPod(String image, String nodeName) {
