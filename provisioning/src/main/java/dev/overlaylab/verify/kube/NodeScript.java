@@ -13,8 +13,9 @@ import java.util.Optional;
  * Every request is bounded by curl's {@code -m}, so the script takes about as long as its slowest request.
  *
  * <p>Before the requests, while this node's kube-proxy runs, the script waits (at most {@link #RULES_WAIT_TENTHS}
- * tenths of a second) until the node's NAT rules lead the verify Service to every ready pod and the apiserver's
- * own Service to an endpoint. The API says a pod is ready, or the apiserver is back, before kube-proxy has
+ * tenths of a second) until the node's NAT rules lead the verify Services (ClusterIP and NodePort) to every ready
+ * pod and the apiserver's own Service to an endpoint, written by the running kube-proxy (see rulesWait). The API
+ * says a pod is ready, or the apiserver is back, before kube-proxy has
  * written it: kube-proxy writes its rules at most once a second after it hears of a change, and a request made in
  * between is refused by its "no endpoints" reject rule. Seen in CI right after {@code up} (3 of 8 ClusterIP
  * requests refused, then every pod answering) and right after the apiserver's restart (its Service refused on
@@ -46,6 +47,7 @@ public final class NodeScript {
     static final String SYNCED_SAMPLE = SYNCED_METRIC + "{ip_family=\"IPv4\"}";
     /** How kube-proxy names the two Services in its rules' comments. */
     static final String VERIFY_SERVICE = VerifyWorkload.NAMESPACE + "/" + VerifyWorkload.CLUSTER_IP_SERVICE;
+    static final String NODE_PORT_SERVICE = VerifyWorkload.NAMESPACE + "/" + VerifyWorkload.NODE_PORT_SERVICE;
     static final String KUBERNETES_SERVICE = "default/kubernetes:https";
 
     private NodeScript() {
@@ -70,6 +72,8 @@ public final class NodeScript {
         s.append("; do echo \"@@unit $u $(systemctl is-active $u 2>/dev/null || true)\"; done\n");
         List<String> wanted = new java.util.ArrayList<>();
         clusterIp.ifPresent(ip -> readyPods.forEach(p -> wanted.add(VERIFY_SERVICE + " " + p + ":" + VerifyWorkload.POD_PORT)));
+        // the NodePort Service has its own EndpointSlice, so its rules may come in another sync than the ClusterIP's
+        nodePort.ifPresent(port -> readyPods.forEach(p -> wanted.add(NODE_PORT_SERVICE + " " + p + ":" + VerifyWorkload.POD_PORT)));
         kubernetesIp.ifPresent(ip -> wanted.add(KUBERNETES_SERVICE + " "));
         if (!wanted.isEmpty()) {
             s.append(rulesWait(wanted));

@@ -152,6 +152,26 @@ class NodeScriptTest {
         assertThat(f.of("apiserver", "10.96.0.1")).singleElement().extracting(NodeKubeFacts.Attempt::output).isEqualTo("401");
     }
 
+    /** The NodePort Service has its own EndpointSlice: its rule for the second pod comes on the third read, later than the ClusterIP's. */
+    @Test
+    void theNodePortsRulesAreWaitedForToo() throws IOException {
+        Path reads = bin.resolve("reads");
+        tool("systemctl", "echo active\n");
+        tool("iptables-save", "n=$(cat " + reads + " 2>/dev/null || echo 0); n=$((n+1)); echo $n > " + reads + "\n"
+                + "for p in 10.84.9.131 10.84.7.130; do echo \"-A KUBE-SEP-$p -p tcp -m comment --comment \\\"olab-verify/olab-verify\\\" -m tcp"
+                + " -j DNAT --to-destination $p:8080\"; done\n"
+                + "echo '-A KUBE-SEP-CCCC -p tcp -m comment --comment \"olab-verify/olab-verify-nodeport\" -m tcp -j DNAT --to-destination 10.84.9.131:8080'\n"
+                + "[ $n -ge 3 ] && echo '-A KUBE-SEP-DDDD -p tcp -m comment --comment \"olab-verify/olab-verify-nodeport\" -m tcp -j DNAT"
+                + " --to-destination 10.84.7.130:8080'\nexit 0\n");
+        tool("curl", "for a; do url=$a; done; case \"$url\" in *10249/metrics) echo '" + SYNCED + "'; exit 0 ;; esac\n"
+                + "[ $(cat " + reads + ") -ge 3 ] || { echo 'curl: (7) Failed to connect' >&2; exit 7; }\n"
+                + "echo 'olab-k8s node1'\n");
+        NodeKubeFacts f = run(NodeScript.render(List.of("kube-proxy"), Optional.of("10.96.44.5"), Optional.of(31080),
+                List.of("192.168.84.11"), Optional.empty(), List.of(), Optional.empty(), List.of("10.84.9.131", "10.84.7.130")));
+        assertThat(f.rules()).contains(new NodeKubeFacts.RulesWait(0, 4, 2, true));
+        assertThat(f.of("nodeport", "192.168.84.11")).hasSize(NodeScript.NODE_PORT_TRIES).allMatch(NodeKubeFacts.Attempt::answered);
+    }
+
     @Test
     void aKubeProxyThatNeverSyncsStopsTheWaitAtItsBoundAndIsNamed() throws IOException {
         tool("systemctl", "echo active\n");
