@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  *
  * @param ip  its address on docker0
  * @param pid its init process on the node (for {@code nsenter -n})
- * @param id  its container id, or "" when not known: removing it by id can never hit a later run's pod of the same name
+ * @param id  its container id, or "" when not known; no code reads it since the pod is kept rather than removed by id
+ *            (it tells a kept pod from a new one of the same name in the row's evidence)
  * @param keptAge for a pod an earlier verify started and this one uses again, its age in seconds; empty for a pod
  *                started by this run
  */
