@@ -160,6 +160,7 @@ public final class SshConnector {
 
     private void prepare(SSHClient client, AppHostKeyVerifier verifier) {
         client.addHostKeyVerifier(verifier);
+        client.setSocketFactory(NoDelaySockets.INSTANCE);
         client.setConnectTimeout((int) timeouts.connect().toMillis());
         client.getTransport().setTimeoutMs((int) timeouts.handshake().toMillis());
         client.getConnection().setTimeoutMs((int) timeouts.handshake().toMillis());

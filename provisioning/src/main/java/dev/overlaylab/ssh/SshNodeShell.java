@@ -76,6 +76,11 @@ public final class SshNodeShell implements NodeShell {
         return endpoint.host() + ":" + endpoint.port();
     }
 
+    /** Whether the connection's socket sends small packets at once (Nagle off, see {@link NoDelaySockets}). */
+    boolean sendsAtOnce() throws java.net.SocketException {
+        return client.getSocket().getTcpNoDelay();
+    }
+
     /** Whether the underlying connection is still up (a node that died shows false). */
     public boolean isConnected() {
         return client.isConnected() && client.isAuthenticated();
