@@ -126,6 +126,7 @@ final class RenderModel {
         m.put("endpoints", String.join(",", lab.etcdEndpoints()));
         m.put("members", List.copyOf(members));
         m.put("initialCluster", String.join(",", initialCluster));
+        m.put("singleMember", members.size() == 1);
         m.put("clusterToken", "olab-" + lab.name());
         m.put("dataDir", ETCD_DATA_DIR);
         m.put("enableV2", etcdNeedsV2Flag());
