@@ -8,6 +8,7 @@ import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.model.SshEndpoint;
+import dev.overlaylab.node.FileDigests;
 import dev.overlaylab.progress.ProgressEvent.Status;
 import dev.overlaylab.progress.ProgressEvent;
 import dev.overlaylab.progress.ProgressListener;
@@ -107,12 +108,11 @@ public final class LocalProvider implements Provider {
         for (int i = 0; i < lab.nodes().size(); i++) {
             Node n = lab.nodes().get(i);
             Path dir = names.nodeDir(n.name());
-            lines.add(String.join(" ", NodeRoot.mountArgv(rootfs.path(), dir.resolve("upper"), dir.resolve("work"),
+            lines.add(String.join(" ", NodeRoot.mountArgv(planLowers(lab), dir.resolve("upper"), dir.resolve("work"),
                     names.nodeRoot(n.name()))));
             lines.add("write " + n.name() + ": /etc/hostname, /etc/systemd/network/10-host0.network (" + n.ip() + "/" + len
                     + "), 10-nat0.network (" + LocalNames.NAT_ADDRESS + " via " + LocalNames.NAT_GATEWAY
-                    + "), /root/.ssh/authorized_keys, SSH host keys"
-                    + (lab.flannel().binary().file().isPresent() ? ", /usr/local/bin/flanneld (copy of the lab's flannel.binary.file)" : ""));
+                    + "), /root/.ssh/authorized_keys, SSH host keys");
             lines.add("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 SYSTEMD_NSPAWN_LOCK=0 setsid " + String.join(" ",
                     NspawnMachine.nspawnArgv(names.nodeRoot(n.name()), names.machine(n.name()), names.hostOnlyVeth(i),
                             names.natVeth(i))) + " > " + names.nspawnLog(n.name()) + " &");
@@ -155,7 +155,10 @@ public final class LocalProvider implements Provider {
             }
         }
         NodeRoot roots = new NodeRoot(runner, names, state, hostKeysDir(keys));
-        Optional<Path> flanneld = localFlanneld(lab);
+        // the lab's flanneld as a shared layer above the root filesystem: no copy per node
+        List<Path> lowers = new ArrayList<>();
+        localFlanneld(lab).ifPresent(bin -> lowers.add(FlanneldLayer.ensure(bin, cacheRoot, FileDigests.forUser())));
+        lowers.add(lower);
         NspawnMachine nspawn = new NspawnMachine(runner);
         List<Long> pids = new ArrayList<>();
         List<Boolean> started = new ArrayList<>();
@@ -170,9 +173,8 @@ public final class LocalProvider implements Provider {
                 continue;
             }
             long t = System.nanoTime();
-            Path root = roots.mount(node.name(), lower);
+            Path root = roots.mount(node.name(), lowers);
             roots.personalize(node, root, len, publicKey);
-            flanneld.ifPresent(bin -> roots.preloadFlanneld(root, bin));
             long pid = nspawn.start(withKubernetes(lab, NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i))),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
@@ -299,6 +301,16 @@ public final class LocalProvider implements Provider {
 
     LocalNames names(Lab lab) {
         return new LocalNames(lab.name(), stateRoot);
+    }
+
+    /** The overlay's lower layers as the plan names them: the flanneld layer (when the binary is a local file) above the root filesystem. */
+    private List<Path> planLowers(Lab lab) {
+        List<Path> lowers = new ArrayList<>();
+        if (lab.flannel().binary().file().isPresent()) {
+            lowers.add(cacheRoot.resolve("flannel").resolve("layers").resolve("sha256-<digest of the lab's flannel.binary.file>"));
+        }
+        lowers.add(rootfs.path());
+        return lowers;
     }
 
     /** The lab's flanneld when it is a file on this machine (a URL is left to the engine, which checks its sha256). */

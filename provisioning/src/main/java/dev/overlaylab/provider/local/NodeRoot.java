@@ -2,8 +2,6 @@ package dev.overlaylab.provider.local;
 
 import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.node.FileDigests;
-import dev.overlaylab.node.NodeLayout;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +34,8 @@ final class NodeRoot {
         this.hostKeysDir = hostKeysDir;
     }
 
-    /** Mounts the node's overlay unless it is mounted already; returns the merged root. */
-    Path mount(String node, Path lower) {
+    /** Mounts the node's overlay unless it is mounted already; returns the merged root. {@code lowers}: topmost first. */
+    Path mount(String node, List<Path> lowers) {
         Path dir = names.nodeDir(node);
         Path upper = dir.resolve("upper");
         Path work = dir.resolve("work");
@@ -51,14 +49,15 @@ final class NodeRoot {
         }
         if (!isMountPoint(root)) {
             state.record(Kind.MOUNT, root.toString());
-            runner.check(mountArgv(lower, upper, work, root), MOUNT_TIMEOUT);
+            runner.check(mountArgv(lowers, upper, work, root), MOUNT_TIMEOUT);
         }
         return root;
     }
 
-    static List<String> mountArgv(Path lower, Path upper, Path work, Path root) {
+    static List<String> mountArgv(List<Path> lowers, Path upper, Path work, Path root) {
         return List.of("mount", "-t", "overlay", "overlay", "-o",
-                "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work, root.toString());
+                "lowerdir=" + String.join(":", lowers.stream().map(Path::toString).toList()) + ",upperdir=" + upper
+                        + ",workdir=" + work, root.toString());
     }
 
     boolean isMountPoint(Path p) {
@@ -155,33 +154,6 @@ final class NodeRoot {
                 Files.copy(k, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
-        }
-    }
-
-    /**
-     * Puts the lab's flanneld where the rendered unit runs it (the renderer's
-     * {@code /usr/local/bin/flanneld}) before the node boots: a local copy takes a fraction of a
-     * second, the engine's SFTP upload of the same 76 MB several. The engine's binary step then
-     * finds the sha256 matching and does nothing; with any other path it simply copies as usual.
-     */
-    void preloadFlanneld(Path root, Path binary) {
-        Path target = root.resolve(FLANNELD.substring(1));
-        try {
-            if (Files.exists(target) && Files.size(target) == Files.size(binary)) {
-                return;
-            }
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("flanneld.olab-tmp");
-            Files.copy(binary, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            // The copy is the file byte for byte, so its digest is known here: the engine's binary
-            // step then reads it instead of hashing 76 MB on every node (0.6 s of CPU each).
-            write(root.resolve(NodeLayout.FLANNELD_DIGEST.substring(1)), NodeLayout.flanneldDigestLine(
-                    FileDigests.forUser().sha256(binary), Files.size(target),
-                    Files.getLastModifiedTime(target).to(java.util.concurrent.TimeUnit.SECONDS), FLANNELD) + "\n", "rw-r--r--");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy flanneld " + binary + " into " + target, e);
         }
     }
 
