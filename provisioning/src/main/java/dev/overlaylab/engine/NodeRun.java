@@ -42,8 +42,8 @@ public final class NodeRun {
     public void willChange(RenderedFile file) {
         load();
         boolean grew = false;
-        if (file.isSystemdUnit()) {
-            grew |= pending.add(RELOAD);
+        if (file.systemdUnit().isPresent()) {
+            grew |= pending.add(RELOAD + " " + file.systemdUnit().get());
         }
         for (String unit : file.restarts()) {
             grew |= pending.add("restart " + unit);
@@ -63,14 +63,31 @@ public final class NodeRun {
 
     public boolean daemonReloadPending() {
         load();
-        return pending.contains(RELOAD);
+        return pending.stream().anyMatch(NodeRun::isReload);
     }
 
+    /**
+     * The units whose files changed since the last reload, or empty when a reload is owed for files not named (a
+     * pending file written by an older version says only {@value #RELOAD}): then only a reload will do.
+     */
+    public java.util.Optional<List<String>> reloadUnits() {
+        load();
+        if (pending.contains(RELOAD)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(pending.stream().filter(NodeRun::isReload).map(l -> l.substring(RELOAD.length() + 1)).toList());
+    }
+
+    /** The reload was made, or systemd already reads every changed file: none is owed any more. */
     public void daemonReloaded() {
         load();
-        if (pending.remove(RELOAD)) {
+        if (pending.removeIf(NodeRun::isReload)) {
             save();
         }
+    }
+
+    private static boolean isReload(String line) {
+        return line.equals(RELOAD) || line.startsWith(RELOAD + " ");
     }
 
     public boolean restartPending(String unit) {

@@ -31,8 +31,30 @@ public record RenderedFile(String path, String content, int mode, String compone
         return content.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final List<String> UNIT_DIRS = List.of("/etc/systemd/system/", "/lib/systemd/system/");
+
     /** True for systemd unit files and drop-ins: a change needs {@code systemctl daemon-reload}. */
     public boolean isSystemdUnit() {
-        return path.startsWith("/etc/systemd/system/") || path.startsWith("/lib/systemd/system/");
+        return systemdUnit().isPresent();
+    }
+
+    /**
+     * The unit this file defines or adds to: {@code flanneld.service} for {@code /etc/systemd/system/flanneld.service},
+     * {@code docker.service} for its drop-in {@code /etc/systemd/system/docker.service.d/10-flannel.conf}; empty for
+     * any other file.
+     */
+    public Optional<String> systemdUnit() {
+        for (String dir : UNIT_DIRS) {
+            if (path.startsWith(dir) && path.length() > dir.length()) {
+                String rest = path.substring(dir.length());
+                int slash = rest.indexOf('/');
+                if (slash < 0) {
+                    return Optional.of(rest);
+                }
+                String first = rest.substring(0, slash);
+                return first.endsWith(".d") && first.length() > 2 ? Optional.of(first.substring(0, first.length() - 2)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

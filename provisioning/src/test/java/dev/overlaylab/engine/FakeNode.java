@@ -46,6 +46,11 @@ final class FakeNode implements NodeShell {
     volatile boolean reachable = true;
     volatile boolean podImage;
     final Set<String> packages = ConcurrentHashMap.newKeySet();
+    /**
+     * Units whose files changed on disk since systemd loaded them ({@code NeedDaemonReload=yes} in {@code systemctl
+     * show}; every other unit shows loaded and current); null while a test leaves {@code systemctl show} unmodelled.
+     */
+    volatile Set<String> staleUnits;
     final List<String> installs = new CopyOnWriteArrayList<>();
 
     FakeNode(String name, String lease, String dropInPath) {
@@ -222,6 +227,17 @@ final class FakeNode implements NodeShell {
             case "daemon-reload":
             case "reset-failed":
                 return ok("");
+            case "show":
+                if (staleUnits == null) {
+                    return fail(127, "fake systemctl: " + args);
+                }
+                StringBuilder blocks = new StringBuilder();
+                for (String u : args.substring(args.indexOf(" -- ") + 4).split(" ")) {
+                    String id = u.replace("'", "");
+                    blocks.append(blocks.length() == 0 ? "" : "\n").append("Id=").append(id).append("\nLoadState=loaded\nNeedDaemonReload=")
+                            .append(staleUnits.contains(id) ? "yes" : "no").append("\n");
+                }
+                return ok(blocks.toString());
             case "stop":
                 active.put(unit, false);
                 if (unit.equals("docker")) {

@@ -1,5 +1,7 @@
 package dev.overlaylab.engine.steps;
 
+import java.util.List;
+
 /** The systemctl command lines the steps run, in one place (so tests and fakes agree on them). */
 public final class Systemd {
     private Systemd() {
@@ -43,6 +45,27 @@ public final class Systemd {
      */
     public static String enable(String unit) {
         return "systemctl enable --no-reload " + unit;
+    }
+
+    /** Each unit's load state and whether its files changed on disk since it was loaded (loads a unit not loaded yet). */
+    public static String loadState(List<String> units) {
+        return "systemctl show -p Id -p LoadState -p NeedDaemonReload -- " + String.join(" ", units.stream().map(dev.overlaylab.exec.Commands::quote).toList());
+    }
+
+    /**
+     * True when the answer to {@link #loadState} shows {@code units} units, each {@code LoadState=loaded} and
+     * {@code NeedDaemonReload=no}. Anything else (a unit not found, a missing property, fewer blocks) is false.
+     */
+    static boolean allLoadedAndCurrent(String show, int units) {
+        int current = 0;
+        for (String block : show.strip().split("\\R\\s*\\R")) {
+            List<String> lines = block.lines().map(String::strip).toList();
+            if (!lines.contains("LoadState=loaded") || !lines.contains("NeedDaemonReload=no")) {
+                return false;
+            }
+            current++;
+        }
+        return current == units;
     }
 
     public static String daemonReload() {
