@@ -1,6 +1,6 @@
 package dev.overlaylab.diagnose;
 
-import dev.overlaylab.diagnose.EvidenceScript.Section;
+import dev.overlaylab.verify.EvidenceScript.Section;
 import dev.overlaylab.exec.Commands;
 import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;

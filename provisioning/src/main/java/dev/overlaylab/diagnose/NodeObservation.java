@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * What the observer read from one node for the diagnoser (beyond the matrix): one {@link Probe} per section
- * of the node's {@link EvidenceScript}, by the names in {@link Observer}.
+ * of the node's {@link dev.overlaylab.verify.EvidenceScript}, by the names in {@link Observer}.
  */
 public record NodeObservation(String node, Map<String, Probe> sections) {
 

@@ -1,6 +1,7 @@
 package dev.overlaylab.diagnose;
 
-import dev.overlaylab.diagnose.EvidenceScript.Section;
+import dev.overlaylab.verify.EvidenceScript;
+import dev.overlaylab.verify.EvidenceScript.Section;
 import dev.overlaylab.etcd.EtcdEndpoints;
 import dev.overlaylab.etcd.Etcdctl;
 import dev.overlaylab.model.EtcdSettings.EtcdApi;

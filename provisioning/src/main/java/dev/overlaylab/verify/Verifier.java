@@ -114,23 +114,23 @@ public final class Verifier {
                     kubeRows.add(pool.submit(t));
                 }
             }
-            // every cell of every pair is its own task: they are independent, and a failing cell waits out its
-            // timeout without holding up the others (at most BoundedShell.PER_NODE at once on one node)
-            List<Callable<CheckResult>> tasks = new ArrayList<>();
+            // every pair is its own task, its cells one exec on the source node (PairRun); pairs are independent, and
+            // a failing one waits out its timeout without holding up the others (at most BoundedShell.PER_NODE at once
+            // on one node)
+            List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
             for (Node a : lab.nodes()) {
                 for (Node b : lab.nodes()) {
                     if (a != b && cells.reads(a.name()) && cells.reads(b.name()) && sample.includes(a.name(), b.name())) {
                         PairContext ctx = new PairContext(lab, facts.get(a.name()), facts.get(b.name()), shells.get(a.name()));
-                        for (PairCheck c : PAIR_CHECKS) {
-                            if (cells.pairCell(c.id(), a.name(), b.name())) {
-                                tasks.add(() -> report(progress, c.check(ctx)));
-                            }
+                        List<PairCheck> selected = PAIR_CHECKS.stream().filter(c -> cells.pairCell(c.id(), a.name(), b.name())).toList();
+                        if (!selected.isEmpty()) {
+                            tasks.add(() -> PairRun.run(ctx, selected).stream().map(r -> report(progress, r)).toList());
                         }
                     }
                 }
             }
-            for (Future<CheckResult> f : pool.invokeAll(tasks)) {
-                results.add(get(f));
+            for (Future<List<CheckResult>> f : pool.invokeAll(tasks)) {
+                results.addAll(get(f));
             }
             // the Kubernetes rows: per-node ones after the flannel per-node rows, pair ones last
             List<CheckResult> kubeNode = new ArrayList<>();

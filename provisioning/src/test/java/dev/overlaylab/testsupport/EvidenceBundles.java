@@ -1,6 +1,6 @@
 package dev.overlaylab.testsupport;
 
-import dev.overlaylab.diagnose.EvidenceScript;
+import dev.overlaylab.verify.EvidenceScript;
 import dev.overlaylab.exec.ExecResult;
 import java.util.List;
 import java.util.function.Function;

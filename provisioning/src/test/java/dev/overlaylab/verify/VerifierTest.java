@@ -33,6 +33,21 @@ class VerifierTest {
     }
 
     @Test
+    void eachPairsCellsAreOneExecOnTheSourceNode() {
+        FakeLab f = FakeLab.healthy();
+        VerificationReport report = verify(f);
+
+        assertThat(report.allPassed()).isTrue();
+        List<String> bundles = f.commands.stream().filter(c -> c.contains(EvidenceScript.HEADER)).toList();
+        assertThat(bundles).hasSize(2);
+        assertThat(bundles).anyMatch(c -> c.startsWith("node1: ")).anyMatch(c -> c.startsWith("node2: "));
+        assertThat(f.commands).as("no ping on its own").noneMatch(c -> c.matches("node\\d: (ping|nsenter|timeout) .*"));
+        // every cell still carries its own command as evidence
+        assertThat(report.find("mtu-probe", "node1", "node2").orElseThrow().evidence().get(0).command()).startsWith("nsenter ")
+                .contains(" -M do ");
+    }
+
+    @Test
     void everyBackendsHealthyLabPasses() {
         for (String backend : List.of("vxlan", "udp", "host-gw")) {
             assertThat(verify(FakeLab.healthy().backend(backend)).failures()).as(backend).isEmpty();

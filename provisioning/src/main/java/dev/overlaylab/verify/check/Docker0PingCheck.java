@@ -16,17 +16,22 @@ public final class Docker0PingCheck implements PairCheck {
     }
 
     @Override
-    public CheckResult check(PairContext ctx) {
+    public Plan plan(PairContext ctx) {
         var docker0 = ctx.to().docker0();
         if (docker0.isEmpty()) {
-            return skip(ctx, ctx.to().name() + " has no docker0 address");
+            return new Plan.Skip(skip(ctx, ctx.to().name() + " has no docker0 address"));
         }
         String target = docker0.get().ip();
         Optional<String> why = ctx.whyNotOverlayTarget("docker0", target);
         if (why.isPresent()) {
-            return skip(ctx, why.get());
+            return new Plan.Skip(skip(ctx, why.get()));
         }
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.ping(target), NodeCommands.PING_TIMEOUT);
+        return new Plan.Run(NodeCommands.ping(target));
+    }
+
+    @Override
+    public CheckResult judge(PairContext ctx, Probe p) {
+        String target = ctx.to().docker0().orElseThrow().ip();
         boolean ok = PingOutput.ok(p.result());
         return CheckResult.of(ok, id(), ctx.from().name(), "ping " + target + " (docker0): " + PingOutput.describe(p.result()),
                 List.of(p.evidence())).withPeer(ctx.to().name()).withDuration(p.took());

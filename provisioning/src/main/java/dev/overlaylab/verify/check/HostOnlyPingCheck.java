@@ -15,9 +15,13 @@ public final class HostOnlyPingCheck implements PairCheck {
     }
 
     @Override
-    public CheckResult check(PairContext ctx) {
+    public Plan plan(PairContext ctx) {
+        return new Plan.Run(NodeCommands.ping(ctx.to().node().ip()));
+    }
+
+    @Override
+    public CheckResult judge(PairContext ctx, Probe p) {
         String target = ctx.to().node().ip();
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.ping(target), NodeCommands.PING_TIMEOUT);
         boolean ok = PingOutput.ok(p.result());
         return CheckResult.of(ok, id(), ctx.from().name(), "ping " + target + ": " + PingOutput.describe(p.result()),
                 List.of(p.evidence())).withPeer(ctx.to().name()).withDuration(p.took());

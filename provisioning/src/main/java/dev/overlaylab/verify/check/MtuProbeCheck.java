@@ -20,21 +20,29 @@ public final class MtuProbeCheck implements PairCheck {
     }
 
     @Override
-    public CheckResult check(PairContext ctx) {
+    public Plan plan(PairContext ctx) {
         if (!ctx.lab().verify().mtuProbe()) {
-            return skip(ctx, "switched off (verify.mtuProbe: false)");
+            return new Plan.Skip(skip(ctx, "switched off (verify.mtuProbe: false)"));
         }
         Optional<String> blocked = PodPingCheck.podsBlocked(ctx);
         if (blocked.isPresent()) {
-            return skip(ctx, blocked.get());
+            return new Plan.Skip(skip(ctx, blocked.get()));
         }
-        OptionalInt mtu = ctx.from().parsedSubnetEnv().map(e -> e.mtu()).orElse(OptionalInt.empty());
+        OptionalInt mtu = mtu(ctx);
         if (mtu.isEmpty()) {
-            return skip(ctx, "no FLANNEL_MTU on " + ctx.from().name());
+            return new Plan.Skip(skip(ctx, "no FLANNEL_MTU on " + ctx.from().name()));
         }
-        var pod = ctx.from().pod().orElseThrow();
+        return new Plan.Run(NodeCommands.mtuProbe(ctx.from().pod().orElseThrow().pid(), mtu.getAsInt(), ctx.to().pod().orElseThrow().ip()));
+    }
+
+    private static OptionalInt mtu(PairContext ctx) {
+        return ctx.from().parsedSubnetEnv().map(e -> e.mtu()).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public CheckResult judge(PairContext ctx, Probe p) {
+        OptionalInt mtu = mtu(ctx);
         String target = ctx.to().pod().orElseThrow().ip();
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.mtuProbe(pod.pid(), mtu.getAsInt(), target), NodeCommands.PING_TIMEOUT);
         boolean ok = PingOutput.ok(p.result());
         return CheckResult.of(ok, id(), ctx.from().name(), "DF ping of " + mtu.getAsInt() + " bytes to " + target + ": "
                 + PingOutput.describe(p.result()), List.of(p.evidence())).withPeer(ctx.to().name()).withDuration(p.took());

@@ -1,16 +1,44 @@
 package dev.overlaylab.verify.check;
 
 import dev.overlaylab.verify.CheckResult;
+import dev.overlaylab.verify.NodeCommands;
+import dev.overlaylab.verify.Probe;
 
-/** One pair cell of the matrix; runs its command on the source node's shell. */
+/**
+ * One pair cell of the matrix, in two halves: what to run on the source node ({@link #plan}), then what its answer
+ * means ({@link #judge}). Apart, so the verifier can run all the cells of a pair in one exec (see
+ * {@link dev.overlaylab.verify.EvidenceScript}); {@link #check} runs one cell alone.
+ */
 public interface PairCheck {
 
     String id();
 
-    CheckResult check(PairContext ctx);
+    /** The command this cell runs on {@code ctx.fromShell()}, or its SKIP result when it cannot run. */
+    Plan plan(PairContext ctx);
+
+    /** The cell's result from what its {@link Plan.Run} command answered. */
+    CheckResult judge(PairContext ctx, Probe probe);
+
+    /** The cell on its own: plan, run, judge. */
+    default CheckResult check(PairContext ctx) {
+        Plan plan = plan(ctx);
+        if (plan instanceof Plan.Skip skip) {
+            return skip.result();
+        }
+        return judge(ctx, Probe.run(ctx.fromShell(), ((Plan.Run) plan).command(), NodeCommands.PING_TIMEOUT));
+    }
 
     /** A SKIP result for this pair. */
     default CheckResult skip(PairContext ctx, String why) {
         return CheckResult.skip(id(), ctx.from().name(), why).withPeer(ctx.to().name());
+    }
+
+    /** What a cell does: run a command (bounded by {@link NodeCommands#PING_TIMEOUT}), or nothing, with its SKIP. */
+    sealed interface Plan permits Plan.Run, Plan.Skip {
+        record Run(String command) implements Plan {
+        }
+
+        record Skip(CheckResult result) implements Plan {
+        }
     }
 }

@@ -15,16 +15,20 @@ public final class PodHttpCheck implements PairCheck {
     }
 
     @Override
-    public CheckResult check(PairContext ctx) {
+    public Plan plan(PairContext ctx) {
         if (!ctx.lab().verify().http()) {
-            return skip(ctx, "switched off (verify.http: false)");
+            return new Plan.Skip(skip(ctx, "switched off (verify.http: false)"));
         }
         Optional<String> blocked = PodPingCheck.podsBlocked(ctx);
         if (blocked.isPresent()) {
-            return skip(ctx, blocked.get());
+            return new Plan.Skip(skip(ctx, blocked.get()));
         }
+        return new Plan.Run(NodeCommands.podHttp(ctx.from().pod().orElseThrow().pid(), ctx.to().pod().orElseThrow().ip()));
+    }
+
+    @Override
+    public CheckResult judge(PairContext ctx, Probe p) {
         String target = ctx.to().pod().orElseThrow().ip();
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podHttp(ctx.from().pod().orElseThrow().pid(), target), NodeCommands.PING_TIMEOUT);
         String expected = NodeCommands.httpBody(ctx.to().name());
         boolean ok = p.ok() && p.stdout().strip().equals(expected);
         String summary = ok ? "GET http://" + target + ":" + NodeCommands.HTTP_PORT + "/ answered \"" + expected + "\""

@@ -17,16 +17,20 @@ public final class PodPingCheck implements PairCheck {
     }
 
     @Override
-    public CheckResult check(PairContext ctx) {
+    public Plan plan(PairContext ctx) {
         if (!ctx.lab().verify().pods()) {
-            return skip(ctx, "switched off (verify.pods: false)");
+            return new Plan.Skip(skip(ctx, "switched off (verify.pods: false)"));
         }
         Optional<String> blocked = podsBlocked(ctx);
         if (blocked.isPresent()) {
-            return skip(ctx, blocked.get());
+            return new Plan.Skip(skip(ctx, blocked.get()));
         }
+        return new Plan.Run(NodeCommands.podPing(ctx.from().pod().orElseThrow().pid(), ctx.to().pod().orElseThrow().ip()));
+    }
+
+    @Override
+    public CheckResult judge(PairContext ctx, Probe p) {
         String target = ctx.to().pod().orElseThrow().ip();
-        Probe p = Probe.run(ctx.fromShell(), NodeCommands.podPing(ctx.from().pod().orElseThrow().pid(), target), NodeCommands.PING_TIMEOUT);
         boolean ok = PingOutput.ok(p.result());
         return CheckResult.of(ok, id(), ctx.from().name(), "pod → pod " + target + ": " + PingOutput.describe(p.result()),
                 List.of(p.evidence())).withPeer(ctx.to().name()).withDuration(p.took());

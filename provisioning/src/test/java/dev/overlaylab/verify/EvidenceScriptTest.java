@@ -1,11 +1,10 @@
-package dev.overlaylab.diagnose;
+package dev.overlaylab.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overlaylab.diagnose.EvidenceScript.Section;
+import dev.overlaylab.verify.EvidenceScript.Section;
 import dev.overlaylab.exec.ExecResult;
 import dev.overlaylab.exec.ProcessRunner;
-import dev.overlaylab.verify.Probe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
