@@ -331,7 +331,8 @@ clean_start() {
 prime_rootfs() {
     local lab="$1" rootfs l
     timed prime-dryrun 120 "$olab" up --dry-run "$lab"
-    rootfs="$(grep -o 'lowerdir=[^,]*' "$LOG" | head -n 1 | cut -d= -f2)"
+    # the bottom layer (the flanneld layer, when there is one, sits above it)
+    rootfs="$(grep -o 'lowerdir=[^,]*' "$LOG" | head -n 1 | cut -d= -f2 | awk -F: '{print $NF}')"
     [[ -z "$rootfs" || -d "$rootfs" ]] && return 0
     l="$(load)"; say "rootfs cache $rootfs missing: untimed priming up + down (debootstrap takes minutes)"
     labs_up+=("$lab")
