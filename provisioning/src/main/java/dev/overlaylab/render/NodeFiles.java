@@ -58,7 +58,7 @@ final class NodeFiles {
     }
 
     /** The static host-only address, in the profile's network tool. */
-    private static Spec hostOnlyAddress(Profile profile, Node node) throws RenderException {
+    static Spec hostOnlyAddress(Profile profile, Node node) throws RenderException {
         String nic = profile.hostOnlyNic();
         return switch (profile.networkTool()) {
             case "ifupdown" -> new Spec("network/ifupdown.ftl", "/etc/network/interfaces.d/olab-" + nic,

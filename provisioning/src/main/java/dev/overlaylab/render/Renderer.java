@@ -135,6 +135,18 @@ public final class Renderer {
         return new RenderedLab(files, networkConfigJson(model), (node, subnet, mtu) -> cniConflist(model, lab, node, subnet, mtu));
     }
 
+    /**
+     * The file that gives {@code node} its static host-only address (in the profile's network tool), exactly as the
+     * base stage writes it. For a provider that must give a node that address before it boots (the local provider),
+     * so the node boots with the very file the engine then finds unchanged: one writer of that file, not two.
+     */
+    public RenderedFile hostOnlyAddress(Lab lab, Profile profile, Node node) throws RenderException {
+        RenderModel model = new RenderModel(lab, profile);
+        NodeFiles.Spec spec = NodeFiles.hostOnlyAddress(profile, node);
+        String text = process(spec.template(), model.forNode(node, spec.template()), "node " + node.name());
+        return new RenderedFile(spec.path(), text, spec.mode(), spec.component(), spec.restarts(), spec.applyCommand());
+    }
+
     /** One node's files (e.g. to re-render a single node in the GUI's config view). */
     public List<RenderedFile> renderNode(Lab lab, Profile profile, Node node) throws RenderException {
         return renderNode(lab, profile, new RenderModel(lab, profile), node);

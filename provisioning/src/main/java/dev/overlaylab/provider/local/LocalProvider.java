@@ -7,6 +7,7 @@ import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.model.SshEndpoint;
 import dev.overlaylab.node.FileDigests;
 import dev.overlaylab.progress.ProgressEvent.Status;
@@ -16,6 +17,9 @@ import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
+import dev.overlaylab.render.RenderException;
+import dev.overlaylab.render.RenderedFile;
+import dev.overlaylab.render.Renderer;
 import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.SshBanner;
 import java.io.IOException;
@@ -110,8 +114,8 @@ public final class LocalProvider implements Provider {
             Path dir = names.nodeDir(n.name());
             lines.add(String.join(" ", NodeRoot.mountArgv(planLowers(lab), dir.resolve("upper"), dir.resolve("work"),
                     names.nodeRoot(n.name()))));
-            lines.add("write " + n.name() + ": /etc/hostname, /etc/systemd/network/10-host0.network (" + n.ip() + "/" + len
-                    + "), 10-nat0.network (" + LocalNames.NAT_ADDRESS + " via " + LocalNames.NAT_GATEWAY
+            lines.add("write " + n.name() + ": /etc/hostname, the base stage's host-only address file (" + n.ip() + "/" + len
+                    + "), /etc/systemd/network/10-nat0.network (" + LocalNames.NAT_ADDRESS + " via " + LocalNames.NAT_GATEWAY
                     + "), /root/.ssh/authorized_keys, SSH host keys");
             lines.add("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 SYSTEMD_NSPAWN_LOCK=0 setsid " + String.join(" ",
                     NspawnMachine.nspawnArgv(names.nodeRoot(n.name()), names.machine(n.name()), names.hostOnlyVeth(i),
@@ -174,7 +178,7 @@ public final class LocalProvider implements Provider {
             }
             long t = System.nanoTime();
             Path root = roots.mount(node.name(), lowers);
-            roots.personalize(node, root, len, publicKey);
+            roots.personalize(node, root, hostOnlyAddress(lab, node), publicKey);
             long pid = nspawn.start(withKubernetes(lab, NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i))),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
@@ -301,6 +305,15 @@ public final class LocalProvider implements Provider {
 
     LocalNames names(Lab lab) {
         return new LocalNames(lab.name(), stateRoot);
+    }
+
+    /** The node's host-only address file as the engine's base stage renders it (one template, one writer). */
+    private static RenderedFile hostOnlyAddress(Lab lab, Node node) {
+        try {
+            return Renderer.forLab(lab).hostOnlyAddress(lab, Profiles.of(lab), node);
+        } catch (RenderException e) {
+            throw new LocalProviderException("cannot render the host-only address file of node " + node.name() + ": " + e.getMessage());
+        }
     }
 
     /** The overlay's lower layers as the plan names them: the flanneld layer (when the binary is a local file) above the root filesystem. */

@@ -3,6 +3,7 @@ package dev.overlaylab.provider.local;
 import dev.overlaylab.exec.ExecRunner;
 import dev.overlaylab.model.Node;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
+import dev.overlaylab.render.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,12 +75,14 @@ final class NodeRoot {
     }
 
     /** Writes what makes this node itself. Idempotent: the same files are written again on a re-up. */
-    void personalize(Node node, Path root, int prefixLength, String labPublicKey) {
+    void personalize(Node node, Path root, RenderedFile hostOnlyAddress, String labPublicKey) {
         try {
             write(root.resolve("etc/hostname"), node.name() + "\n", "rw-r--r--");
             write(root.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + node.name() + "\n", "rw-r--r--");
-            write(root.resolve("etc/systemd/network/10-" + LocalNames.HOST_ONLY_NIC + ".network"),
-                    hostOnlyNetwork(node.ip(), prefixLength), "rw-r--r--");
+            // the base stage's own file for the host-only address (so SSH answers on it at boot, and the base stage
+            // then finds it unchanged instead of writing a second file for host0 and restarting networkd)
+            write(root.resolve(hostOnlyAddress.path().substring(1)), hostOnlyAddress.content(),
+                    PosixFilePermissions.toString(modeBits(hostOnlyAddress.mode())));
             write(root.resolve("etc/systemd/network/10-" + LocalNames.NAT_NIC + ".network"), natNetwork(), "rw-r--r--");
             Path ssh = root.resolve("root/.ssh");
             Files.createDirectories(ssh);
@@ -117,10 +120,14 @@ final class NodeRoot {
         }
     }
 
-    static String hostOnlyNetwork(String ip, int prefixLength) {
-        return "# managed by Overlay Lab (local provider): the host-only NIC\n"
-                + "[Match]\nName=" + LocalNames.HOST_ONLY_NIC + "\n\n"
-                + "[Network]\nAddress=" + ip + "/" + prefixLength + "\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n";
+    /** A POSIX mode such as {@code 0644} as the permission bits it names. */
+    static java.util.Set<java.nio.file.attribute.PosixFilePermission> modeBits(int mode) {
+        String rwx = "rwxrwxrwx";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            sb.append((mode & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
+        }
+        return PosixFilePermissions.fromString(sb.toString());
     }
 
     /** Same address and default route on every node, as VirtualBox NAT gives every VM. */

@@ -47,9 +47,16 @@ class LocalProviderPlanTest {
     }
 
     @Test
-    void nodeNetworkFilesGiveStaticHostOnlyAddressAndTheSameNatAddressEverywhere() {
-        assertThat(NodeRoot.hostOnlyNetwork("192.168.60.11", 24)).contains("Name=host0").contains("Address=192.168.60.11/24")
-                .doesNotContain("Gateway");
+    void nodeNetworkFilesGiveStaticHostOnlyAddressAndTheSameNatAddressEverywhere() throws Exception {
+        // the host-only address comes from the base stage's own template: one file for host0, which the base stage
+        // then finds unchanged (before, the provider wrote a second one, 10-host0.network, and networkd restarted)
+        var lab = TestLabs.lab("plan-lab", "192.168.60.0/24", 2);
+        var file = dev.overlaylab.render.Renderer.forLab(lab).hostOnlyAddress(lab, dev.overlaylab.model.Profiles.of(lab),
+                lab.nodes().get(1));
+        assertThat(file.path()).isEqualTo("/etc/systemd/network/10-olab-host0.network");
+        assertThat(file.content()).contains("Name=host0").contains("Address=" + lab.nodes().get(1).ip() + "/24").doesNotContain("Gateway");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(NodeRoot.modeBits(file.mode()))).isEqualTo("rw-r--r--");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(NodeRoot.modeBits(0600))).isEqualTo("rw-------");
         assertThat(NodeRoot.natNetwork()).contains("Name=nat0").contains("Address=10.0.2.15/24").contains("Gateway=10.0.2.2");
     }
 
