@@ -27,6 +27,23 @@ public record RenderedFile(String path, String content, int mode, String compone
         this(path, content, mode, component, restarts, Optional.empty());
     }
 
+    /** The permission bits of {@link #mode}, e.g. owner read and write, group and others read for {@code 0644}. */
+    public java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions() {
+        return permissions(mode);
+    }
+
+    /** The permission bits a POSIX mode such as {@code 0644} names (its lowest 9 bits). */
+    public static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
+        var order = java.nio.file.attribute.PosixFilePermission.values();   // OWNER_READ … OTHERS_EXECUTE, in mode-bit order
+        var perms = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        for (int i = 0; i < order.length; i++) {
+            if ((mode & (1 << (8 - i))) != 0) {
+                perms.add(order[i]);
+            }
+        }
+        return perms;
+    }
+
     public byte[] bytes() {
         return content.getBytes(StandardCharsets.UTF_8);
     }

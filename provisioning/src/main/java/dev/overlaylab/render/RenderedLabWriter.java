@@ -98,7 +98,7 @@ public final class RenderedLabWriter {
         }
         // The mode is given at creation, so a new file costs no extra chmod (metadata writes are what
         // a busy disk makes slow); an existing file, or a umask that took bits away, gets one.
-        Set<PosixFilePermission> perms = permissions(mode);
+        Set<PosixFilePermission> perms = RenderedFile.permissions(mode);
         try (SeekableByteChannel ch = Files.newByteChannel(target, WRITE_OPTIONS, PosixFilePermissions.asFileAttribute(perms))) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
@@ -108,19 +108,5 @@ public final class RenderedLabWriter {
         if (!Files.getPosixFilePermissions(target).equals(perms)) {
             Files.setPosixFilePermissions(target, perms);
         }
-    }
-
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
-        for (int i = 0; i < order.length; i++) {
-            if ((mode & (1 << (8 - i))) != 0) {
-                perms.add(order[i]);
-            }
-        }
-        return perms;
     }
 }

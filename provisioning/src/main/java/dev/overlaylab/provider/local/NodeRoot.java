@@ -82,7 +82,7 @@ final class NodeRoot {
             // the base stage's own file for the host-only address (so SSH answers on it at boot, and the base stage
             // then finds it unchanged instead of writing a second file for host0 and restarting networkd)
             write(root.resolve(hostOnlyAddress.path().substring(1)), hostOnlyAddress.content(),
-                    PosixFilePermissions.toString(modeBits(hostOnlyAddress.mode())));
+                    PosixFilePermissions.toString(hostOnlyAddress.permissions()));
             write(root.resolve("etc/systemd/network/10-" + LocalNames.NAT_NIC + ".network"), natNetwork(), "rw-r--r--");
             Path ssh = root.resolve("root/.ssh");
             Files.createDirectories(ssh);
@@ -118,16 +118,6 @@ final class NodeRoot {
                 Files.createSymbolicLink(link, Path.of("/dev/null"));
             }
         }
-    }
-
-    /** A POSIX mode such as {@code 0644} as the permission bits it names. */
-    static java.util.Set<java.nio.file.attribute.PosixFilePermission> modeBits(int mode) {
-        String rwx = "rwxrwxrwx";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 9; i++) {
-            sb.append((mode & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
-        }
-        return PosixFilePermissions.fromString(sb.toString());
     }
 
     /** Same address and default route on every node, as VirtualBox NAT gives every VM. */

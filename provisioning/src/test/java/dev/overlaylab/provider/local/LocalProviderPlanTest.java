@@ -55,8 +55,7 @@ class LocalProviderPlanTest {
                 lab.nodes().get(1));
         assertThat(file.path()).isEqualTo("/etc/systemd/network/10-olab-host0.network");
         assertThat(file.content()).contains("Name=host0").contains("Address=" + lab.nodes().get(1).ip() + "/24").doesNotContain("Gateway");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(NodeRoot.modeBits(file.mode()))).isEqualTo("rw-r--r--");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(NodeRoot.modeBits(0600))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(file.permissions())).isEqualTo("rw-r--r--");
         assertThat(NodeRoot.natNetwork()).contains("Name=nat0").contains("Address=10.0.2.15/24").contains("Gateway=10.0.2.2");
     }
 
