@@ -164,41 +164,6 @@ class EngineTest {
     }
 
     @Test
-    void daemonReloadOnlyWhenSystemdHasAUnitLoadedInItsOldVersion() {
-        // a cold up: systemd has docker.service loaded (the package's), and reads the new flanneld.service when asked
-        for (FakeNode n : fake.nodes.values()) {
-            n.staleUnits = java.util.Set.of("docker.service");
-        }
-        RunResult r = up();
-
-        assertThat(r.ok()).isTrue();
-        for (FakeNode n : fake.nodes.values()) {
-            assertThat(n.commands).as(n.name).containsOnlyOnce("systemctl daemon-reload");
-            assertThat(n.commands).as(n.name).contains("systemctl show -p Id -p LoadState -p NeedDaemonReload -- flanneld.service",
-                    "systemctl show -p Id -p LoadState -p NeedDaemonReload -- docker.service");
-            assertThat(n.file(NodeLayout.PENDING_FILE)).as("nothing left owed").isNull();
-        }
-        assertThat(results().stream().filter(e -> e.step().equals("daemon-reload") && e.message().contains("no reload needed")))
-                .as("flanneld's reload skipped on both nodes").hasSize(2);
-    }
-
-    @Test
-    void aPendingReloadFromAnOlderVersionNamesNoUnitAndIsMadeAnyway() {
-        for (FakeNode n : fake.nodes.values()) {
-            n.staleUnits = java.util.Set.of();
-        }
-        assertThat(up().ok()).isTrue();
-        fake.forget();
-        fake.node2.files.put(NodeLayout.PENDING_FILE, "daemon-reload\n".getBytes());
-
-        assertThat(up().ok()).isTrue();
-
-        assertThat(fake.node2.commands).containsOnlyOnce("systemctl daemon-reload");
-        assertThat(fake.node1.commands).doesNotContain("systemctl daemon-reload");
-        assertThat(fake.node2.file(NodeLayout.PENDING_FILE)).isNull();
-    }
-
-    @Test
     void foreignFileKeptAsBackup() {
         String debians = "ETCD_NAME=default\n";
         fake.node1.files.put(FakeLab.ETCD_DEFAULT, debians.getBytes());

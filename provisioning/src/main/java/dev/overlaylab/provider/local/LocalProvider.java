@@ -7,7 +7,6 @@ import dev.overlaylab.exec.Wait;
 import dev.overlaylab.model.Cidr;
 import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
-import dev.overlaylab.model.Profiles;
 import dev.overlaylab.model.SshEndpoint;
 import dev.overlaylab.node.FileDigests;
 import dev.overlaylab.progress.ProgressEvent.Status;
@@ -17,9 +16,6 @@ import dev.overlaylab.provider.Provider;
 import dev.overlaylab.provider.Readiness;
 import dev.overlaylab.provider.local.LocalLabState.Entry;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
-import dev.overlaylab.render.RenderException;
-import dev.overlaylab.render.RenderedFile;
-import dev.overlaylab.render.Renderer;
 import dev.overlaylab.ssh.LabKeys;
 import dev.overlaylab.ssh.SshBanner;
 import java.io.IOException;
@@ -178,7 +174,7 @@ public final class LocalProvider implements Provider {
             }
             long t = System.nanoTime();
             Path root = roots.mount(node.name(), lowers);
-            roots.personalize(node, root, hostOnlyAddress(lab, node), publicKey);
+            roots.personalize(node, root, NodeRoot.hostOnlyAddress(lab, node), publicKey);
             long pid = nspawn.start(withKubernetes(lab, NspawnMachine.nspawnArgv(root, machine, names.hostOnlyVeth(i), names.natVeth(i))),
                     names.nspawnLog(node.name()));
             state.record(Kind.PID, Long.toString(pid), machine);
@@ -305,15 +301,6 @@ public final class LocalProvider implements Provider {
 
     LocalNames names(Lab lab) {
         return new LocalNames(lab.name(), stateRoot);
-    }
-
-    /** The node's host-only address file as the engine's base stage renders it (one template, one writer). */
-    private static RenderedFile hostOnlyAddress(Lab lab, Node node) {
-        try {
-            return Renderer.forLab(lab).hostOnlyAddress(lab, Profiles.of(lab), node);
-        } catch (RenderException e) {
-            throw new LocalProviderException("cannot render the host-only address file of node " + node.name() + ": " + e.getMessage());
-        }
     }
 
     /** The overlay's lower layers as the plan names them: the flanneld layer (when the binary is a local file) above the root filesystem. */

@@ -1,9 +1,13 @@
 package dev.overlaylab.provider.local;
 
 import dev.overlaylab.exec.ExecRunner;
+import dev.overlaylab.model.Lab;
 import dev.overlaylab.model.Node;
+import dev.overlaylab.model.Profiles;
 import dev.overlaylab.provider.local.LocalLabState.Kind;
+import dev.overlaylab.render.RenderException;
 import dev.overlaylab.render.RenderedFile;
+import dev.overlaylab.render.Renderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,6 +121,15 @@ final class NodeRoot {
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of("/dev/null"));
             }
+        }
+    }
+
+    /** The node's host-only address file as the engine's base stage renders it (one template, one writer). */
+    static RenderedFile hostOnlyAddress(Lab lab, Node node) {
+        try {
+            return Renderer.forLab(lab).hostOnlyAddress(lab, Profiles.of(lab), node);
+        } catch (RenderException e) {
+            throw new LocalProviderException("cannot render the host-only address file of node " + node.name() + ": " + e.getMessage());
         }
     }
 
