@@ -187,9 +187,16 @@ class KubernetesLabEndToEndTest {
     }
 
     /** Nodes whose pod answered curl on the ClusterIP, trying at most 30 times. */
+    /**
+     * The pods' names that answered on the ClusterIP, asking until both have or 10 s have passed (at most 300 asks).
+     * Bounded by time, not by a count: right after the pods run, kube-proxy may not have written the rules for the
+     * newest endpoint yet (it syncs at most once a second), and since SSH execs got fast (Nagle off) 30 asks took
+     * 0.6 s, shorter than one sync, so CI once saw only node1's pod from the master.
+     */
     private static Set<String> backendsSeen(NodeShell s, String clusterIp) {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < 30 && seen.size() < 2; i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (int i = 0; i < 300 && seen.size() < 2 && System.nanoTime() < deadline; i++) {
             ExecResult r = s.exec("curl -s -m 3 http://" + clusterIp + "/", Duration.ofSeconds(10));
             if (r.ok() && !r.stdout().isBlank()) {
                 seen.add(r.stdout().strip());
