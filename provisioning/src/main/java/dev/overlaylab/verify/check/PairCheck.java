@@ -7,7 +7,7 @@ import dev.overlaylab.verify.Probe;
 /**
  * One pair cell of the matrix, in two halves: what to run on the source node ({@link #plan}), then what its answer
  * means ({@link #judge}). Apart, so the verifier can run all the cells of a pair in one exec (see
- * {@link dev.overlaylab.verify.EvidenceScript}); {@link #check} runs one cell alone.
+ * {@link dev.overlaylab.verify.EvidenceScript}, in {@code verify.PairRun}).
  */
 public interface PairCheck {
 
@@ -18,15 +18,6 @@ public interface PairCheck {
 
     /** The cell's result from what its {@link Plan.Run} command answered. */
     CheckResult judge(PairContext ctx, Probe probe);
-
-    /** The cell on its own: plan, run, judge. */
-    default CheckResult check(PairContext ctx) {
-        Plan plan = plan(ctx);
-        if (plan instanceof Plan.Skip skip) {
-            return skip.result();
-        }
-        return judge(ctx, Probe.run(ctx.fromShell(), ((Plan.Run) plan).command(), NodeCommands.PING_TIMEOUT));
-    }
 
     /** A SKIP result for this pair. */
     default CheckResult skip(PairContext ctx, String why) {
