@@ -43,7 +43,7 @@ public final class NodeRun {
         load();
         boolean grew = false;
         if (file.systemdUnit().isPresent()) {
-            grew |= pending.add(RELOAD + " " + file.systemdUnit().get());
+            grew |= pending.add(RELOAD + " " + file.systemdUnit().get() + " " + file.path());
         }
         for (String unit : file.restarts()) {
             grew |= pending.add("restart " + unit);
@@ -66,16 +66,28 @@ public final class NodeRun {
         return pending.stream().anyMatch(NodeRun::isReload);
     }
 
+    /** A unit file or drop-in written since the last reload, and the unit it belongs to. */
+    public record UnitFile(String unit, String path) {
+    }
+
     /**
-     * The units whose files changed since the last reload, or empty when a reload is owed for files not named (a
-     * pending file written by an older version says only {@value #RELOAD}): then only a reload will do.
+     * The unit files and drop-ins written since the last reload, or empty when a reload is owed for files not named
+     * (a pending file written by an older version says only {@value #RELOAD}, or {@value #RELOAD} and a unit): then
+     * only a reload will do.
      */
-    public java.util.Optional<List<String>> reloadUnits() {
+    public java.util.Optional<List<UnitFile>> reloadFiles() {
         load();
-        if (pending.contains(RELOAD)) {
-            return java.util.Optional.empty();
+        List<UnitFile> files = new ArrayList<>();
+        for (String line : pending) {
+            if (isReload(line)) {
+                String[] words = line.split(" ", 3);
+                if (words.length < 3) {
+                    return java.util.Optional.empty();
+                }
+                files.add(new UnitFile(words[1], words[2]));
+            }
         }
-        return java.util.Optional.of(pending.stream().filter(NodeRun::isReload).map(l -> l.substring(RELOAD.length() + 1)).toList());
+        return java.util.Optional.of(files);
     }
 
     /** The reload was made, or systemd already reads every changed file: none is owed any more. */

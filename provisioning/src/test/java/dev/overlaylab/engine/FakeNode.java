@@ -51,6 +51,11 @@ final class FakeNode implements NodeShell {
      * show}; every other unit shows loaded and current); null while a test leaves {@code systemctl show} unmodelled.
      */
     volatile Set<String> staleUnits;
+    /**
+     * Units systemd held loaded since before their drop-in directory existed: systemd 252 then shows no
+     * {@code DropInPaths} for them, with {@code NeedDaemonReload=no} (see Systemd.readsAll), until a reload.
+     */
+    volatile Set<String> dropInDirUnseen = Set.of();
     final List<String> installs = new CopyOnWriteArrayList<>();
 
     FakeNode(String name, String lease, String dropInPath) {
@@ -179,6 +184,9 @@ final class FakeNode implements NodeShell {
         if (c.startsWith("systemctl ")) {
             return systemctl(c.substring("systemctl ".length()));
         }
+        if (c.startsWith("SYSTEMCTL_SKIP_SYSV=1 systemctl ")) {
+            return systemctl(c.substring("SYSTEMCTL_SKIP_SYSV=1 systemctl ".length()));
+        }
         if (c.startsWith("journalctl ")) {
             return ok(journal != null ? journal : "-- journal of " + name + " --\n");
         }
@@ -225,6 +233,9 @@ final class FakeNode implements NodeShell {
                 enabled.add(unit);
                 return ok("");
             case "daemon-reload":
+                staleUnits = staleUnits == null ? null : Set.of();
+                dropInDirUnseen = Set.of();
+                return ok("");
             case "reset-failed":
                 return ok("");
             case "show":
@@ -234,7 +245,11 @@ final class FakeNode implements NodeShell {
                 StringBuilder blocks = new StringBuilder();
                 for (String u : args.substring(args.indexOf(" -- ") + 4).split(" ")) {
                     String id = u.replace("'", "");
-                    blocks.append(blocks.length() == 0 ? "" : "\n").append("Id=").append(id).append("\nLoadState=loaded\nNeedDaemonReload=")
+                    String fragment = (files.containsKey("/etc/systemd/system/" + id) ? "/etc" : "/lib") + "/systemd/system/" + id;
+                    String dropIns = dropInDirUnseen.contains(id) ? "" : String.join(" ", files.keySet().stream()
+                            .filter(f -> f.startsWith("/etc/systemd/system/" + id + ".d/")).sorted().toList());
+                    blocks.append(blocks.length() == 0 ? "" : "\n").append("Id=").append(id).append("\nLoadState=loaded\nFragmentPath=")
+                            .append(fragment).append("\nDropInPaths=").append(dropIns).append("\nNeedDaemonReload=")
                             .append(staleUnits.contains(id) ? "yes" : "no").append("\n");
                 }
                 return ok(blocks.toString());
