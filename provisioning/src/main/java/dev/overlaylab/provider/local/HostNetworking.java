@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 final class HostNetworking {
     private static final Duration IP_TIMEOUT = Duration.ofSeconds(15);
+    static final int ARP_RETRANS_MS = 100;
     static final Path BRIDGE_NETFILTER = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
 
     private final ExecRunner runner;
@@ -55,6 +56,11 @@ final class HostNetworking {
         }
         // No IPv6 link-local chatter from the host into the lab.
         runner.run(List.of("sysctl", "-q", "-w", "net.ipv6.conf." + br + ".disable_ipv6=1"), IP_TIMEOUT);
+        // The first SSH probe of a booting node goes out before the node has its address: the host's ARP request goes
+        // unanswered, and the kernel asks again only after retrans_time (1 s by default), however often the probe
+        // connects meanwhile. So every node's SSH came ~1 s after its sshd listened. Ask every 100 ms on this bridge
+        // only (its nodes are the sole neighbours; 3 unanswered asks mark the entry failed, the next probe asks anew).
+        runner.run(List.of("sysctl", "-q", "-w", "net.ipv4.neigh." + br + ".retrans_time_ms=" + ARP_RETRANS_MS), IP_TIMEOUT);
         ip("link", "set", br, "up");
         return changed;
     }

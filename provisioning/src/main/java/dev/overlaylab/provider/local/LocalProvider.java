@@ -102,7 +102,8 @@ public final class LocalProvider implements Provider {
         }
         int len = Cidr.parse(lab.network().cidr()).prefix();
         lines.add("ip link add " + names.bridge() + " type bridge; ip addr add " + lab.network().hostIp() + "/" + len
-                + " dev " + names.bridge() + "; ip link set " + names.bridge() + " up");
+                + " dev " + names.bridge() + "; sysctl -w net.ipv4.neigh." + names.bridge() + ".retrans_time_ms=" + HostNetworking.ARP_RETRANS_MS
+                + "; ip link set " + names.bridge() + " up");
         lines.add("only if br_netfilter is loaded and the host's FORWARD policy is not ACCEPT: iptables -I FORWARD "
                 + String.join(" ", new HostNetworking(runner, names, new LocalLabState(names.stateFile())).forwardRule()));
         for (int i = 0; i < lab.nodes().size(); i++) {
