@@ -106,6 +106,17 @@ final class FakeNode implements NodeShell {
         if (!reachable) {
             throw new IllegalStateException("connection to " + name + " lost");
         }
+        if (c.contains(" >/dev/null 2>&1; systemctl ") && c.startsWith("systemctl reset-failed ")) {
+            // Systemd.freshly: recorded (and failed on) as the two commands it is
+            exec(c.substring(0, c.indexOf(" >/dev/null")), timeout);
+            return exec(c.substring(c.indexOf("; ") + 2), timeout);
+        }
+        if (c.contains("; e=$?; ")) {
+            // Systemd.enabledAndActiveCodes
+            commands.add(c);
+            String unit = c.substring(c.lastIndexOf("--quiet ", c.indexOf(";")) + 8, c.indexOf(";"));
+            return ok((enabled.contains(unit) ? 0 : 1) + " " + (Boolean.TRUE.equals(active.get(unit)) ? 0 : 3) + "\n");
+        }
         commands.add(c);
         for (var f : failOnce.entrySet()) {
             if (c.startsWith(f.getKey())) {
@@ -209,6 +220,11 @@ final class FakeNode implements NodeShell {
         }
         if (c.equals("test -x /bin/busybox")) {
             return ok("");
+        }
+        if (c.startsWith("if docker image inspect ") && c.contains("docker import")) {
+            boolean had = podImage;
+            podImage = true;
+            return ok(had ? "present\n" : "made\n");
         }
         if (c.startsWith("set -e; test -x /bin/busybox") && c.contains("docker import")) {
             podImage = true;

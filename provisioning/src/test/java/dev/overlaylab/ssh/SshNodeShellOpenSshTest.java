@@ -133,6 +133,24 @@ class SshNodeShellOpenSshTest {
     }
 
     @Test
+    void aFileLargerThanTheStdinLimitGoesOverSftpWithTheSameResult() throws Exception {
+        Path target = tmp.resolve("remote/usr/local/bin/flanneld");
+        byte[] binary = new byte[SshNodeShell.STDIN_WRITE_MAX + 70_001];
+        new java.util.Random(7).nextBytes(binary);
+        try (SshNodeShell shell = connector.connect("node1", endpoint)) {
+            shell.write(target.toString(), binary, 0755, "root:root");
+            shell.write(target.resolveSibling("small").toString(), new byte[] {0, (byte) 0xff, '\n'}, 0600, "root:root");
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(binary);
+        assertThat(Files.readAllBytes(target.resolveSibling("small"))).isEqualTo(new byte[] {0, (byte) 0xff, '\n'});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rwxr-xr-x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target.getParent()))).isEqualTo("rwxr-xr-x");
+        try (var listing = Files.list(target.getParent())) {
+            assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("flanneld", "small");
+        }
+    }
+
+    @Test
     void writeWithUnknownOwnerFailsAndLeavesTargetUntouched() throws Exception {
         Path target = tmp.resolve("remote/keep.conf");
         Files.createDirectories(target.getParent());

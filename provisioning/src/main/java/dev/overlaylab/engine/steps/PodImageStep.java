@@ -41,16 +41,17 @@ public final class PodImageStep implements Step {
             return StepResult.skipped("no pods in this lab's verification");
         }
         String name = ctx.lab().verify().image();
-        if (ctx.probe("docker image inspect " + Commands.quote(name) + " >/dev/null 2>&1").ok()) {
+        PodImage.Outcome made;
+        try {
+            made = PodImage.make(ctx.shell(), name);
+        } catch (CommandFailedException e) {
+            throw StepFailure.command("could not make the pod image " + name + " from busybox", e.result().commandLine(), e.result(),
+                    "docker must be running and /bin/busybox must be busybox-static (apt-get install busybox-static)");
+        }
+        if (made == PodImage.Outcome.PRESENT) {
             return StepResult.unchanged(name + " present");
         }
-        if (ctx.probe("test -x /bin/busybox").ok()) {
-            try {
-                PodImage.ensure(ctx.shell(), name);
-            } catch (CommandFailedException e) {
-                throw StepFailure.command("could not make the pod image " + name + " from busybox", e.result().commandLine(), e.result(),
-                        "docker must be running and /bin/busybox must be busybox-static (apt-get install busybox-static)");
-            }
+        if (made == PodImage.Outcome.MADE) {
             return StepResult.changed("made " + name + " from the node's busybox-static");
         }
         ctx.run("docker pull busybox && docker tag busybox " + Commands.quote(name), Duration.ofMinutes(5),

@@ -57,19 +57,19 @@ public final class ServicesStep implements Step {
         }
         List<String> done = new ArrayList<>();
         for (String unit : units(ctx)) {
-            // one exec answers for a healthy unit (every unit of a re-up); only otherwise ask which one is missing
-            boolean healthy = ctx.probe(Systemd.enabledAndActive(unit)).ok();
-            if (!healthy && !ctx.probe(Systemd.isEnabled(unit)).ok()) {
+            // one exec answers both questions (every unit of a cold up asks both; a re-up finds both yes)
+            boolean[] state = Systemd.unitState(ctx.probe(Systemd.enabledAndActiveCodes(unit)).stdout());
+            if (!state[0]) {
                 ctx.run(Systemd.enable(unit), "cannot enable " + unit, "is " + unit + " installed on " + ctx.node().name() + "?");
                 done.add("enabled " + unit);
             }
             String action = null;
             if (ctx.nodeRun().restartPending(unit)) {
                 action = "restart";
-                run(ctx, Systemd.restart(unit), unit);
-            } else if (!healthy && !ctx.probe(Systemd.isActive(unit)).ok()) {
+                run(ctx, action, unit);
+            } else if (!state[1]) {
                 action = "start";
-                run(ctx, Systemd.start(unit), unit);
+                run(ctx, action, unit);
             }
             if (action != null) {
                 ctx.nodeRun().restarted(unit);
@@ -89,11 +89,11 @@ public final class ServicesStep implements Step {
      */
     static final String LEASE_TAKEN = "failed to acquire lease: subnet already exists";
 
-    private static void run(StepContext ctx, String command, String unit) {
+    private static void run(StepContext ctx, String action, String unit) {
         // A deliberate (re)start must not meet the crash-loop guard: docker.service allows 3 starts in
         // 60 s, and a few quick backend switches (each stops docker with flanneld) used it up
         // ("start of the service was attempted too often"). reset-failed clears that counter.
-        ctx.probe(Systemd.resetFailed(unit));
+        String command = Systemd.freshly(action, unit);
         var r = ctx.shell().exec(command, Duration.ofSeconds(120));
         String journal = r.ok() ? "" : ctx.probe(Systemd.journal(unit)).stdout();
         // In nspawn nodes on a cgroup-v1 host, a start right after a stop sometimes finds the old
@@ -104,8 +104,7 @@ public final class ServicesStep implements Step {
                 && System.nanoTime() < deadline; i++) {
             ctx.progress(journal.contains(LEASE_TAKEN) ? unit + " lost its subnet to another node starting at the same moment; starting it again"
                     : unit + " could not join its cgroup (" + CGROUP_EXIT + "); starting it again");
-            ctx.probe(Systemd.resetFailed(unit));
-            r = ctx.shell().exec(Systemd.start(unit), Duration.ofSeconds(120));
+            r = ctx.shell().exec(Systemd.freshly("start", unit), Duration.ofSeconds(120));
             journal = r.ok() ? "" : ctx.probe(Systemd.journal(unit)).stdout();
         }
         if (!r.ok()) {
@@ -116,7 +115,8 @@ public final class ServicesStep implements Step {
                 tail = "… " + tail.substring(tail.length() - JOURNAL_CHARS);
             }
             String evidence = (r.stderr().strip() + "\n" + tail).strip();
-            throw new dev.overlaylab.engine.StepFailure(unit + " did not start (exit " + r.exitCode() + ")", command, evidence,
+            // the command as people would type it: the reset-failed before it is ours
+            throw new dev.overlaylab.engine.StepFailure(unit + " did not start (exit " + r.exitCode() + ")", "systemctl " + action + " " + unit, evidence,
                     "read the journal lines above; olab diff " + ctx.lab().name() + " shows the files it reads");
         }
     }

@@ -21,6 +21,31 @@ public final class Systemd {
         return isEnabled(unit) + " && " + isActive(unit);
     }
 
+    /**
+     * Both states in one exec, whatever they are: prints the exit codes of {@code is-enabled} and {@code is-active}
+     * (0 = enabled / active), e.g. {@code "1 3"} for a disabled, stopped unit. Read with {@link #unitState}.
+     */
+    public static String enabledAndActiveCodes(String unit) {
+        return isEnabled(unit) + "; e=$?; " + isActive(unit) + "; echo \"$e $?\"";
+    }
+
+    /** What {@link #enabledAndActiveCodes} printed: {enabled, active}; both false when the answer cannot be read. */
+    static boolean[] unitState(String printed) {
+        String[] codes = printed.strip().split(" ");
+        if (codes.length != 2) {
+            return new boolean[] {false, false};
+        }
+        return new boolean[] {codes[0].equals("0"), codes[1].equals("0")};
+    }
+
+    /**
+     * A deliberate (re)start, after clearing the unit's failed state and its start rate-limit counter (one exec; the exit
+     * code is the start's).
+     */
+    public static String freshly(String action, String unit) {
+        return resetFailed(unit) + " >/dev/null 2>&1; systemctl " + action + " " + unit;
+    }
+
     public static String restart(String unit) {
         return "systemctl restart " + unit;
     }
