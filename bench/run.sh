@@ -549,7 +549,7 @@ wants lab20 && scenario_lab20
          "$(nproc) cores, $(java -version 2>&1 | head -n 1)"
     jsa="$repo/app/target/dist/overlay-lab.jsa"
     if [[ -f "$jsa" ]]; then
-        echo "class-data archive (./olab makes it on the first up, verify, status, diagnose, apply or diff after a build, from that run's classes): $(($(stat -c %s "$jsa") / 1048576)) MB"
+        echo "class-data archive (./olab makes it on the first up, verify, status, diagnose, apply or diff after a build, again on the first up if another command made it; never from a dry run): $(($(stat -c %s "$jsa") / 1048576)) MB"
     fi
     echo "load average (1/5/15 min) at start: $load_start, at end: $(load); runs of the cheap scenarios: $runs"
     echo
