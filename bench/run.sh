@@ -333,7 +333,20 @@ prime_rootfs() {
     timed prime-dryrun 120 "$olab" up --dry-run "$lab"
     # the bottom layer (the flanneld layer, when there is one, sits above it)
     rootfs="$(grep -o 'lowerdir=[^,]*' "$LOG" | head -n 1 | cut -d= -f2 | awk -F: '{print $NF}')"
-    [[ -z "$rootfs" || -d "$rootfs" ]] && return 0
+    if [[ -z "$rootfs" || -d "$rootfs" ]] && [[ "$(cat "$repo/app/target/dist/overlay-lab.jsa.by" 2>/dev/null)" == up \
+            && "$repo/app/target/dist/overlay-lab.jsa" -nt "$repo/app/target/dist/overlay-lab.jar" ]]; then
+        return 0
+    fi
+    # ./olab makes its class-data archive at the exit of the first up after a build (~3 s more that once):
+    # an untimed up + down makes it here, so the first timed up measures a lab, not the archive.
+    if [[ -n "$rootfs" && -d "$rootfs" ]]; then
+        l="$(load)"; say "class-data archive missing or not made by up: untimed up + down first"
+        labs_up+=("$lab")
+        timed prime-up 3600 "$olab" up "$lab"
+        add_row "priming: up that made the class-data archive" "${T}s (exit $RC)" "" INFO "$l"
+        timed prime-down 600 "$olab" down "$lab"
+        return 0
+    fi
     l="$(load)"; say "rootfs cache $rootfs missing: untimed priming up + down (debootstrap takes minutes)"
     labs_up+=("$lab")
     timed prime-up 3600 "$olab" up "$lab"
@@ -399,6 +412,7 @@ $(excerpt "$LOG")")
 
 scenario_lab6() {
     local l target=""
+    prime_rootfs "$lab2"
     clean_start "$lab6"
     [[ -n "$cold2" ]] && target="$(awk -v c="$cold2" 'BEGIN { printf "%.1f", c * 1.3 }')"
     l="$(load)"; say "6 nodes: cold up"
@@ -486,6 +500,7 @@ seeds_vs_olab() {
 }
 
 scenario_seeds() {
+    prime_rootfs "$lab2"
     seeds_vs_olab "$lab2" 2 0.8
     seeds_vs_olab "$lab6" 6 0.35
 }
@@ -509,6 +524,7 @@ lab_memory_mb() {
 
 scenario_lab20() {
     local l before after up_t mem
+    prime_rootfs "$lab2"
     clean_start "$lab20"
     before="$(awk '/MemAvailable/ {print int($2 / 1024)}' /proc/meminfo)"
     l="$(load)"; say "20 nodes: cold up"

@@ -44,11 +44,12 @@ class StartPodScriptTest {
                       *Running*) [ -n '%1$s' ] || { echo 'Error: No such object: olab-verify-pod' >&2; exit 1; }; echo '%1$s' ;;
                       *) echo "10.1.35.3 5151 %2$s" ;;
                     esac ;;
-                  "image inspect") %3$s ;;
                   "rm -f") exit 0 ;;
-                  "run -d") echo %2$s ;;
+                  "run -d") %3$s ;;
                 esac
-                """.formatted(existing, NEW_ID, image ? "exit 0" : "exit 1"));
+                """.formatted(existing, NEW_ID, image ? "echo " + NEW_ID
+                        // docker 20.10's words for a missing image with --pull=never (recorded on a lab node)
+                        : "echo 'docker: Error response from daemon: No such image: olab/busybox:latest.' >&2; echo \"See 'docker run --help'.\" >&2; exit 125"));
     }
 
     private ExecResult run() {
@@ -99,10 +100,24 @@ class StartPodScriptTest {
     }
 
     @Test
-    void withoutAnyPodANewOneStarts() throws IOException {
+    void withoutAnyPodANewOneStartsWithoutRemovingAnything() throws IOException {
         docker("", true);
         tool("ps", "exit 1\n");
-        assertNewPod(run());
+        ExecResult r = run();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(VerifyPod.parse(r.stdout())).contains(new VerifyPod("10.1.35.3", 5151, NEW_ID));
+        assertThat(calls()).doesNotContain("docker rm").doesNotContain("docker image").contains("docker run -d");
+    }
+
+    @Test
+    void aRunThatFailsForAnotherReasonKeepsDockersWordsAndExitCode() throws IOException {
+        docker("", true);
+        tool("ps", "exit 1\n");
+        Files.writeString(bin.resolve("docker"), Files.readString(bin.resolve("docker")).replace("\"run -d\") echo " + NEW_ID,
+                "\"run -d\") echo 'docker: Error response from daemon: failed to create endpoint olab-verify-pod' >&2; exit 126"));
+        ExecResult r = run();
+        assertThat(r.exitCode()).isEqualTo(126);
+        assertThat(r.stderr()).contains("failed to create endpoint");
     }
 
     @Test
@@ -112,7 +127,7 @@ class StartPodScriptTest {
         ExecResult r = run();
         assertThat(r.exitCode()).isEqualTo(NodeCommands.NO_POD_IMAGE);
         assertThat(r.stderr()).contains("no pod image olab/busybox");
-        assertThat(calls()).doesNotContain("docker run");
+        assertThat(calls()).doesNotContain("docker inspect -f {{.NetworkSettings");
     }
 
     private void assertNewPod(ExecResult r) throws IOException {
