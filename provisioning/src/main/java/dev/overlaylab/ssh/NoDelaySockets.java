@@ -11,7 +11,8 @@ import javax.net.SocketFactory;
  * Sockets with Nagle's algorithm off, for every SSH connection to a node. An exec is a few small packets each way
  * (channel open, exec request, exit status, close); with Nagle on, a small write waited for the node's delayed ACK,
  * about 40 ms, so a step of one exec took ~50 ms on a lab node instead of ~15 ms, and a 2-node cold {@code up} makes
- * some 150 of them per node. OpenSSH's client turns Nagle off for the same reason. sshj connects through
+ * about 80 remote commands and file transfers on the master (counted with {@code OLAB_LOG_LEVEL=DEBUG}; it was ~87
+ * when this class came). OpenSSH's client turns Nagle off for the same reason. sshj connects through
  * {@link #createSocket()} whenever a connect timeout is set, as {@link SshConnector} does; the other forms are here
  * so the factory is whole.
  */
