@@ -106,10 +106,15 @@ final class FakeNode implements NodeShell {
         if (!reachable) {
             throw new IllegalStateException("connection to " + name + " lost");
         }
-        if (c.contains(" >/dev/null 2>&1; systemctl ") && c.startsWith("systemctl reset-failed ")) {
-            // Systemd.freshly: recorded (and failed on) as the two commands it is
-            exec(c.substring(0, c.indexOf(" >/dev/null")), timeout);
-            return exec(c.substring(c.indexOf("; ") + 2), timeout);
+        if (c.contains("; systemctl ") && (c.startsWith("systemctl reset-failed ") || c.startsWith("sleep ")) && !c.contains("e=$?")) {
+            // Systemd.freshly and startAgain: recorded (and failed on) as the systemctl commands they are
+            ExecResult last = ok("");
+            for (String part : c.split("; ")) {
+                if (!part.startsWith("sleep ")) {
+                    last = exec(part.replace(" >/dev/null 2>&1", ""), timeout);
+                }
+            }
+            return last;
         }
         if (c.contains("; e=$?; ")) {
             // Systemd.enabledAndActiveCodes

@@ -46,6 +46,15 @@ public final class Systemd {
         return resetFailed(unit) + " >/dev/null 2>&1; systemctl " + action + " " + unit;
     }
 
+    /**
+     * A start again after a start that failed on evidence of a passing cause ({@code ServicesStep}): a short wait
+     * first, then {@code stop}, which also cancels the start systemd itself has scheduled (flanneld's and docker's
+     * units say {@code Restart=on-failure}, and a plain {@code start} waited for that job: 5 s, {@code RestartSec}).
+     */
+    public static String startAgain(String unit, int waitMillis) {
+        return String.format(java.util.Locale.ROOT, "sleep %.1f; systemctl stop %s; %s", waitMillis / 1000.0, unit, freshly("start", unit));
+    }
+
     public static String restart(String unit) {
         return "systemctl restart " + unit;
     }

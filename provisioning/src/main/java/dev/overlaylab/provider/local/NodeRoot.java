@@ -112,11 +112,27 @@ final class NodeRoot {
     static final List<String> MASKED_UNITS = List.of("systemd-logind.service", "console-getty.service",
             "systemd-ask-password-console.path", "systemd-ask-password-wall.path");
 
+    /**
+     * systemd's generators that have nothing to generate in a lab node (no crypt, verity or integrity devices, no
+     * fstab entries, no GPT partitions, no hibernation, no rc.local or kernel command line, and no SysV script
+     * without a native unit), masked in {@code /etc/systemd/system-generators}. systemd runs every generator at boot
+     * and at each {@code daemon-reload}: masked, a reload took 0.072–0.090 s on a quiet lab node instead of
+     * 0.136–0.155 s, and a cold up makes one per node (docker's drop-in).
+     */
+    static final List<String> MASKED_GENERATORS = List.of("systemd-cryptsetup-generator", "systemd-debug-generator",
+            "systemd-fstab-generator", "systemd-getty-generator", "systemd-gpt-auto-generator", "systemd-hibernate-resume-generator",
+            "systemd-integritysetup-generator", "systemd-rc-local-generator", "systemd-run-generator",
+            "systemd-system-update-generator", "systemd-sysv-generator", "systemd-veritysetup-generator");
+
     private static void maskUnneededUnits(Path root) throws IOException {
-        Path dir = root.resolve("etc/systemd/system");
+        mask(root.resolve("etc/systemd/system"), MASKED_UNITS);
+        mask(root.resolve("etc/systemd/system-generators"), MASKED_GENERATORS);
+    }
+
+    private static void mask(Path dir, List<String> names) throws IOException {
         Files.createDirectories(dir);
-        for (String unit : MASKED_UNITS) {
-            Path link = dir.resolve(unit);
+        for (String name : names) {
+            Path link = dir.resolve(name);
             if (!Files.isSymbolicLink(link)) {
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of("/dev/null"));

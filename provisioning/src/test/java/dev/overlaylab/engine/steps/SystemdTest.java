@@ -62,6 +62,12 @@ class SystemdTest {
             """;
 
     @Test
+    void aStartAgainWaitsStopsAndClearsTheFailedStateFirst() {
+        assertThat(Systemd.startAgain("flanneld", 400))
+                .isEqualTo("sleep 0.4; systemctl stop flanneld; systemctl reset-failed flanneld >/dev/null 2>&1; systemctl start flanneld");
+    }
+
+    @Test
     void theQuestionNamesEveryUnit() {
         assertThat(Systemd.loadState(List.of("docker.service", "flanneld.service")))
                 .isEqualTo("systemctl show -p Id -p LoadState -p FragmentPath -p DropInPaths -p NeedDaemonReload -- docker.service flanneld.service");

@@ -62,6 +62,7 @@ class LocalLabEndToEndTest {
             System.out.printf("up (vxlan): %d ms%n", ms(t0));
             assertThat(up.failures()).as(describe(up)).isEmpty();
             assertGreen(lab, provider, shells, log);
+            assertBootedClean(lab, provider, shells);
 
             long t1 = System.nanoTime();
             RunResult again = engine.up(lab, render(lab), provider, RunOptions.defaults(), log);
@@ -84,6 +85,17 @@ class LocalLabEndToEndTest {
         assertThat(links).doesNotContain(names.bridge()).doesNotContain(names.hostOnlyVeth(0).substring(0, 9));
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(names.labDir().toString());
         assertThat(Files.exists(names.labDir())).isFalse();
+    }
+
+    /** Every node's systemd finished booting with no failed unit (the units and generators NodeRoot masks included). */
+    private static void assertBootedClean(Lab lab, LocalProvider provider, NodeShellFactory shells) {
+        try (OpenedShells access = new OpenedShells(lab, provider.endpoints(lab), shells, Wiring.ETCD.ports())) {
+            for (Node n : lab.nodes()) {
+                var r = access.shell(n.name()).exec("systemctl is-system-running; systemctl --failed --no-legend; ls /etc/systemd/system-generators",
+                        Duration.ofSeconds(30));
+                assertThat(r.stdout()).as(n.name()).startsWith("running\n").contains("systemd-sysv-generator");
+            }
+        }
     }
 
     private static RenderedLab render(Lab lab) throws Exception {
