@@ -16,11 +16,6 @@ public final class Systemd {
         return "systemctl is-enabled --quiet " + unit;
     }
 
-    /** Both at once: what a lab that is up answers with one exec instead of two. */
-    public static String enabledAndActive(String unit) {
-        return isEnabled(unit) + " && " + isActive(unit);
-    }
-
     /**
      * Both states in one exec, whatever they are: prints the exit codes of {@code is-enabled} and {@code is-active}
      * (0 = enabled / active), e.g. {@code "1 3"} for a disabled, stopped unit. Read with {@link #unitState}.
@@ -57,10 +52,6 @@ public final class Systemd {
 
     public static String restart(String unit) {
         return "systemctl restart " + unit;
-    }
-
-    public static String start(String unit) {
-        return "systemctl start " + unit;
     }
 
     public static String stop(String unit) {
