@@ -10,26 +10,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
 import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.sftp.FileAttributes;
-import net.schmizz.sshj.sftp.OpenMode;
-import net.schmizz.sshj.sftp.RemoteFile;
-import net.schmizz.sshj.sftp.SFTPClient;
 
 /**
  * A node reached over one reused sshj connection: a new session per command, SFTP for files, local
@@ -38,13 +30,8 @@ import net.schmizz.sshj.sftp.SFTPClient;
  * own sessions.
  */
 public final class SshNodeShell implements NodeShell {
-    /** Every remote command with its time and exit code, at DEBUG ({@code OLAB_LOG_LEVEL=DEBUG}): where a run's time goes. */
-    private static final org.slf4j.Logger EXECS = org.slf4j.LoggerFactory.getLogger("dev.overlaylab.ssh.exec");
-    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]*(:[A-Za-z0-9_.][A-Za-z0-9_.-]*)?");
-    private static final int CHUNK = 32 * 1024;
-    /** Files up to this size go in one exec through stdin; larger ones (binaries) over SFTP. */
-    static final int STDIN_WRITE_MAX = 1 << 20;
-    private static final int ABSENT_EXIT = 3;
+    /** Every remote command, file read and write with its time, at DEBUG ({@code OLAB_LOG_LEVEL=DEBUG}): where a run's time goes. */
+    static final org.slf4j.Logger EXECS = org.slf4j.LoggerFactory.getLogger("dev.overlaylab.ssh.exec");
     private static final int TIMEOUT_TERM = 124;
     private static final int TIMEOUT_KILL = 137;
     private static final Duration EXEC_GRACE = Duration.ofSeconds(5);
@@ -54,6 +41,7 @@ public final class SshNodeShell implements NodeShell {
     private final SSHClient client;
     private final SshTimeouts timeouts;
     private final ExecutorService readers;
+    private final SshFiles files;
 
     SshNodeShell(String node, SshEndpoint endpoint, SSHClient client, SshTimeouts timeouts) {
         this.node = node;
@@ -65,6 +53,7 @@ public final class SshNodeShell implements NodeShell {
             t.setDaemon(true);
             return t;
         });
+        this.files = new SshFiles(this, client, timeouts);
     }
 
     @Override
@@ -99,6 +88,11 @@ public final class SshNodeShell implements NodeShell {
     @Override
     public ExecResult exec(String command, Duration timeout) {
         return execRaw(command, endpoint.sudo(), timeout, null);
+    }
+
+    /** Runs a command line as root (as {@link #exec}) with {@code input} on its stdin. */
+    ExecResult execWithInput(String command, byte[] input, Duration timeout) {
+        return execRaw(command, endpoint.sudo(), timeout, input);
     }
 
     /** Runs a command line as the login user, without sudo (e.g. to edit ~/.ssh). */
@@ -196,7 +190,7 @@ public final class SshNodeShell implements NodeShell {
         return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         in.transferTo(buf);
         return buf.toByteArray();
@@ -208,144 +202,16 @@ public final class SshNodeShell implements NodeShell {
 
     @Override
     public Optional<byte[]> read(String absolutePath) {
-        long started = System.nanoTime();
-        try {
-            return readFile(absolutePath);
-        } finally {
-            EXECS.debug("{} {} ms read {}", node, (System.nanoTime() - started) / 1_000_000, absolutePath);
-        }
-    }
-
-    private Optional<byte[]> readFile(String absolutePath) {
-        requireAbsolute(absolutePath);
-        if (endpoint.sudo()) {
-            // The login user may not read root's files over SFTP: read through sudo, base64 keeps bytes intact.
-            String q = Commands.quote(absolutePath);
-            ExecResult r = exec("test -e " + q + " || exit " + ABSENT_EXIT + "; base64 " + q, Duration.ofSeconds(60));
-            if (r.exitCode() == ABSENT_EXIT) {
-                return Optional.empty();
-            }
-            r.orThrow();
-            return Optional.of(Base64.getMimeDecoder().decode(r.stdout()));
-        }
-        try (SFTPClient sftp = sftp()) {
-            if (sftp.statExistence(absolutePath) == null) {
-                return Optional.empty();
-            }
-            try (RemoteFile file = sftp.open(absolutePath, EnumSet.of(OpenMode.READ));
-                    InputStream in = file.new RemoteFileInputStream()) {
-                return Optional.of(readAll(in));
-            }
-        } catch (IOException e) {
-            throw new SshException(node, hostPort(), "could not read " + absolutePath + " over SFTP",
-                    "check the path and that the node is reachable", e);
-        }
+        return files.read(absolutePath);
     }
 
     /**
-     * Writes atomically: SFTP upload to a temporary name, mode and owner set on it, then one rename
-     * over the target, so a reader never sees half a file. As root the temporary file sits beside the
-     * target (same filesystem, so {@code mv} is a rename); with sudo it is uploaded to /tmp and copied
-     * beside the target through sudo first.
+     * Writes atomically: the content goes to a private temporary name beside the target, gets its mode and owner, then
+     * one rename puts it over the target, so a reader never sees half a file (see {@link SshFiles}).
      */
     @Override
     public void write(String absolutePath, byte[] content, int mode, String owner) {
-        long started = System.nanoTime();
-        try {
-            writeFile(absolutePath, content, mode, owner);
-        } finally {
-            EXECS.debug("{} {} ms write {} ({} bytes)", node, (System.nanoTime() - started) / 1_000_000, absolutePath, content.length);
-        }
-    }
-
-    private void writeFile(String absolutePath, byte[] content, int mode, String owner) {
-        requireAbsolute(absolutePath);
-        if (!OWNER.matcher(owner).matches()) {
-            throw new IllegalArgumentException("owner must look like user or user:group, got '" + owner + "'");
-        }
-        int slash = absolutePath.lastIndexOf('/');
-        String dir = slash == 0 ? "/" : absolutePath.substring(0, slash);
-        String name = absolutePath.substring(slash + 1);
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String beside = dir + "/." + name + ".olab-" + tag;
-        String modeText = String.format("%04o", mode);
-        if (content.length <= STDIN_WRITE_MAX) {
-            // One exec with the content on stdin: no SFTP channel and sftp-server process per file (a config
-            // file took 22-40 ms that way on a lab node, most of it SFTP's set-up). Private while written.
-            String q = Commands.quote(beside);
-            String put = "mkdir -p " + Commands.quote(dir) + " && (umask 077 && cat > " + q + ") && chmod " + modeText + " " + q
-                    + " && chown " + owner + " " + q + " && mv -f " + q + " " + Commands.quote(absolutePath) + " || { rc=$?; rm -f " + q + "; exit $rc; }";
-            ExecResult r = execRaw(put, endpoint.sudo(), Duration.ofSeconds(60), content);
-            if (!r.ok()) {
-                throw new SshException(node, hostPort(), "could not write " + absolutePath + " (mode " + modeText
-                        + ", owner " + owner + "): " + r.stderr().strip(), "check that owner exists on the node and the folder is writable", null);
-            }
-            return;
-        }
-        String upload = endpoint.sudo() ? "/tmp/.olab-upload-" + tag : beside;
-        try (SFTPClient sftp = sftp()) {
-            if (!endpoint.sudo()) {
-                sftp.mkdirs(dir);
-            }
-            try {
-                upload(sftp, upload, content);
-            } catch (IOException e) {
-                removeQuietly(sftp, upload);
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new SshException(node, hostPort(), "could not upload " + absolutePath + " over SFTP",
-                    "check free space and permissions on the node", e);
-        }
-        String q = Commands.quote(beside);
-        String finish = "chmod " + modeText + " " + q + " && chown " + owner + " " + q + " && mv -f " + q + " " + Commands.quote(absolutePath);
-        if (endpoint.sudo()) {
-            String up = Commands.quote(upload);
-            finish = "mkdir -p " + Commands.quote(dir) + " && cp " + up + " " + q + " && " + finish
-                    + "; rc=$?; rm -f " + up + " " + q + "; exit $rc";
-        } else {
-            finish = finish + " || { rc=$?; rm -f " + q + "; exit $rc; }";
-        }
-        ExecResult r = exec(finish, Duration.ofSeconds(60));
-        if (!r.ok()) {
-            throw new SshException(node, hostPort(), "could not put " + absolutePath + " in place (mode " + modeText
-                    + ", owner " + owner + "): " + r.stderr().strip(), "check that owner exists on the node and the folder is writable", null);
-        }
-    }
-
-    private void upload(SFTPClient sftp, String remote, byte[] content) throws IOException {
-        FileAttributes privateMode = new FileAttributes.Builder().withPermissions(0600).build();
-        try (RemoteFile file = sftp.open(remote, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), privateMode)) {
-            for (int off = 0; off < content.length; off += CHUNK) {
-                file.write(off, content, off, Math.min(CHUNK, content.length - off));
-            }
-        }
-    }
-
-    private static void removeQuietly(SFTPClient sftp, String path) {
-        try {
-            sftp.rm(path);
-        } catch (IOException ignored) {
-            // never created, or the connection is gone: the caller reports the upload failure
-        }
-    }
-
-    private SFTPClient sftp() throws IOException {
-        SFTPClient sftp;
-        try {
-            sftp = client.newSFTPClient();
-        } catch (net.schmizz.sshj.connection.ConnectionException e) {
-            throw new SshException(node, hostPort(), "the node's sshd offers no SFTP (subsystem request refused)",
-                    "add 'Subsystem sftp internal-sftp' (or the sftp-server path) to /etc/ssh/sshd_config on the node and restart sshd", e);
-        }
-        sftp.getSFTPEngine().setTimeoutMs((int) timeouts.transfer().toMillis());
-        return sftp;
-    }
-
-    private static void requireAbsolute(String path) {
-        if (!path.startsWith("/") || path.endsWith("/")) {
-            throw new IllegalArgumentException("need an absolute file path, got '" + path + "'");
-        }
+        files.write(absolutePath, content, mode, owner);
     }
 
     /**

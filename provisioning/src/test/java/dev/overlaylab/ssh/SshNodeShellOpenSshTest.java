@@ -135,7 +135,7 @@ class SshNodeShellOpenSshTest {
     @Test
     void aFileLargerThanTheStdinLimitGoesOverSftpWithTheSameResult() throws Exception {
         Path target = tmp.resolve("remote/usr/local/bin/flanneld");
-        byte[] binary = new byte[SshNodeShell.STDIN_WRITE_MAX + 70_001];
+        byte[] binary = new byte[SshFiles.STDIN_WRITE_MAX + 70_001];
         new java.util.Random(7).nextBytes(binary);
         try (SshNodeShell shell = connector.connect("node1", endpoint)) {
             shell.write(target.toString(), binary, 0755, "root:root");
