@@ -58,8 +58,8 @@ public final class ServicesStep implements Step {
         List<String> done = new ArrayList<>();
         for (String unit : units(ctx)) {
             // one exec answers both questions (every unit of a cold up asks both; a re-up finds both yes)
-            boolean[] state = Systemd.unitState(ctx.probe(Systemd.enabledAndActiveCodes(unit)).stdout());
-            if (!state[0]) {
+            Systemd.UnitState state = Systemd.UnitState.of(ctx.probe(Systemd.enabledAndActiveCodes(unit)).stdout());
+            if (!state.enabled()) {
                 ctx.run(Systemd.enable(unit), "cannot enable " + unit, "is " + unit + " installed on " + ctx.node().name() + "?");
                 done.add("enabled " + unit);
             }
@@ -67,7 +67,7 @@ public final class ServicesStep implements Step {
             if (ctx.nodeRun().restartPending(unit)) {
                 action = "restart";
                 run(ctx, action, unit);
-            } else if (!state[1]) {
+            } else if (!state.active()) {
                 action = "start";
                 run(ctx, action, unit);
             }

@@ -24,13 +24,13 @@ public final class Systemd {
         return isEnabled(unit) + "; e=$?; " + isActive(unit) + "; echo \"$e $?\"";
     }
 
-    /** What {@link #enabledAndActiveCodes} printed: {enabled, active}; both false when the answer cannot be read. */
-    static boolean[] unitState(String printed) {
-        String[] codes = printed.strip().split(" ");
-        if (codes.length != 2) {
-            return new boolean[] {false, false};
+    /** A unit's two states, as {@link #enabledAndActiveCodes} answered. */
+    record UnitState(boolean enabled, boolean active) {
+        /** Both false when the answer cannot be read. */
+        static UnitState of(String printed) {
+            String[] codes = printed.strip().split(" ");
+            return codes.length != 2 ? new UnitState(false, false) : new UnitState(codes[0].equals("0"), codes[1].equals("0"));
         }
-        return new boolean[] {codes[0].equals("0"), codes[1].equals("0")};
     }
 
     /**
