@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -222,7 +225,7 @@ public final class SshNodeShell implements NodeShell {
     public LocalForward forward(String remoteHost, int remotePort) {
         ServerSocket socket = null;
         try {
-            socket = new ServerSocket();
+            socket = new ForwardSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             Parameters params = new Parameters("127.0.0.1", socket.getLocalPort(), remoteHost, remotePort);
@@ -247,6 +250,40 @@ public final class SshNodeShell implements NodeShell {
             }
             throw new SshException(node, hostPort(), "could not open a local forward to " + remoteHost + ":" + remotePort,
                     "check that this machine may listen on 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * The forward's listening socket, which also closes the connections it accepted when it closes. sshj's forwarder
+     * closes only the listening socket: a connection a client keeps alive ({@code HttpURLConnection} keeps etcd's)
+     * stayed open, its copying thread blocked in a native read, and the JVM's exit waits up to 0.3 s for threads in
+     * native code before it ends (measured: 0.32 s of a 1.55 s {@code olab verify}, with strace).
+     */
+    private static final class ForwardSocket extends ServerSocket {
+        private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+
+        ForwardSocket() throws IOException {
+            super();
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            Socket s = super.accept();
+            accepted.removeIf(Socket::isClosed);
+            accepted.add(s);
+            return s;
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            for (Socket s : accepted) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing is all that is asked; a socket that fails to close is gone either way
+                }
+            }
         }
     }
 

@@ -185,6 +185,33 @@ class SshNodeShellOpenSshTest {
     }
 
     @Test
+    void closingAForwardAlsoClosesTheConnectionsItCarries() throws Exception {
+        // a client that keeps its connection alive (HttpURLConnection does, for etcd) must not keep the forward's
+        // copying thread in a native read: the JVM's exit waits for such threads
+        try (java.net.ServerSocket target = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             SshNodeShell shell = connector.connect("node1", endpoint)) {
+            LocalForward forward = shell.forward("127.0.0.1", target.getLocalPort());
+            try (java.net.Socket client = new java.net.Socket("127.0.0.1", forward.localPort());
+                 java.net.Socket far = target.accept()) {
+                client.getOutputStream().write("hi\n".getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                assertThat(far.getInputStream().readNBytes(3)).isEqualTo("hi\n".getBytes(StandardCharsets.US_ASCII));
+                client.setSoTimeout(5000);
+                long t0 = System.nanoTime();
+                forward.close();
+                int read;
+                try {
+                    read = client.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    read = -1;
+                }
+                assertThat(read).isEqualTo(-1);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            }
+        }
+    }
+
+    @Test
     void parallelCommandsShareOneConnection() throws Exception {
         try (SshNodeShell shell = connector.connect("node1", endpoint)) {
             List<java.util.concurrent.CompletableFuture<String>> runs = new java.util.ArrayList<>();
