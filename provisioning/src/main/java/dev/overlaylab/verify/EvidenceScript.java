@@ -20,12 +20,20 @@ public final class EvidenceScript {
     static final String STDERR = "\n@@olab-stderr\n";
     static final String END = "\n@@olab-end\n";
 
-    /** One command of the bundle; {@code background} for the ones that may wait on the network. */
-    public record Section(String name, String command, boolean background) {
+    /**
+     * One command of the bundle; {@code background} for the ones that may wait on the network. A section with a
+     * {@code limitSeconds} above 0 is stopped after that long (exit 124, "timed out after N s" on its stderr), so one
+     * hung command (a wedged dockerd) cannot cost the other sections their answers.
+     */
+    public record Section(String name, String command, boolean background, int limitSeconds) {
         public Section {
             if (!name.matches("[a-z0-9-]+")) {
                 throw new IllegalArgumentException("section names are [a-z0-9-]: " + name);
             }
+        }
+
+        public Section(String name, String command, boolean background) {
+            this(name, command, background, 0);
         }
     }
 
@@ -35,9 +43,15 @@ public final class EvidenceScript {
     public static String render(List<Section> sections) {
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         s.append("d=$(mktemp -d) || exit 1\n");
-        s.append("sec() { ( eval \"$2\" ) >\"$d/$1.out\" 2>\"$d/$1.err\" </dev/null; echo $? >\"$d/$1.rc\"; }\n");
+        if (sections.stream().anyMatch(x -> x.limitSeconds() > 0)) {
+            s.append("sec() { if [ -n \"$3\" ]; then timeout -k 1 \"$3\" sh -c \"$2\"; else ( eval \"$2\" ); fi >\"$d/$1.out\" 2>\"$d/$1.err\" </dev/null;")
+                    .append(" r=$?; [ -z \"$3\" ] || [ $r -ne 124 ] || echo \"timed out after $3 s\" >>\"$d/$1.err\"; echo $r >\"$d/$1.rc\"; }\n");
+        } else {
+            s.append("sec() { ( eval \"$2\" ) >\"$d/$1.out\" 2>\"$d/$1.err\" </dev/null; echo $? >\"$d/$1.rc\"; }\n");
+        }
         for (Section x : sections) {
-            s.append("sec ").append(x.name()).append(' ').append(quote(x.command())).append(x.background() ? " &" : "").append('\n');
+            s.append("sec ").append(x.name()).append(' ').append(quote(x.command()))
+                    .append(x.limitSeconds() > 0 ? " " + x.limitSeconds() : "").append(x.background() ? " &" : "").append('\n');
         }
         s.append("wait\n");
         s.append("for n in");

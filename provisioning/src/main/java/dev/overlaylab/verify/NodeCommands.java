@@ -70,6 +70,8 @@ public final class NodeCommands {
     public static final String POD_RUN = "docker run -d --rm --pull=never --stop-timeout 1 --name " + POD;
     /** {@link #startPod} exits with this when docker lacks the pod image: make it ({@link PodImage}), then start again. */
     public static final int NO_POD_IMAGE = 90;
+    /** {@link #startPod} exits with this, having run no docker command, when docker is not active. */
+    public static final int DOCKER_NOT_ACTIVE = 91;
     /**
      * A running pod younger than this (seconds) is used again by the next verify instead of a new {@code docker run}
      * (0.5–1 s of every verify). It lives {@link #POD_LIFE_SECONDS} in all, so a kept pod outlives any verify that
@@ -91,12 +93,17 @@ public final class NodeCommands {
      * {@code --pull=never}: lab nodes reach no registry, and a pull would only wait out DNS timeouts; a missing image
      * exits {@link #NO_POD_IMAGE} instead. A docker restart (every change of its
      * drop-in: subnet, MTU) ends the pod, so a kept pod always sits on the docker0 of now.
+     * It starts nothing when docker is not active ({@link #DOCKER_NOT_ACTIVE}): any docker CLI call wakes
+     * docker.socket, and docker's drop-in (Requires=flanneld) would start flanneld with it, so a verify would repair
+     * the very fault it should report.
      */
     public static String startPod(String image, String nodeName) {
         String script = "echo olab-verify " + nodeName + " > index.html; httpd -p " + HTTP_PORT
                 + " -h /www; trap 'exit 0' TERM INT; sleep " + POD_LIFE_SECONDS + " & wait";
         String img = Commands.quote(image);
-        return "if k=$(docker inspect -f " + Commands.quote("{{.State.Running}} {{.Config.Image}} {{.NetworkSettings.IPAddress}} "
+        return "systemctl is-active -q docker || { echo 'docker is not active: no verify pod started' >&2; exit "
+                + DOCKER_NOT_ACTIVE + "; }\n"
+                + "if k=$(docker inspect -f " + Commands.quote("{{.State.Running}} {{.Config.Image}} {{.NetworkSettings.IPAddress}} "
                 + "{{.State.Pid}} {{.Id}}") + " " + POD + " 2>/dev/null) && set -- $k && [ \"$1\" = true ] && [ \"$2\" = " + img
                 + " ] && a=$(ps -o etimes= -p \"$4\" 2>/dev/null | tr -d ' ') && [ -n \"$a\" ] && [ \"$a\" -lt " + POD_KEEP_SECONDS + " ] 2>/dev/null; then\n"
                 + "  echo \"$3 $4 $5 kept $a\"\n"

@@ -20,15 +20,27 @@ public final class EvidenceBundles {
 
     public static ExecResult answer(String script, Function<String, ExecResult> one) {
         StringBuilder out = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (!line.startsWith("sec ") || line.startsWith("sec()")) {
-                continue;
+        // "sec NAME 'COMMAND' [LIMIT] [&]": the command is single-quoted ('\'' inside) and may span lines
+        int at = 0;
+        while ((at = script.indexOf("\nsec ", at)) >= 0) {
+            int nameStart = at + 5;
+            int nameEnd = script.indexOf(' ', nameStart);
+            String name = script.substring(nameStart, nameEnd);
+            StringBuilder command = new StringBuilder();
+            int i = nameEnd + 2;
+            while (true) {
+                int q = script.indexOf('\'', i);
+                command.append(script, i, q);
+                if (script.startsWith("'\\''", q)) {
+                    command.append('\'');
+                    i = q + 4;
+                } else {
+                    i = q + 1;
+                    break;
+                }
             }
-            String rest = line.substring(4);
-            String name = rest.substring(0, rest.indexOf(' '));
-            String quoted = rest.substring(rest.indexOf(' ') + 1).replaceFirst(" &$", "");
-            String command = quoted.substring(1, quoted.length() - 1).replace("'\\''", "'");
-            ExecResult r = one.apply(command);
+            at = i;
+            ExecResult r = one.apply(command.toString());
             out.append("@@olab-section ").append(name).append(' ').append(r.exitCode()).append('\n')
                     .append(r.stdout()).append("\n@@olab-stderr\n").append(r.stderr()).append("\n@@olab-end\n");
         }

@@ -39,6 +39,29 @@ class EvidenceScriptTest {
     }
 
     @Test
+    void aSectionOverItsLimitIsStoppedAndTheOthersStillAnswer() {
+        // a wedged dockerd must cost the pod's answer only, not the whole node's read
+        List<Section> sections = List.of(
+                new Section("quick", "echo \"it's\" fast", true, 5),
+                new Section("hung", "echo started; sleep 30; echo never", false, 1),
+                new Section("after", "exit 4", false, 5),
+                new Section("unbounded", "echo free", false));
+        long t0 = System.nanoTime();
+        ExecResult r = new ProcessRunner().run(List.of("sh", "-c", EvidenceScript.render(sections)), Map.of(), Duration.ofSeconds(20));
+
+        Map<String, Probe> p = EvidenceScript.parse(sections, r, Duration.ZERO);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        assertThat(p.get("quick").stdout()).isEqualTo("it's fast\n");
+        assertThat(p.get("hung").result().exitCode()).isEqualTo(124);
+        assertThat(p.get("hung").stdout()).isEqualTo("started\n");
+        assertThat(p.get("hung").result().stderr()).contains("timed out after 1 s");
+        assertThat(p.get("after").result().exitCode()).isEqualTo(4);
+        assertThat(p.get("after").result().stderr()).isEmpty();
+        assertThat(p.get("unbounded").stdout()).isEqualTo("free\n");
+    }
+
+    @Test
     void aScriptThatNeverRanGivesEverySectionTheConnectionsError() {
         List<Section> sections = List.of(new Section("units", "systemctl show flanneld", false));
         ExecResult lost = new ExecResult(List.of("ssh"), 255, "", "connection refused");

@@ -56,6 +56,15 @@ final class FakeLabShell implements NodeShell {
                 return r(c, 0, e.getValue(), "");
             }
         }
+        // before is-active: the pod command starts with its own docker check
+        if (c.contains(NodeCommands.POD_RUN)) {
+            if (!"active".equals(me.services.get("docker"))) {
+                return r(c, NodeCommands.DOCKER_NOT_ACTIVE, "", "docker is not active: no verify pod started\n");
+            }
+            lab.podsStarted.incrementAndGet();
+            return me.podIp == null ? r(c, NodeCommands.NO_POD_IMAGE, "", "no pod image olab/busybox\n")
+                    : r(c, 0, me.podIp + " " + me.podPid + "\n", "");
+        }
         if (c.startsWith("systemctl is-active ")) {
             StringBuilder sb = new StringBuilder();
             boolean all = true;
@@ -75,11 +84,6 @@ final class FakeLabShell implements NodeShell {
         }
         if (c.contains("docker import")) {
             return r(c, 1, "", "test: /bin/busybox: No such file or directory\n");
-        }
-        if (c.contains(NodeCommands.POD_RUN)) {
-            lab.podsStarted.incrementAndGet();
-            return me.podIp == null ? r(c, NodeCommands.NO_POD_IMAGE, "", "no pod image olab/busybox\n")
-                    : r(c, 0, me.podIp + " " + me.podPid + "\n", "");
         }
         if (c.equals(NodeCommands.stopPod())) {
             lab.podsRemoved.incrementAndGet();

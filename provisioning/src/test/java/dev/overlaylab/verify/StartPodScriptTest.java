@@ -37,6 +37,7 @@ class StartPodScriptTest {
 
     /** docker: the leftover pod as {@code existing} describes it (empty: none), images present or not. */
     private void docker(String existing, boolean image) throws IOException {
+        tool("systemctl", "[ \"$*\" = 'is-active -q docker' ]\n");
         tool("docker", """
                 case "$1 $2" in
                   "inspect -f")
@@ -128,6 +129,17 @@ class StartPodScriptTest {
         assertThat(r.exitCode()).isEqualTo(NodeCommands.NO_POD_IMAGE);
         assertThat(r.stderr()).contains("no pod image olab/busybox");
         assertThat(calls()).doesNotContain("docker inspect -f {{.NetworkSettings");
+    }
+
+    @Test
+    void dockerNotActiveRunsNoDockerCommandAtAll() throws IOException {
+        // any docker CLI call would wake docker.socket, and with it flanneld: verify must not repair what it checks
+        docker("true olab/busybox 10.1.35.2 4242 " + ID, true);
+        tool("systemctl", "[ \"$*\" = 'is-active -q docker' ] && exit 3\nexit 1\n");
+        ExecResult r = run();
+        assertThat(r.exitCode()).isEqualTo(NodeCommands.DOCKER_NOT_ACTIVE);
+        assertThat(r.stderr()).contains("docker is not active");
+        assertThat(calls()).contains("systemctl is-active -q docker").doesNotContain("docker ");
     }
 
     private void assertNewPod(ExecResult r) throws IOException {
