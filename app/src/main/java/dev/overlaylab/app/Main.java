@@ -2,6 +2,7 @@ package dev.overlaylab.app;
 
 import dev.overlaylab.app.engine.OnBehalf;
 import dev.overlaylab.app.ui.Themes;
+import dev.overlaylab.cli.LogSetup;
 import dev.overlaylab.cli.Olab;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -24,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogSetup.bindWithoutSearching();
         // olab run as root for the app's user (pkexec/sudo): their data folder, then theirs again (OnBehalf)
         java.util.Optional<OnBehalf> onBehalf;
         try {
