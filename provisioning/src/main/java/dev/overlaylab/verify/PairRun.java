@@ -9,38 +9,69 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cells of one ordered pair, run together: every cell that has a command becomes a section of one
- * {@link EvidenceScript} on the source node, all in the background, so the pair costs one SSH exec and takes as long
- * as its slowest cell. Each cell is judged on its own section as if it had run alone.
+ * The cells of several ordered pairs from one source node, run together: every cell that has a command becomes a
+ * section of one {@link EvidenceScript} on the source node, all in the background, so the pairs cost one SSH exec and
+ * take as long as their slowest cell. Each cell is judged on its own section as if it had run alone.
  *
  * <p>Why: an exec costs the node a fork and a PAM session in sshd besides the round trip. A 6-node matrix made 150
- * execs (30 pairs × 5 cells) on 2 shared cores, where the pings themselves take a few milliseconds; now 30.
+ * execs (30 pairs × 5 cells) on 2 shared cores, where the pings themselves take a few milliseconds; one exec per pair
+ * made it 30, and one per source node (at most {@link #PEERS_PER_EXEC} peers each) 6.
  */
 final class PairRun {
+    /**
+     * Peers of one source node in one exec at most: {@code verify --full} of a 20-node lab would otherwise start 95
+     * pings and requests at once on one node.
+     */
+    static final int PEERS_PER_EXEC = 6;
+
+    /** One ordered pair and its selected cells. */
+    record Pair(PairContext ctx, List<PairCheck> checks) {
+    }
+
     private PairRun() {
     }
 
-    /** The results of {@code checks} for this pair, in their order. */
-    static List<CheckResult> run(PairContext ctx, List<PairCheck> checks) {
-        List<Plan> plans = checks.stream().map(c -> c.plan(ctx)).toList();
+    /** The results of every pair's checks, pair by pair in their order; all pairs share one source node. */
+    static List<CheckResult> run(List<Pair> pairs) {
+        List<List<Plan>> plans = pairs.stream().map(p -> p.checks().stream().map(c -> c.plan(p.ctx())).toList()).toList();
         List<Section> sections = new ArrayList<>();
-        for (int i = 0; i < checks.size(); i++) {
-            if (plans.get(i) instanceof Plan.Run run) {
-                sections.add(new Section(checks.get(i).id(), run.command(), true));
+        for (int i = 0; i < pairs.size(); i++) {
+            for (int j = 0; j < pairs.get(i).checks().size(); j++) {
+                if (plans.get(i).get(j) instanceof Plan.Run run) {
+                    sections.add(new Section(name(i, pairs.get(i).checks().get(j)), run.command(), true));
+                }
             }
         }
-        Map<String, Probe> probes = sections.size() == 1
-                ? Map.of(sections.get(0).name(), Probe.run(ctx.fromShell(), sections.get(0).command(), NodeCommands.PING_TIMEOUT))
-                : sections.isEmpty() ? Map.of() : together(ctx, sections);
+        Map<String, Probe> probes = sections.isEmpty() ? Map.of() : together(pairs.get(0).ctx(), sections);
         List<CheckResult> results = new ArrayList<>();
-        for (int i = 0; i < checks.size(); i++) {
-            PairCheck c = checks.get(i);
-            results.add(plans.get(i) instanceof Plan.Skip skip ? skip.result() : c.judge(ctx, probes.get(c.id())));
+        for (int i = 0; i < pairs.size(); i++) {
+            for (int j = 0; j < pairs.get(i).checks().size(); j++) {
+                PairCheck c = pairs.get(i).checks().get(j);
+                results.add(plans.get(i).get(j) instanceof Plan.Skip skip ? skip.result()
+                        : c.judge(pairs.get(i).ctx(), probes.get(name(i, c))));
+            }
         }
         return results;
     }
 
+    /** {@code pairs} in groups of at most {@link #PEERS_PER_EXEC}, each group one exec. */
+    static List<List<Pair>> chunks(List<Pair> pairs) {
+        List<List<Pair>> out = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i += PEERS_PER_EXEC) {
+            out.add(pairs.subList(i, Math.min(pairs.size(), i + PEERS_PER_EXEC)));
+        }
+        return out;
+    }
+
+    private static String name(int pair, PairCheck check) {
+        return "p" + pair + "-" + check.id();
+    }
+
     private static Map<String, Probe> together(PairContext ctx, List<Section> sections) {
+        if (sections.size() == 1) {
+            Section only = sections.get(0);
+            return Map.of(only.name(), Probe.run(ctx.fromShell(), only.command(), NodeCommands.PING_TIMEOUT));
+        }
         Probe whole = Probe.run(ctx.fromShell(), EvidenceScript.render(sections), NodeCommands.PING_TIMEOUT);
         return EvidenceScript.parse(sections, whole.result(), whole.took());
     }

@@ -114,19 +114,23 @@ public final class Verifier {
                     kubeRows.add(pool.submit(t));
                 }
             }
-            // every pair is its own task, its cells one exec on the source node (PairRun); pairs are independent, and
-            // a failing one waits out its timeout without holding up the others (at most BoundedShell.PER_NODE at once
-            // on one node)
+            // a source node's pairs are one exec on it (PairRun; at most PairRun.PEERS_PER_EXEC peers each), its cells
+            // all in the background; source nodes are independent, and a failing cell waits out its timeout without
+            // holding up other nodes
             List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
             for (Node a : lab.nodes()) {
+                List<PairRun.Pair> pairs = new ArrayList<>();
                 for (Node b : lab.nodes()) {
                     if (a != b && cells.reads(a.name()) && cells.reads(b.name()) && sample.includes(a.name(), b.name())) {
                         PairContext ctx = new PairContext(lab, facts.get(a.name()), facts.get(b.name()), shells.get(a.name()));
                         List<PairCheck> selected = PAIR_CHECKS.stream().filter(c -> cells.pairCell(c.id(), a.name(), b.name())).toList();
                         if (!selected.isEmpty()) {
-                            tasks.add(() -> PairRun.run(ctx, selected).stream().map(r -> report(progress, r)).toList());
+                            pairs.add(new PairRun.Pair(ctx, selected));
                         }
                     }
+                }
+                for (List<PairRun.Pair> chunk : PairRun.chunks(pairs)) {
+                    tasks.add(() -> PairRun.run(chunk).stream().map(r -> report(progress, r)).toList());
                 }
             }
             for (Future<List<CheckResult>> f : pool.invokeAll(tasks)) {

@@ -58,6 +58,15 @@ public final class FakeLab {
         return f;
     }
 
+    /** {@link #healthy()} and {@code n - 2} more healthy nodes (node3 on 10.1.103.0/24, …). */
+    public static FakeLab healthy(int n) {
+        FakeLab f = healthy();
+        for (int i = 3; i <= n; i++) {
+            f.addNode("node" + i, "." + (10 + i), "10.1." + (100 + i), 5000 + i);
+        }
+        return f;
+    }
+
     private void addNode(String name, String host, String subnet3, long pid) {
         FakeLabNode n = new FakeLabNode(name, hostPrefix + host);
         if (nodes.isEmpty()) {

@@ -93,6 +93,22 @@ class VerifierTest {
     }
 
     @Test
+    void aSourceNodesPairsShareOneExecUpToSixPeers() {
+        FakeLab f = FakeLab.healthy(8);
+        VerificationReport report = verify(f);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.all("pod-http")).hasSize(8 * 7).allMatch(CheckResult::passed);
+        // 7 peers: one exec of 6, one of 1, besides the node's read
+        List<String> node1 = f.commands.stream().filter(c -> c.startsWith("node1: ")).toList();
+        assertThat(node1).hasSize(3);
+        assertThat(node1.stream().filter(c -> c.contains("sec p5-mtu-probe "))).hasSize(1);
+        // each cell still judged on its own peer's answer
+        assertThat(report.find("pod-http", "node1", "node8").orElseThrow().summary()).contains("olab-verify node8");
+        assertThat(report.find("pod-http", "node8", "node3").orElseThrow().summary()).contains("olab-verify node3");
+    }
+
+    @Test
     void switchedOffPodChecksAreSkippedAndNoPodIsStarted() {
         FakeLab f = FakeLab.healthy();
         f.verify.pods = false;
