@@ -41,8 +41,8 @@ public final class EvidenceBundles {
             }
             at = i;
             ExecResult r = one.apply(command.toString());
-            out.append("@@olab-section ").append(name).append(' ').append(r.exitCode()).append('\n')
-                    .append(r.stdout()).append("\n@@olab-stderr\n").append(r.stderr()).append("\n@@olab-end\n");
+            out.append("@@olab-section ").append(name).append('\n')
+                    .append(r.stdout()).append("\n@@olab-stderr\n").append(r.stderr()).append("\n@@olab-end ").append(r.exitCode()).append('\n');
         }
         return new ExecResult(List.of("sh", "-c", script), 0, out.toString(), "");
     }
