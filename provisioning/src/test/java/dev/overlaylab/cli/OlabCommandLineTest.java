@@ -26,8 +26,10 @@ class OlabCommandLineTest {
         for (String[] args : new String[][] {{}, {"--help"}, {"-V"}, {"verfy"}, {"lab.yaml"}}) {
             assertThat(Olab.commandLine(args).getSubcommands()).as(String.join(" ", args)).hasSize(Olab.SUBCOMMANDS.size());
         }
-        assertThat(Olab.SUBCOMMANDS).extracting(c -> c.getAnnotation(Command.class).name()).doesNotHaveDuplicates()
+        assertThat(Olab.SUBCOMMANDS.values()).extracting(c -> c.getAnnotation(Command.class).name()).doesNotHaveDuplicates()
                 .contains("validate", "up", "verify", "diagnose", "down", "ssh");
+        // the table's names are the commands' own
+        Olab.SUBCOMMANDS.forEach((name, c) -> assertThat(c.getAnnotation(Command.class).name()).isEqualTo(name));
     }
 
     @Test
