@@ -39,8 +39,8 @@ import java.util.concurrent.Future;
 /**
  * Runs the verification matrix on a lab that is up. Three phases, each parallel across nodes or pairs:
  * open the shells and read every node (services, subnet.env, start its verify pod, docker0, FORWARD, etcd;
- * see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair checks (every
- * cell in parallel, bounded per node). A verify pod that runs is kept for the next run (see {@link #removePods}).
+ * one exec per node, see {@link NodeReader}) while the leases are read from etcd; judge the per-node checks; run the pair
+ * checks (one exec per source node and up to {@link PairRun#PEERS_PER_EXEC} peers, every cell in parallel). A verify pod that runs is kept for the next run (see {@link #removePods}).
  */
 public final class Verifier {
     static final String STAGE = "verify";
