@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Many read-only commands as one shell script, so they cost one SSH exec (an exec is a channel open, a round trip
- * and a fork with a PAM session in sshd; twenty of them were most of a diagnosis). Each section's stdout, stderr and
- * exit code come back apart, as if it had been its own {@link Probe}. Slow sections run in the background so the
- * script takes as long as the slowest of them. Used for a node's evidence in a diagnosis (etcd reads that may wait
- * out a dial timeout, the journal) and for the cells of one node pair in verify (its pings and its HTTP request).
+ * Many commands as one shell script, so they cost one SSH exec (an exec is a channel open, a round trip and a fork
+ * with a PAM session in sshd; twenty of them were most of a diagnosis). Each section's stdout, stderr and exit code
+ * come back apart, as if it had been its own {@link Probe}. Slow sections run in the background so the script takes
+ * as long as the slowest of them. Used for a node's evidence in a diagnosis (etcd reads that may wait out a dial
+ * timeout, the journal), for a node's reads in verify ({@code NodeReader}: the only script that changes something,
+ * its verify pod) and for the cells of a source node's pairs ({@code PairRun}: pings and HTTP requests).
  */
 public final class EvidenceScript {
     /** The script's first line: tells a test's fake node that this is a bundle and not one command. */
