@@ -136,7 +136,7 @@ public final class EtcdV3HttpGateway implements EtcdPort {
     }
 
     private JsonNode send(String endpoint, String path, ObjectNode body, String what) {
-        EtcdHttp.Reply r = http.send(endpoint, "POST", URI.create(endpoint + path), "application/json", body.toString(), what, "error",
+        EtcdHttp.Reply r = http.send(endpoint, "POST", URI.create(endpoint + path), "application/json", Json.write(body), what, "error",
                 "check etcd runs on the master (`systemctl status etcd`) and listens on the client port");
         JsonNode reply = r.body();
         if (r.status() != 200) {
