@@ -116,6 +116,15 @@ forget_lab() {
 
 # ---------------------------------------------------------------- helpers --------------------
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# The whole machine's busy CPU time so far, in clock ticks (getconf CLK_TCK; user, nice, system, irq, softirq
+# from /proc/stat): nodes run on this machine, so a lab's own CPU (sshd, docker, systemd in every
+# node) counts, not only olab's. cpu_used T0 SECONDS NODES: what a run took since T0, per node, and
+# how busy it kept the cores: a cold up that keeps them ~90% busy can only get faster by needing less.
+cpu_now() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+cpu_used() {
+    awk -v t="$(($(cpu_now) - $1))" -v hz="$(getconf CLK_TCK)" -v s="$2" -v n="$3" -v c="$(nproc)" \
+        'BEGIN { t /= hz; printf "machine CPU %.1f s, %.2f s/node, %d%% of %d cores", t, t / n, (s > 0 ? 100 * t / s / c : 0), c }'
+}
 say() { echo "bench: $*" >&2; }
 
 # timed NAME LIMIT_SECONDS CMD...: sets T (seconds, monotonic), RC, LOG.
@@ -360,7 +369,9 @@ scenario_lab2() {
     prime_rootfs "$lab2"
     clean_start "$lab2"
     l="$(load)"; say "2 nodes: cold up"
+    local c0; c0="$(cpu_now)"
     timed up2-cold 900 "$olab" up "$lab2"
+    local cpu; cpu="$(cpu_used "$c0" "$T" 2)"
     if ((RC != 0)); then
         failed "2 nodes: cold up -> green" "$l" "olab up (cold, 2 nodes)" "<= 6 s"
         lab_down "$lab2" "2 nodes: down"; return
@@ -373,7 +384,7 @@ scenario_lab2() {
         failed "2 nodes: cold up -> green" "$l" "olab verify right after a successful up" "<= 6 s"
     else
         cold2="$up_t"
-        add_row "2 nodes: cold up -> green" "${up_t}s" "<= 6 s" "$(verdict "$up_t" 6)" "$l"
+        add_row "2 nodes: cold up -> green" "${up_t}s ($cpu)" "<= 6 s" "$(verdict "$up_t" 6)" "$l"
     fi
 
     l="$(load)"; say "2 nodes: warm re-up"
@@ -416,7 +427,9 @@ scenario_lab6() {
     clean_start "$lab6"
     [[ -n "$cold2" ]] && target="$(awk -v c="$cold2" 'BEGIN { printf "%.1f", c * 1.3 }')"
     l="$(load)"; say "6 nodes: cold up"
+    local c0; c0="$(cpu_now)"
     timed up6-cold 1200 "$olab" up "$lab6"
+    local cpu; cpu="$(cpu_used "$c0" "$T" 6)"
     if ((RC != 0)); then
         failed "6 nodes: cold up -> green" "$l" "olab up (cold, 6 nodes)" "${target:+<= $target s (1.3x 2 nodes)}"
         lab_down "$lab6" "6 nodes: down"; return
@@ -424,10 +437,10 @@ scenario_lab6() {
     local up_t="$T"
     note_slowest "6 nodes: cold up"
     if [[ -n "$target" ]]; then
-        add_row "6 nodes: cold up -> green" "${up_t}s ($(awk -v a="$up_t" -v b="$cold2" 'BEGIN { printf "%.2f", a / b }')x 2 nodes)" \
+        add_row "6 nodes: cold up -> green" "${up_t}s ($(awk -v a="$up_t" -v b="$cold2" 'BEGIN { printf "%.2f", a / b }')x 2 nodes; $cpu)" \
             "<= $target s (1.3x)" "$(verdict "$up_t" "$target")" "$l"
     else
-        add_row "6 nodes: cold up -> green" "${up_t}s" "1.3x 2-node (no 2-node figure)" INFO "$l"
+        add_row "6 nodes: cold up -> green" "${up_t}s ($cpu)" "1.3x 2-node (no 2-node figure)" INFO "$l"
     fi
     verify_runs "$lab6" "6 nodes: verify" 2
     lab_down "$lab6" "6 nodes: down"
@@ -528,7 +541,9 @@ scenario_lab20() {
     clean_start "$lab20"
     before="$(awk '/MemAvailable/ {print int($2 / 1024)}' /proc/meminfo)"
     l="$(load)"; say "20 nodes: cold up"
+    local c0; c0="$(cpu_now)"
     timed up20-cold 1800 "$olab" up --parallel 20 "$lab20"
+    local cpu; cpu="$(cpu_used "$c0" "$T" 20)"
     if ((RC != 0)); then
         failed "20 nodes: cold up -> green" "$l" "olab up (cold, 20 nodes)" "<= 40 s"
         lab_down "$lab20" "20 nodes: down"; return
@@ -537,7 +552,7 @@ scenario_lab20() {
     note_slowest "20 nodes: cold up"
     after="$(awk '/MemAvailable/ {print int($2 / 1024)}' /proc/meminfo)"
     mem="$(lab_memory_mb "$(sed -n 's/^name: //p' "$lab20")")"
-    add_row "20 nodes: cold up -> green" "${up_t}s" "<= 40 s" "$(verdict "$up_t" 40)" "$l"
+    add_row "20 nodes: cold up -> green" "${up_t}s ($cpu)" "<= 40 s" "$(verdict "$up_t" 40)" "$l"
     add_row "20 nodes: memory" "$((mem / 20)) MB/node RSS ($mem MB), MemAvailable -$((before - after)) MB" "" INFO "$l"
     verify_runs "$lab20" "20 nodes: verify (sampled pairs)" 15
     l="$(load)"; say "20 nodes: verify --full"
