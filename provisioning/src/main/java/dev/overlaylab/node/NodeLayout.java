@@ -22,6 +22,11 @@ public final class NodeLayout {
     public static final String BACKUP_SUFFIX = ".olab-bak";
     /** What a run still owes the node (restarts, daemon-reload), kept on the node itself. */
     public static final String PENDING_FILE = "/var/lib/overlay-lab/pending";
+    /**
+     * Verify's note of the node's verify pod ({@code IP PID ID IMAGE}), so the next verify can take the pod again
+     * without a docker call. On {@code /run}: gone when the node restarts.
+     */
+    public static final String VERIFY_POD_NOTE = "/run/olab-verify-pod";
     /** flanneld's lease as it writes it for docker: FLANNEL_NETWORK, FLANNEL_SUBNET, FLANNEL_MTU. */
     public static final String SUBNET_ENV = "/run/flannel/subnet.env";
 

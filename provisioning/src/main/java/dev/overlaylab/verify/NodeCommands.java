@@ -9,6 +9,7 @@ import dev.overlaylab.model.Node;
 import dev.overlaylab.model.Profile;
 import dev.overlaylab.model.Profiles;
 import dev.overlaylab.net.SubnetEnv;
+import dev.overlaylab.node.NodeLayout;
 import java.time.Duration;
 
 /**
@@ -83,7 +84,12 @@ public final class NodeCommands {
     /**
      * The node's verify pod, printed as {@code IP PID ID}, or {@code IP PID ID kept AGE} when a pod an earlier verify
      * started is used again: running, from the same image, started less than {@link #POD_KEEP_SECONDS} ago (its
-     * init's age by {@code ps}; without {@code ps} nothing is kept). Anything else is replaced: a new pod
+     * init's age by {@code ps}; without {@code ps} nothing is kept).
+     *
+     * <p>First from the note an earlier verify left ({@link NodeLayout#VERIFY_POD_NOTE}; a docker CLI call is ~60 ms of a node's CPU, and was the longest part of a verify's node read), asking the node and not docker: the noted
+     * process still runs the pod's own command line for this node, is young enough, and its network namespace holds
+     * the noted address on eth0 (so a process id used again, or a pod docker replaced, is not taken for it). Else from
+     * {@code docker inspect} (and the note is written again). Anything else is replaced: a new pod
      * ({@code docker rm -f} of a leftover, only when there is one, then {@code docker run}; a missing image is read from
      * run's own error, not asked first: each docker CLI call costs ~37 ms of a node's CPU, and a cold path made five). docker creates the {@code -w} folder, so the
      * image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and {@code sleep} bounds the pod's
@@ -98,34 +104,50 @@ public final class NodeCommands {
      * the very fault it should report.
      */
     public static String startPod(String image, String nodeName) {
-        String script = "echo olab-verify " + nodeName + " > index.html; httpd -p " + HTTP_PORT
-                + " -h /www; trap 'exit 0' TERM INT; sleep " + POD_LIFE_SECONDS + " & wait";
+        return startPod(image, nodeName, NodeLayout.VERIFY_POD_NOTE);
+    }
+
+    /** {@link #startPod(String, String)} with its note at {@code record} (tests keep it in their own folder). */
+    static String startPod(String image, String nodeName, String record) {
+        String own = "echo olab-verify " + nodeName + " > index.html;";
+        String script = own + " httpd -p " + HTTP_PORT + " -h /www; trap 'exit 0' TERM INT; sleep " + POD_LIFE_SECONDS + " & wait";
         String img = Commands.quote(image);
+        String young = "a=$(ps -o etimes= -p \"$pid\" 2>/dev/null | tr -d ' ') && [ -n \"$a\" ] && [ \"$a\" -lt " + POD_KEEP_SECONDS + " ] 2>/dev/null";
         return "systemctl is-active -q docker || { echo 'docker is not active: no verify pod started' >&2; exit "
                 + DOCKER_NOT_ACTIVE + "; }\n"
+                + "f=" + Commands.quote(record) + "\n"
+                + "if read -r ip pid id img 2>/dev/null <\"$f\" && [ \"$img\" = " + img + " ] && [ -n \"$pid\" ] && grep -qaF "
+                + Commands.quote(own) + " \"/proc/$pid/cmdline\" 2>/dev/null && " + young
+                + " && [ \"$(nsenter -t \"$pid\" -n ip -4 -o addr show dev eth0 2>/dev/null | awk '{ sub(\"/.*\", \"\", $4); print $4; exit }')\" = \"$ip\" ]; then\n"
+                + "  echo \"$ip $pid $id kept $a\"; exit 0\n"
+                + "fi\n"
+                + "rm -f \"$f\"\n"
                 + "if k=$(docker inspect -f " + Commands.quote("{{.State.Running}} {{.Config.Image}} {{.NetworkSettings.IPAddress}} "
                 + "{{.State.Pid}} {{.Id}}") + " " + POD + " 2>/dev/null) && set -- $k && [ \"$1\" = true ] && [ \"$2\" = " + img
-                + " ] && a=$(ps -o etimes= -p \"$4\" 2>/dev/null | tr -d ' ') && [ -n \"$a\" ] && [ \"$a\" -lt " + POD_KEEP_SECONDS + " ] 2>/dev/null; then\n"
-                + "  echo \"$3 $4 $5 kept $a\"\n"
+                + " ] && pid=$4 && " + young + "; then\n"
+                + "  echo \"$3 $4 $5 \"" + img + " >\"$f\"; echo \"$3 $4 $5 kept $a\"\n"
                 + "else\n"
                 + "  [ -z \"$k\" ] || docker rm -f " + POD + " >/dev/null 2>&1\n"
                 + "  e=$(" + POD_RUN + " -w /www " + img + " sh -c " + Commands.quote(script) + " 2>&1 >/dev/null) || { rc=$?; case \"$e\" in "
                 + "*'No such image'*) echo 'no pod image " + image.replace("'", "") + "' >&2; exit " + NO_POD_IMAGE + " ;; esac; "
                 + "echo \"$e\" >&2; exit $rc; }\n"
-                + "  docker inspect -f " + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}} {{.Id}}") + " " + POD
-                + "\nfi";
+                + "  o=$(docker inspect -f " + Commands.quote("{{.NetworkSettings.IPAddress}} {{.State.Pid}} {{.Id}}") + " " + POD
+                + ") || exit $?\n"
+                + "  echo \"$o \"" + img + " >\"$f\"; echo \"$o\"\n"
+                + "fi";
     }
 
     public static String stopPod() {
-        return "docker rm -f " + POD;
+        return "rm -f " + NodeLayout.VERIFY_POD_NOTE + "; docker rm -f " + POD;
     }
 
     /**
-     * iputils ping on the node: two echoes 0.05 s apart, at most 2 s in all. The interval only spaces the
-     * echoes (each still waits up to 1 s for its reply); at 0.2 s it was most of every ping check's time.
-     * Below 0.2 s needs root, which every command on a node runs as.
+     * iputils ping on the node: two echoes 0.02 s apart, at most 2 s in all. The interval only spaces the
+     * echoes (each still waits up to 1 s for its reply); it is most of a healthy ping check's time, and the
+     * pings are the longest cells of a source node's pair exec (at 0.2 s and then 0.05 s, measured: a 2-node
+     * pair exec took ~0.1 s at 0.05). Below 0.2 s needs root, which every command on a node runs as.
      */
-    public static final String PING_INTERVAL = "0.05";
+    public static final String PING_INTERVAL = "0.02";
 
     public static String ping(String target) {
         return "ping -c 2 -i " + PING_INTERVAL + " -W 1 -w 2 " + target;

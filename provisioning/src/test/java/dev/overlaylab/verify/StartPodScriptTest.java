@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs {@link NodeCommands#startPod} with the real {@code /bin/sh}, with {@code docker} and {@code ps} replaced by
  * hand-written scripts on PATH that log their calls: which pod an earlier verify left is taken again, and which is
  * replaced by a new {@code docker run}. The inspect line is the form docker 20.10 (Debian 12's docker.io) prints
- * for that template (hand-written).
+ * for that template (hand-written). The pod an earlier verify noted is a real process of this machine whose command
+ * line holds the pod's, with {@code nsenter} (the address in its network namespace) and {@code ps} replaced.
  */
 class StartPodScriptTest {
     private static final String IMAGE = "olab/busybox";
@@ -53,8 +54,12 @@ class StartPodScriptTest {
                         : "echo 'docker: Error response from daemon: No such image: olab/busybox:latest.' >&2; echo \"See 'docker run --help'.\" >&2; exit 125"));
     }
 
+    private Path record() {
+        return bin.resolve("record");
+    }
+
     private ExecResult run() {
-        return new ProcessRunner().run(List.of("/bin/sh", "-c", NodeCommands.startPod(IMAGE, "node1")),
+        return new ProcessRunner().run(List.of("/bin/sh", "-c", NodeCommands.startPod(IMAGE, "node1", record().toString())),
                 Map.of("PATH", bin + ":/usr/bin:/bin"), Duration.ofSeconds(10));
     }
 
@@ -140,6 +145,69 @@ class StartPodScriptTest {
         assertThat(r.exitCode()).isEqualTo(NodeCommands.DOCKER_NOT_ACTIVE);
         assertThat(r.stderr()).contains("docker is not active");
         assertThat(calls()).contains("systemctl is-active -q docker").doesNotContain("docker ");
+    }
+
+    /** A process whose command line holds the pod's own for node1 (the pod's shell, as ps on a lab node shows it). */
+    private static Process podLike() throws IOException {
+        return new ProcessBuilder("/bin/sh", "-c", "true || echo olab-verify node1 > index.html; sleep 30").start();
+    }
+
+    private void eth0(String address) throws IOException {
+        tool("nsenter", "echo \"5: eth0    inet " + address + "/24 brd 10.1.35.255 scope global eth0\\       valid_lft forever preferred_lft forever\"\n");
+    }
+
+    @Test
+    void aNotedPodThatStillRunsIsTakenAgainWithoutAnyDockerCall() throws IOException {
+        Process pod = podLike();
+        try {
+            docker("true olab/busybox 10.1.35.2 4242 " + ID, true);
+            tool("ps", "[ \"$*\" = '-o etimes= -p " + pod.pid() + "' ] && echo '     12'\n");
+            eth0("10.1.35.2");
+            Files.writeString(record(), "10.1.35.2 " + pod.pid() + " " + ID + " " + IMAGE + "\n");
+            ExecResult r = run();
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stderr()).isEmpty();
+            assertThat(VerifyPod.parse(r.stdout())).contains(new VerifyPod("10.1.35.2", pod.pid(), ID, OptionalInt.of(12)));
+            assertThat(calls()).doesNotContain("docker ").contains("nsenter -t " + pod.pid() + " -n ip -4 -o addr show dev eth0");
+        } finally {
+            pod.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aNotedPodIsNotTakenWhenItsNetworkHoldsAnotherAddressOrItsProcessIsAnotherOne() throws IOException {
+        Process pod = podLike();
+        try {
+            docker("", true);
+            tool("ps", "echo 12\n");
+            eth0("10.1.35.9");   // docker gave the pod's process id's namespace another address: not the noted pod
+            Files.writeString(record(), "10.1.35.2 " + pod.pid() + " " + ID + " " + IMAGE + "\n");
+            assertThat(run().exitCode()).isZero();
+            assertThat(calls()).contains("docker run -d");
+
+            Files.writeString(bin.resolve("calls"), "");
+            eth0("10.1.35.2");
+            Files.writeString(record(), "10.1.35.2 " + ProcessHandle.current().pid() + " " + ID + " " + IMAGE + "\n");   // not the pod's command line
+            assertThat(run().exitCode()).isZero();
+            assertThat(calls()).contains("docker run -d").doesNotContain("nsenter");
+        } finally {
+            pod.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theNoteNamesTheNewPodOrThePodDockerSaysRuns() throws IOException {
+        docker("", true);
+        tool("ps", "exit 1\n");
+        Files.writeString(record(), "10.1.35.2 1 " + ID + " olab/other\n");   // another image: never taken
+        assertThat(run().exitCode()).isZero();
+        assertThat(Files.readString(record())).isEqualTo("10.1.35.3 5151 " + NEW_ID + " " + IMAGE + "\n");
+
+        docker("true olab/busybox 10.1.35.2 4242 " + ID, true);
+        tool("ps", "echo 37\n");
+        Files.delete(record());
+        assertThat(run().exitCode()).isZero();
+        assertThat(Files.readString(record())).isEqualTo("10.1.35.2 4242 " + ID + " " + IMAGE + "\n");
     }
 
     private void assertNewPod(ExecResult r) throws IOException {

@@ -153,7 +153,7 @@ class VerifierTest {
 
         CheckResult ping = report.find("pod-ping", "node1", "node2").orElseThrow();
         assertThat(ping.failed()).isTrue();
-        assertThat(ping.evidence().get(0).command()).matches("nsenter -t \\d+ -n ping -c 2 -i 0\\.05 -W 1 -w 2 10\\.1\\.77\\.2");
+        assertThat(ping.evidence().get(0).command()).matches("nsenter -t \\d+ -n ping -c 2 -i 0\\.02 -W 1 -w 2 10\\.1\\.77\\.2");
         assertThat(ping.evidence().get(0).output()).contains("0 received, 100% packet loss", "(exit 1)");
         assertThat(ping.summary()).contains("0/10 answered");
     }

@@ -24,12 +24,13 @@ final class HostCleanup {
      * Where the clean-up looks, on a node. Only {@link #NODE} is used in the product; tests point
      * it at a temporary folder and replace systemctl with {@code echo} to read what would be called.
      */
-    record Layout(List<String> folders, List<String> flannelUnits, String flannelRunDir, String pendingFile, String systemctl) {
+    record Layout(List<String> folders, List<String> flannelUnits, String flannelRunDir, String pendingFile, String podNote,
+            String systemctl) {
         static final Layout NODE = new Layout(
                 List.of("/etc/systemd/system", "/lib/systemd/system", "/etc/default", "/etc/network/interfaces.d", "/etc/netplan",
                         "/etc/systemd/network"),
                 List.of("/etc/systemd/system/flanneld.service", "/lib/systemd/system/flanneld.service"),
-                Path.of(NodeLayout.SUBNET_ENV).getParent().toString(), NodeLayout.PENDING_FILE, "systemctl");
+                Path.of(NodeLayout.SUBNET_ENV).getParent().toString(), NodeLayout.PENDING_FILE, NodeLayout.VERIFY_POD_NOTE, "systemctl");
     }
 
     private HostCleanup() {
@@ -70,6 +71,7 @@ final class HostCleanup {
         String owner = "s/.*" + NodeLayout.MARKER + " (\\([^),]*\\).*/\\1/p";
         String run = Commands.quote(l.flannelRunDir());
         String pending = Commands.quote(l.pendingFile());
+        String podNote = Commands.quote(l.podNote());
         return String.join("\n",
                 "set -u",
                 "dry=" + (dryRun ? "1" : ""),
@@ -101,9 +103,10 @@ final class HostCleanup {
                 "if [ -n \"$dry\" ]; then",
                 "  if [ -e " + run + " ]; then echo \"delete \"" + run + "\" (flannel's lease of this node)\"; fi",
                 "  if [ -e " + pending + " ]; then echo \"delete \"" + pending + "; fi",
+                "  if [ -e " + podNote + " ]; then echo \"delete \"" + podNote + "\" (verify's note of its pod)\"; fi",
                 "  exit 0",
                 "fi",
-                "rm -rf " + run + " && rm -f " + pending,
+                "rm -rf " + run + " && rm -f " + pending + " " + podNote,
                 sc + " daemon-reload",
                 // etcd and docker read restored files: running ones restart, stopped ones stay stopped
                 sc + " try-restart etcd docker || true",

@@ -34,9 +34,10 @@ class HostCleanupTest {
         Path foreignUnit = put("etc/systemd/system/ssh.service", "[Service]\n");
         Path subnetEnv = put("run/flannel/subnet.env", "FLANNEL_SUBNET=10.1.5.1/24\n");
         Path pending = put("var/lib/overlay-lab/pending", "restart docker\n");
+        Path podNote = put("run/olab-verify-pod", "10.1.5.2 4242 3f1c olab/busybox\n");
         HostCleanup.Layout layout = new HostCleanup.Layout(
                 List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/default").toString(), root.resolve("etc/netplan").toString()),
-                List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), "echo systemctl");
+                List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), podNote.toString(), "echo systemctl");
 
         ExecResult r = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "x")), Duration.ofSeconds(30));
 
@@ -50,6 +51,7 @@ class HostCleanupTest {
         assertThat(foreignUnit).exists();
         assertThat(subnetEnv.getParent()).doesNotExist();
         assertThat(pending).doesNotExist();
+        assertThat(podNote).doesNotExist();
         assertThat(r.stdout()).contains("systemctl disable --now flanneld", "restored " + etcd, "removed " + dropIn, "removed " + bin,
                 "systemctl daemon-reload", "systemctl try-restart etcd docker").endsWith("done\n");
     }
@@ -58,7 +60,7 @@ class HostCleanupTest {
     void downTwiceIsHarmless() throws Exception {
         Path unit = put("etc/systemd/system/flanneld.service", "# managed by Overlay Lab (lab x, template t)\nExecStart=/nonexistent/flanneld\n");
         HostCleanup.Layout layout = new HostCleanup.Layout(List.of(root.resolve("etc").toString()), List.of(unit.toString()),
-                root.resolve("run/flannel").toString(), root.resolve("pending").toString(), "echo systemctl");
+                root.resolve("run/flannel").toString(), root.resolve("pending").toString(), root.resolve("run/olab-verify-pod").toString(), "echo systemctl");
         ProcessRunner sh = new ProcessRunner();
 
         assertThat(sh.run(List.of("sh", "-c", HostCleanup.script(layout, "x")), Duration.ofSeconds(30)).exitCode()).isZero();
@@ -88,7 +90,7 @@ class HostCleanupTest {
         Path otherBinary = put("flanneld", "ELF");
         HostCleanup.Layout layout = new HostCleanup.Layout(
                 List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/systemd/network").toString()),
-                List.of(otherUnit.toString()), root.resolve("run/flannel").toString(), root.resolve("pending").toString(), "echo systemctl");
+                List.of(otherUnit.toString()), root.resolve("run/flannel").toString(), root.resolve("pending").toString(), root.resolve("run/olab-verify-pod").toString(), "echo systemctl");
 
         ExecResult r = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "hosts-lab")), Duration.ofSeconds(30));
 
@@ -118,7 +120,7 @@ class HostCleanupTest {
         Path pending = root.resolve("var/lib/overlay-lab/pending");
         HostCleanup.Layout layout = new HostCleanup.Layout(
                 List.of(root.resolve("etc/systemd/system").toString(), root.resolve("etc/default").toString()),
-                List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), "echo systemctl");
+                List.of(unit.toString()), subnetEnv.getParent().toString(), pending.toString(), root.resolve("run/olab-verify-pod").toString(), "echo systemctl");
 
         ExecResult dry = new ProcessRunner().run(List.of("sh", "-c", HostCleanup.script(layout, "x", true)), Duration.ofSeconds(30));
 
