@@ -86,10 +86,11 @@ public final class NodeCommands {
      * started is used again: running, from the same image, started less than {@link #POD_KEEP_SECONDS} ago (its
      * init's age by {@code ps}; without {@code ps} nothing is kept).
      *
-     * <p>First from the note an earlier verify left ({@link NodeLayout#VERIFY_POD_NOTE}; a docker CLI call is ~60 ms of a node's CPU, and was the longest part of a verify's node read), asking the node and not docker: the noted
-     * process still runs the pod's own command line for this node, is young enough, and its network namespace holds
-     * the noted address on eth0 (so a process id used again, or a pod docker replaced, is not taken for it). Else from
-     * {@code docker inspect} (and the note is written again). Anything else is replaced: a new pod
+     * <p>First from the note an earlier verify left ({@link NodeLayout#VERIFY_POD_NOTE}), asking the node and not
+     * docker: the noted process still runs the pod's own command line for this node, is young enough, and its network
+     * namespace holds the noted address on eth0 (so a process id used again, or a pod docker replaced, is not taken for
+     * it). Else from {@code docker inspect}, which was the longest part of a verify's node read (~60 ms on a quiet
+     * node), and the note is written again. Anything else is replaced: a new pod
      * ({@code docker rm -f} of a leftover, only when there is one, then {@code docker run}; a missing image is read from
      * run's own error, not asked first: each docker CLI call costs ~37 ms of a node's CPU, and a cold path made five). docker creates the {@code -w} folder, so the
      * image needs nothing but busybox's sh, httpd and sleep; httpd daemonizes and {@code sleep} bounds the pod's
