@@ -10,6 +10,7 @@ import dev.overlaylab.verify.CheckResult;
 import dev.overlaylab.verify.kube.KubeTarget;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,18 @@ class KubernetesDiagnoseOnALocalLabTest {
             }
             exam.sh("master", "for i in $(seq 60); do o=$(" + t.kubectl() + " get nodes --no-headers 2>/dev/null)"
                     + " && [ -n \"$o\" ] && ! printf '%s\\n' \"$o\" | grep -qv ' Ready ' && exit 0; sleep 1; done; exit 1");
+            // seen once (clean-clone CI, 2026-11-29, load ~20): node1's kube-proxy had not yet followed the endpoint's
+            // return when the matrix was judged (verify's own 6 s wait for its rules ran out: "missed 1 of 5 expected
+            // endpoints"). The apiserver's restart broke kube-proxy's watch, and client-go reconnects with a backoff. Wait
+            // (bounded) until every node reaches the Service, and say so when it took a while.
+            String serviceIp = exam.sh("master", t.kubectl() + " -n default get svc kubernetes -o jsonpath='{.spec.clusterIP}'").strip();
+            for (String node : List.of("master", "node1")) {
+                String waited = exam.sh(node, "for i in $(seq 60); do c=$(curl -ks -m 2 -o /dev/null -w '%{http_code}' https://" + serviceIp
+                        + ":443/livez); case \"$c\" in [1-5][0-9][0-9]) echo $((i - 1)); exit 0;; esac; sleep 1; done; exit 1").strip();
+                if (!waited.equals("0")) {
+                    System.out.println("[k8s] after the fix, " + node + " reached the apiserver's Service after ~" + waited + " s");
+                }
+            }
             exam.assertHealthy("after the fix and the endpoint's return");
             System.out.printf("[k8s] all: %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
         } finally {
