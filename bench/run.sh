@@ -61,8 +61,9 @@ fi
 
 # ./olab rebuilds a jar older than any source before running; inside a timed command that build would
 # be measured as olab's time (it happened: every row of a run was a Maven build). Refuse instead.
-stale_source="$(find "$repo/pom.xml" "$repo"/{provisioning,app,templates,vm-profiles} -newer "$repo/app/target/dist/overlay-lab.jar" \
-    -not -path '*/target/*' -type f -print -quit 2>/dev/null)"
+# The same files as ./olab's own check (tests do not go into the jar, so a changed test rebuilds nothing).
+stale_source="$(find "$repo/pom.xml" "$repo"/{provisioning,app,templates,vm-profiles,picocli-java17} \
+    \( -name target -o -path '*/src/test' \) -prune -o -newer "$repo/app/target/dist/overlay-lab.jar" -type f -print -quit 2>/dev/null)"
 if [[ -n "$stale_source" ]]; then
     echo "bench: the jar is older than $stale_source, so ./olab would rebuild inside the timed commands." >&2
     echo "  Build it first: (cd $repo && mvn -B -q package -DskipTests); Maven leaves an unchanged jar's date, then: touch $repo/app/target/dist/overlay-lab.jar" >&2
